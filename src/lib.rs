@@ -1,0 +1,20 @@
+//! briefing: a terminal reader for news briefings that understands what it shows.
+//!
+//! The data flows one way: **load → understand → index → show**.
+//!
+//! | module | stage | what it holds |
+//! |---|---|---|
+//! | [`load`] | load | bytes → decoded text → [`load::Article`] with headline, lede, sections |
+//! | [`analyse`] | understand | article text → sentences, actors, statements, events |
+//! | [`export`] | export | the model as the JSON contract or readable text |
+//! | [`sanitize`] | show | making article text harmless for a terminal |
+//! | [`ui`] | show | state, actions, keymap, themes and views of the reader |
+//!
+//! Nothing before `ui` imports ratatui or crossterm.
+
+pub mod analyse;
+pub mod export;
+pub mod load;
+pub mod sanitize;
+pub mod span;
+pub mod ui;
