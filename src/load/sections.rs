@@ -234,7 +234,9 @@ const STOP: &[&str] = &[
 ];
 
 fn is_stop(word: &str) -> bool {
-    STOP.contains(&word)
+    static SET: std::sync::LazyLock<HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| STOP.iter().copied().collect());
+    SET.contains(word)
 }
 
 fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
