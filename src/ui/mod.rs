@@ -10,6 +10,8 @@
 //! | [`app`] | state and `update` |
 //! | [`document`] | a story wrapped into display rows |
 //! | [`search`] | smart-case search |
+//! | [`jumps`] | the jump list |
+//! | [`panes`] | where each pane goes |
 //! | [`view`] and the panes | drawing |
 
 pub mod action;
@@ -18,10 +20,13 @@ pub mod config;
 pub mod document;
 pub mod help;
 pub mod keymap;
+pub mod jumps;
 pub mod outline;
+pub mod panes;
 pub mod reader;
 pub mod search;
 pub mod status;
+pub mod summary;
 pub mod theme;
 pub mod view;
 
@@ -148,7 +153,7 @@ fn event_loop(
 
 /// Turn one key press into an action (or search input) and apply it.
 pub fn handle_key(app: &mut App, chrome: &Chrome, key: KeyEvent) {
-    if let Mode::SearchInput(_) = app.mode {
+    if app.mode != Mode::Normal {
         let input = match key.code {
             KeyCode::Enter => SearchKey::Submit,
             KeyCode::Esc => SearchKey::Cancel,
@@ -159,7 +164,11 @@ pub fn handle_key(app: &mut App, chrome: &Chrome, key: KeyEvent) {
             KeyCode::Char(c) => SearchKey::Char(c),
             _ => return,
         };
-        app.search_input(input);
+        if app.mode == Mode::FilterInput {
+            app.filter_input(input);
+        } else {
+            app.search_input(input);
+        }
         return;
     }
     match chrome.keymap.action(key) {
