@@ -181,10 +181,7 @@ fn split_sentences(
         if ends && !is_abbreviation(text, tokens, i) {
             // Closing quotes and brackets stay with the sentence they close.
             let mut last = i;
-            while last + 1 < range.end && {
-                let n = tokens[last + 1].span.of(text);
-                tokens[last + 1].kind == TokenKind::Quote && n != "'" || n == ")"
-            } {
+            while last + 1 < range.end && closes(text, tokens, last + 1) {
                 last += 1;
             }
             let next_starts = tokens
@@ -207,6 +204,15 @@ fn split_sentences(
     if first < range.end {
         push_sentence(tokens, first..range.end, paragraph, out);
     }
+}
+
+/// Whether token `i` is a closing quote or bracket: one that hugs the token
+/// before it ("good.\"" closes, "cent. \"It" opens the next sentence).
+fn closes(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = tokens[i];
+    let attached = i > 0 && tokens[i - 1].span.end == t.span.start;
+    let s = t.span.of(text);
+    attached && (t.kind == TokenKind::Quote && s != "'" || s == ")" || s == "]")
 }
 
 fn is_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {

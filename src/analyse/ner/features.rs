@@ -1,0 +1,281 @@
+//! What the tagger looks at: per-token facts computed once per document, and
+//! the hashed feature templates built from them.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::gazetteer::{self, Gazetteer, MAX_PHRASE};
+use super::hash::{self, IdBuild, feature, feature2};
+use crate::analyse::text::{Document, TokenKind};
+
+/// Flags of one token; see the `F_*` constants.
+pub type Flags = u32;
+
+/// First character is upper case.
+pub const F_CAP: Flags = 1;
+/// Every letter is upper case (and there are at least two).
+pub const F_ALL_CAPS: Flags = 1 << 1;
+/// Every letter is lower case.
+pub const F_LOWER: Flags = 1 << 2;
+/// An upper-case letter after the first character ("McCain", "iPhone").
+pub const F_INNER_CAP: Flags = 1 << 3;
+/// First token of a known place name.
+pub const F_PLACE_B: Flags = 1 << 4;
+/// Later token of a known place name.
+pub const F_PLACE_I: Flags = 1 << 5;
+/// A known first name.
+pub const F_FIRST_NAME: Flags = 1 << 6;
+/// A nationality word.
+pub const F_DEMONYM: Flags = 1 << 7;
+/// A word that often ends or heads an organisation's name.
+pub const F_ORG_WORD: Flags = 1 << 8;
+/// The same word appears all in lower case elsewhere in the document.
+pub const F_DOC_LOWER: Flags = 1 << 9;
+/// The same word appears capitalised mid-sentence in running text elsewhere.
+pub const F_DOC_CAP_MID: Flags = 1 << 10;
+/// No word comes before it in its sentence.
+pub const F_SENT_START: Flags = 1 << 11;
+/// It is on the headline line.
+pub const F_HEADLINE: Flags = 1 << 12;
+/// Its sentence is written in capitals.
+pub const F_CAPS_LINE: Flags = 1 << 13;
+/// Its sentence is in Title Case.
+pub const F_TITLE_LINE: Flags = 1 << 14;
+/// Whether the token could start or continue a name at all.
+pub const F_CANDIDATE: Flags = 1 << 15;
+
+const GAZ: Flags = F_PLACE_B | F_PLACE_I | F_FIRST_NAME | F_DEMONYM | F_ORG_WORD;
+const POSITION: Flags = F_SENT_START | F_HEADLINE | F_CAPS_LINE | F_TITLE_LINE;
+
+/// Facts about one token, computed once per document.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TokenInfo {
+    /// Lower-cased word.
+    pub word: u64,
+    shape: u64,
+    prefix: u64,
+    suffix2: u64,
+    suffix3: u64,
+    suffix4: u64,
+    /// `F_*` flags.
+    pub flags: Flags,
+}
+
+fn shape_and_affixes(text: &str) -> TokenInfo {
+    let mut info = TokenInfo::default();
+    let mut shape = 0u64;
+    let mut last = '\0';
+    let mut prefix = 0u64;
+    let mut tail = ['\0'; 4];
+    let (mut letters, mut upper, mut lower) = (0, 0, 0);
+    for (n, c) in text.chars().enumerate() {
+        let class = if c.is_uppercase() {
+            upper += 1;
+            if n > 0 {
+                info.flags |= F_INNER_CAP;
+            }
+            'X'
+        } else if c.is_lowercase() {
+            lower += 1;
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+        if n == 0 && c.is_uppercase() {
+            info.flags |= F_CAP;
+        }
+        if class != last {
+            shape = hash::mix(shape, class as u64);
+            last = class;
+        }
+        let l = hash::lower(c);
+        if n < 3 {
+            prefix = hash::mix(prefix, l as u64);
+        }
+        tail = [tail[1], tail[2], tail[3], l];
+    }
+    if upper >= 2 && lower == 0 {
+        info.flags |= F_ALL_CAPS;
+    }
+    if letters > 0 && upper == 0 {
+        info.flags |= F_LOWER;
+    }
+    let len = text.chars().count().min(6) as u64;
+    info.shape = hash::mix(shape, len);
+    info.prefix = prefix;
+    let tail_hash = |k: usize| tail[4 - k..].iter().fold(k as u64, |h, &c| hash::mix(h, c as u64));
+    info.suffix2 = tail_hash(2);
+    info.suffix3 = tail_hash(3);
+    info.suffix4 = tail_hash(4);
+    info
+}
+
+/// Per-token facts for a whole document, gazetteer and document-level flags included.
+pub fn token_infos(doc: &Document) -> Vec<TokenInfo> {
+    let gaz = Gazetteer::get();
+    let mut infos: Vec<TokenInfo> = (0..doc.tokens.len())
+        .map(|i| {
+            let text = doc.token_text(i);
+            let mut info = shape_and_affixes(text);
+            info.word = hash::word(text);
+            if doc.tokens[i].kind != TokenKind::Word {
+                info.flags &= !(F_LOWER | F_CAP | F_ALL_CAPS);
+            }
+            if info.flags & (F_CAP | F_INNER_CAP) != 0 {
+                info.flags |= F_CANDIDATE;
+                if gaz.is_first_name(info.word) {
+                    info.flags |= F_FIRST_NAME;
+                }
+                if gaz.is_demonym(info.word) {
+                    info.flags |= F_DEMONYM;
+                }
+            }
+            if gaz.is_org_word(info.word) {
+                info.flags |= F_ORG_WORD;
+            }
+            info
+        })
+        .collect();
+    let mut seen: HashMap<u64, Flags, IdBuild> = HashMap::default();
+    for sentence in &doc.sentences {
+        let range = sentence.tokens.clone();
+        let line = line_flags(doc, &infos, range.clone(), sentence.paragraph == 0);
+        let mut started = false;
+        for i in range.clone() {
+            let kind = doc.tokens[i].kind;
+            let info = &mut infos[i];
+            info.flags |= line;
+            if !started && matches!(kind, TokenKind::Word | TokenKind::Number) {
+                info.flags |= F_SENT_START;
+                started = true;
+            }
+            let f = info.flags;
+            if f & F_LOWER != 0 {
+                *seen.entry(info.word).or_default() |= F_DOC_LOWER;
+            } else if f & F_CAP != 0 && f & (F_SENT_START | POSITION) == 0 && f & F_ALL_CAPS == 0
+            {
+                *seen.entry(info.word).or_default() |= F_DOC_CAP_MID;
+            }
+        }
+        mark_places(gaz, &mut infos, range);
+    }
+    for info in &mut infos {
+        if info.flags & F_CANDIDATE != 0 {
+            info.flags |= seen.get(&info.word).copied().unwrap_or(0);
+        }
+    }
+    infos
+}
+
+/// Headline, capitals-line and Title-Case flags shared by a sentence's tokens.
+fn line_flags(doc: &Document, infos: &[TokenInfo], range: Range<usize>, headline: bool) -> Flags {
+    let (mut words, mut caps, mut lower_long, mut cap_long) = (0, 0, 0, 0);
+    for i in range {
+        if doc.tokens[i].kind != TokenKind::Word {
+            continue;
+        }
+        words += 1;
+        let f = infos[i].flags;
+        caps += usize::from(f & F_ALL_CAPS != 0 || f & F_LOWER == 0 && doc.token_text(i).len() == 1);
+        if doc.token_text(i).len() > 3 {
+            lower_long += usize::from(f & F_LOWER != 0);
+            cap_long += usize::from(f & F_CAP != 0);
+        }
+    }
+    let mut flags = if headline { F_HEADLINE } else { 0 };
+    if words >= 2 && caps * 10 >= words * 8 {
+        flags |= F_CAPS_LINE;
+    } else if cap_long >= 2 && cap_long >= 3 * lower_long {
+        flags |= F_TITLE_LINE;
+    }
+    flags
+}
+
+/// Mark the longest known place names that start at capitalised tokens.
+fn mark_places(gaz: &Gazetteer, infos: &mut [TokenInfo], range: Range<usize>) {
+    let mut i = range.start;
+    while i < range.end {
+        if infos[i].flags & F_CAP == 0 {
+            i += 1;
+            continue;
+        }
+        let mut phrase = 0;
+        let mut best = 0;
+        for j in i..range.end.min(i + MAX_PHRASE) {
+            phrase = gazetteer::extend(phrase, infos[j].word);
+            if gaz.is_place(phrase) {
+                best = j + 1 - i;
+            }
+        }
+        if best == 0 {
+            i += 1;
+            continue;
+        }
+        infos[i].flags |= F_PLACE_B;
+        for info in &mut infos[i + 1..i + best] {
+            info.flags |= F_PLACE_I;
+        }
+        i += best;
+    }
+}
+
+const OUTSIDE: u64 = 0x00ed_0f5e_9a7e;
+
+/// Label-independent features of token `i` in a sentence covering `range`.
+pub fn static_features(infos: &[TokenInfo], range: &Range<usize>, i: usize, out: &mut Vec<u64>) {
+    let at = |k: isize| -> Option<&TokenInfo> {
+        let j = i.checked_add_signed(k)?;
+        range.contains(&j).then(|| &infos[j])
+    };
+    let word = |k| at(k).map_or(OUTSIDE, |t| t.word);
+    let shape = |k| at(k).map_or(OUTSIDE, |t| t.shape);
+    let gaz = |k| at(k).map_or(0xff, |t| u64::from(t.flags & GAZ));
+    let t = &infos[i];
+    let position = u64::from(t.flags & POSITION);
+    let doc = u64::from(t.flags & (F_DOC_LOWER | F_DOC_CAP_MID));
+    out.extend_from_slice(&[
+        feature(0, 0),
+        feature(1, t.word),
+        feature(2, word(-1)),
+        feature(3, word(1)),
+        feature(4, word(-2)),
+        feature(5, word(2)),
+        feature2(6, word(-1), t.word),
+        feature2(7, t.word, word(1)),
+        feature(8, t.shape),
+        feature(9, shape(-1)),
+        feature(10, shape(1)),
+        feature2(11, shape(-1), t.shape),
+        feature2(12, t.shape, shape(1)),
+        feature(13, t.prefix),
+        feature(14, t.suffix2),
+        feature(15, t.suffix3),
+        feature(16, t.suffix4),
+        feature(17, gaz(0)),
+        feature(18, gaz(-1)),
+        feature(19, gaz(1)),
+        feature2(20, gaz(1), gaz(2)),
+        feature2(21, position, t.shape),
+        feature2(22, position, doc),
+        feature2(23, doc, t.shape),
+        feature2(24, position | doc << 16, gaz(0)),
+        feature2(25, shape(-1), word(-1) ^ t.shape),
+        feature2(26, position, t.word),
+    ]);
+}
+
+/// Features that depend on the labels chosen for the two tokens before.
+pub fn history_features(info: &TokenInfo, prev: u8, prev2: u8, out: &mut [u64; 4]) {
+    let (p, p2) = (u64::from(prev), u64::from(prev2));
+    *out = [
+        feature(40, p),
+        feature2(41, p, p2),
+        feature2(42, p, info.word),
+        feature2(43, p, info.shape),
+    ];
+}

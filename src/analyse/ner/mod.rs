@@ -1,0 +1,143 @@
+//! Name mentions: which spans of the text name a person, organisation or place.
+//!
+//! A greedy left-to-right averaged-perceptron tagger over BIO labels, with
+//! hashed sparse features (word, affixes, shape, neighbours, gazetteers, the
+//! line's capitalisation and how the same word is written elsewhere in the
+//! document). Weights are trained by `examples/train_ner.rs` and embedded.
+//!
+//! | module | holds |
+//! |---|---|
+//! | [`features`] | per-token facts and feature templates |
+//! | [`gazetteer`] | embedded lists of places, first names, demonyms, organisation words |
+//! | [`model`] | the weight table and its file format |
+//! | [`learn`] | training (used by the example, not at run time) |
+
+pub mod features;
+pub mod gazetteer;
+pub mod hash;
+pub mod learn;
+pub mod model;
+
+use std::ops::Range;
+
+use super::text::Document;
+use super::{EntityKind, Mention};
+use crate::span::Span;
+use features::{F_CANDIDATE, TokenInfo};
+use model::{Model, Scorer};
+
+/// Number of BIO labels: O, then B and I for person, organisation, place, other.
+pub const LABELS: usize = 9;
+
+/// The label of a token outside any name.
+pub const OUTSIDE: u8 = 0;
+
+/// The kinds in label order: label `2k + 1` begins kind `k`, `2k + 2` continues it.
+pub const KINDS: [EntityKind; 4] = [
+    EntityKind::Person,
+    EntityKind::Organization,
+    EntityKind::Place,
+    EntityKind::Other,
+];
+
+/// Whether `label` may follow `prev` (an inside label only continues its own kind).
+#[inline]
+pub fn allowed(prev: u8, label: u8) -> bool {
+    label == OUTSIDE || label % 2 == 1 || prev == label || prev + 1 == label
+}
+
+/// Every name mention in the document, in text order.
+pub fn tag(doc: &Document) -> Vec<Mention> {
+    let model = Model::get();
+    if model.is_empty() {
+        return Vec::new();
+    }
+    let infos = features::token_infos(doc);
+    let mut labels = vec![OUTSIDE; doc.tokens.len()];
+    let mut buffer = Vec::with_capacity(40);
+    for sentence in &doc.sentences {
+        decode(model, &infos, &sentence.tokens, &mut labels, &mut buffer);
+    }
+    mentions(doc, &labels)
+}
+
+/// Label the tokens of one sentence greedily, left to right.
+pub fn decode<S: Scorer>(
+    scorer: &S,
+    infos: &[TokenInfo],
+    range: &Range<usize>,
+    labels: &mut [u8],
+    buffer: &mut Vec<u64>,
+) {
+    let (mut prev, mut prev2) = (OUTSIDE, OUTSIDE);
+    for i in range.clone() {
+        let label = if prev == OUTSIDE && infos[i].flags & F_CANDIDATE == 0 {
+            OUTSIDE
+        } else {
+            buffer.clear();
+            features::static_features(infos, range, i, buffer);
+            let scores = score(scorer, &infos[i], buffer, prev, prev2);
+            best(&scores, prev)
+        };
+        labels[i] = label;
+        (prev2, prev) = (prev, label);
+    }
+}
+
+/// Scores of every label for token `info` given its static features and history.
+#[inline]
+pub fn score<S: Scorer>(
+    scorer: &S,
+    info: &TokenInfo,
+    static_features: &[u64],
+    prev: u8,
+    prev2: u8,
+) -> [f32; LABELS] {
+    let mut history = [0; 4];
+    features::history_features(info, prev, prev2, &mut history);
+    let mut scores = [0.0; LABELS];
+    for &f in static_features.iter().chain(&history) {
+        scorer.add(f, &mut scores);
+    }
+    scores
+}
+
+/// The best label allowed after `prev`.
+#[inline]
+pub fn best(scores: &[f32; LABELS], prev: u8) -> u8 {
+    let mut best = OUTSIDE;
+    for label in 1..LABELS as u8 {
+        if allowed(prev, label) && scores[label as usize] > scores[best as usize] {
+            best = label;
+        }
+    }
+    best
+}
+
+/// Turn BIO labels into mentions.
+fn mentions(doc: &Document, labels: &[u8]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, u8)> = None;
+    for (i, &label) in labels.iter().enumerate() {
+        let continues = matches!(open, Some((_, b)) if label == b + 1);
+        if !continues {
+            if let Some((start, b)) = open.take() {
+                out.push(mention(doc, start, i, b));
+            }
+            if label % 2 == 1 {
+                open = Some((i, label));
+            }
+        }
+    }
+    if let Some((start, b)) = open {
+        out.push(mention(doc, start, labels.len(), b));
+    }
+    out
+}
+
+fn mention(doc: &Document, start: usize, end: usize, begin_label: u8) -> Mention {
+    Mention {
+        span: Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end),
+        kind: KINDS[usize::from(begin_label / 2)],
+    }
+}
