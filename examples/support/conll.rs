@@ -84,7 +84,10 @@ fn title_case(word: &str) -> String {
         return word.to_string();
     }
     let lower = word.to_ascii_lowercase();
-    if matches!(lower.as_str(), "a" | "an" | "the" | "of" | "in" | "on" | "at" | "to" | "and" | "for" | "by") {
+    if matches!(
+        lower.as_str(),
+        "a" | "an" | "the" | "of" | "in" | "on" | "at" | "to" | "and" | "for" | "by"
+    ) {
         return lower;
     }
     let mut out = String::with_capacity(word.len());

@@ -94,7 +94,14 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 fn is_quote_char(c: char) -> bool {
     matches!(
         c,
-        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' | '\u{2018}' | '\u{2019}' | '\''
+        '"' | '\u{201C}'
+            | '\u{201D}'
+            | '\u{201E}'
+            | '\u{00AB}'
+            | '\u{00BB}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\''
     )
 }
 
@@ -108,13 +115,22 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         }
         let start = span.start + i;
         let mut end = start + c.len_utf8();
-        let kind = if c.is_alphabetic() {
+        let kind = if matches!(c, '\'' | '\u{2019}') && i > 0 && possessive(&s[i..]) {
+            // "Israel's": the clitic is its own word so the name stays whole.
+            if let Some((j, d)) = chars.next() {
+                end = span.start + j + d.len_utf8();
+            }
+            TokenKind::Word
+        } else if c.is_alphabetic() {
             while let Some(&(j, d)) = chars.peek() {
                 let inner = matches!(d, '\'' | '\u{2019}' | '-' | '.' | '&');
                 let next_alpha = s[j + d.len_utf8()..]
                     .chars()
                     .next()
                     .is_some_and(|n| n.is_alphanumeric());
+                if matches!(d, '\'' | '\u{2019}') && possessive(&s[j..]) {
+                    break;
+                }
                 if d.is_alphanumeric() || (inner && next_alpha) {
                     chars.next();
                     end = span.start + j + d.len_utf8();
@@ -151,6 +167,12 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             kind,
         });
     }
+}
+
+/// Whether `rest` (starting at an apostrophe) is a possessive "'s" that ends the word.
+fn possessive(rest: &str) -> bool {
+    let mut chars = rest.chars().skip(1);
+    matches!(chars.next(), Some('s' | 'S')) && !chars.next().is_some_and(char::is_alphanumeric)
 }
 
 /// "U.S" or "U" before a final dot: single letters joined by dots.
@@ -230,7 +252,10 @@ fn is_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {
 }
 
 fn push_sentence(tokens: &[Token], range: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
-    let span = Span::new(tokens[range.start].span.start, tokens[range.end - 1].span.end);
+    let span = Span::new(
+        tokens[range.start].span.start,
+        tokens[range.end - 1].span.end,
+    );
     out.push(Sentence {
         span,
         tokens: range,
@@ -251,7 +276,10 @@ mod tests {
     fn splits_on_full_stops_but_not_abbreviations() {
         assert_eq!(
             sentences("Mr. Lee met Gen. Park in the U.S. on Jan. 5. They talked."),
-            ["Mr. Lee met Gen. Park in the U.S. on Jan. 5.", "They talked."]
+            [
+                "Mr. Lee met Gen. Park in the U.S. on Jan. 5.",
+                "They talked."
+            ]
         );
     }
 
@@ -260,6 +288,19 @@ mod tests {
         assert_eq!(
             sentences("Growth was 3.5 per cent. \"It is good.\" She left."),
             ["Growth was 3.5 per cent.", "\"It is good.\"", "She left."]
+        );
+    }
+
+    #[test]
+    fn possessive_s_is_its_own_token() {
+        let text = "Israel's army and O'Brien's dog don't.";
+        let doc = Document::new(text);
+        let words: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.token_text(i)).collect();
+        assert_eq!(
+            words,
+            [
+                "Israel", "'s", "army", "and", "O'Brien", "'s", "dog", "don't", "."
+            ]
         );
     }
 

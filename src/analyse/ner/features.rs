@@ -108,7 +108,11 @@ fn shape_and_affixes(text: &str) -> TokenInfo {
     let len = text.chars().count().min(6) as u64;
     info.shape = hash::mix(shape, len);
     info.prefix = prefix;
-    let tail_hash = |k: usize| tail[4 - k..].iter().fold(k as u64, |h, &c| hash::mix(h, c as u64));
+    let tail_hash = |k: usize| {
+        tail[4 - k..]
+            .iter()
+            .fold(k as u64, |h, &c| hash::mix(h, c as u64))
+    };
     info.suffix2 = tail_hash(2);
     info.suffix3 = tail_hash(3);
     info.suffix4 = tail_hash(4);
@@ -157,8 +161,7 @@ pub fn token_infos(doc: &Document) -> Vec<TokenInfo> {
             let f = info.flags;
             if f & F_LOWER != 0 {
                 *seen.entry(info.word).or_default() |= F_DOC_LOWER;
-            } else if f & F_CAP != 0 && f & (F_SENT_START | POSITION) == 0 && f & F_ALL_CAPS == 0
-            {
+            } else if f & F_CAP != 0 && f & (F_SENT_START | POSITION) == 0 && f & F_ALL_CAPS == 0 {
                 *seen.entry(info.word).or_default() |= F_DOC_CAP_MID;
             }
         }
@@ -181,7 +184,8 @@ fn line_flags(doc: &Document, infos: &[TokenInfo], range: Range<usize>, headline
         }
         words += 1;
         let f = infos[i].flags;
-        caps += usize::from(f & F_ALL_CAPS != 0 || f & F_LOWER == 0 && doc.token_text(i).len() == 1);
+        caps +=
+            usize::from(f & F_ALL_CAPS != 0 || f & F_LOWER == 0 && doc.token_text(i).len() == 1);
         if doc.token_text(i).len() > 3 {
             lower_long += usize::from(f & F_LOWER != 0);
             cap_long += usize::from(f & F_CAP != 0);
@@ -278,4 +282,63 @@ pub fn history_features(info: &TokenInfo, prev: u8, prev2: u8, out: &mut [u64; 4
         feature2(42, p, info.word),
         feature2(43, p, info.shape),
     ];
+}
+
+/// How many stacked (second-pass) features each token gets.
+pub const STACKED: usize = 5;
+
+/// Second-pass features from a first pass's labels over the whole document:
+/// how this word was labelled here and elsewhere, so that "Rotor" or "Dole"
+/// is tagged the same way throughout.
+pub fn stacked_features(
+    infos: &[TokenInfo],
+    sentences: &[Range<usize>],
+    labels: &[u8],
+) -> Vec<[u64; STACKED]> {
+    // Per word: votes for O, person, organisation, place, other; and kinds seen
+    // inside names of two or more tokens.
+    let mut votes: HashMap<u64, ([u16; 5], u8), IdBuild> = HashMap::default();
+    let kind = |label: u8| usize::from(label.div_ceil(2));
+    for range in sentences {
+        for i in range.clone() {
+            if infos[i].flags & F_CANDIDATE == 0 {
+                continue;
+            }
+            let entry = votes.entry(infos[i].word).or_default();
+            let k = kind(labels[i]);
+            entry.0[k] = entry.0[k].saturating_add(1);
+            let inside = labels[i] % 2 == 0 && labels[i] != 0;
+            let before_inside = labels.get(i + 1).is_some_and(|&n| n != 0 && n % 2 == 0);
+            if k > 0 && (inside || before_inside && range.contains(&(i + 1))) {
+                entry.1 |= 1 << k;
+            }
+        }
+    }
+    let mut out = vec![[0u64; STACKED]; infos.len()];
+    for range in sentences {
+        for i in range.clone() {
+            let own = u64::from(labels[i]);
+            let prev = if i > range.start {
+                u64::from(labels[i - 1])
+            } else {
+                99
+            };
+            let next = if i + 1 < range.end {
+                u64::from(labels[i + 1])
+            } else {
+                99
+            };
+            let (counts, multi) = votes.get(&infos[i].word).copied().unwrap_or_default();
+            let majority = (0..5).max_by_key(|&k| (counts[k], 5 - k)).unwrap_or(0) as u64;
+            let named = u64::from(counts[1..].iter().any(|&c| c > 0));
+            out[i] = [
+                feature(50, own),
+                feature2(51, own, majority),
+                feature2(52, majority, named),
+                feature(53, u64::from(multi)),
+                feature2(54, prev, next),
+            ];
+        }
+    }
+    out
 }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::features::{self, F_CANDIDATE, TokenInfo};
+use super::features::{self, F_CANDIDATE, STACKED, TokenInfo};
 use super::hash::IdBuild;
 use super::model::{self, Scorer};
 use super::{KINDS, LABELS, OUTSIDE};
@@ -26,15 +26,36 @@ pub struct Prepared {
     infos: Vec<TokenInfo>,
     sentences: Vec<Range<usize>>,
     gold: Vec<u8>,
+    stacked: Vec<[u64; STACKED]>,
+}
+
+impl Prepared {
+    /// Label the document with a trained model (and its stacked features, if set).
+    pub fn label<S: Scorer>(&self, scorer: &S) -> Vec<u8> {
+        let mut labels = vec![OUTSIDE; self.infos.len()];
+        super::label(
+            scorer,
+            &self.infos,
+            &self.sentences,
+            &self.stacked,
+            &mut labels,
+        );
+        labels
+    }
+
+    /// Give the second pass its features from first-pass `labels`.
+    pub fn stack(&mut self, labels: &[u8]) {
+        self.stacked = features::stacked_features(&self.infos, &self.sentences, labels);
+    }
 }
 
 /// Tokenise an example and give each token its gold BIO label; names whose
-/// edges fall inside a token are dropped. Returns the document and the number
-/// of names that could not be aligned.
-pub fn prepare(example: &Example) -> (Prepared, usize) {
+/// edges fall inside a token are dropped. Returns the document and the names
+/// that could not be aligned.
+pub fn prepare(example: &Example) -> (Prepared, Vec<Span>) {
     let doc = Document::new(&example.text);
     let mut gold = vec![OUTSIDE; doc.tokens.len()];
-    let mut lost = 0;
+    let mut lost = Vec::new();
     for &(span, kind) in &example.entities {
         let begin = 1 + 2 * KINDS.iter().position(|k| *k == kind).unwrap_or(3) as u8;
         let first = doc.tokens.iter().position(|t| t.span.start == span.start);
@@ -46,13 +67,14 @@ pub fn prepare(example: &Example) -> (Prepared, usize) {
                     *g = begin + 1;
                 }
             }
-            _ => lost += 1,
+            _ => lost.push(span),
         }
     }
     let prepared = Prepared {
         infos: features::token_infos(&doc),
         sentences: doc.sentences.iter().map(|s| s.tokens.clone()).collect(),
         gold,
+        stacked: Vec::new(),
     };
     (prepared, lost)
 }
@@ -121,6 +143,9 @@ impl Trainer {
                         stats.scored += 1;
                         buffer.clear();
                         features::static_features(&doc.infos, range, i, &mut buffer);
+                        if let Some(extra) = doc.stacked.get(i) {
+                            buffer.extend_from_slice(extra);
+                        }
                         let scores = super::score(self, info, &buffer, prev, prev2);
                         let guess = super::best(&scores, prev);
                         if guess != gold {

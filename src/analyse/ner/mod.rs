@@ -23,8 +23,8 @@ use std::ops::Range;
 use super::text::Document;
 use super::{EntityKind, Mention};
 use crate::span::Span;
-use features::{F_CANDIDATE, TokenInfo};
-use model::{Model, Scorer};
+use features::{F_CANDIDATE, STACKED, TokenInfo};
+use model::{Models, Scorer};
 
 /// Number of BIO labels: O, then B and I for person, organisation, place, other.
 pub const LABELS: usize = 9;
@@ -48,17 +48,33 @@ pub fn allowed(prev: u8, label: u8) -> bool {
 
 /// Every name mention in the document, in text order.
 pub fn tag(doc: &Document) -> Vec<Mention> {
-    let model = Model::get();
-    if model.is_empty() {
+    let models = Models::get();
+    if models.first.is_empty() {
         return Vec::new();
     }
     let infos = features::token_infos(doc);
+    let sentences: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
     let mut labels = vec![OUTSIDE; doc.tokens.len()];
-    let mut buffer = Vec::with_capacity(40);
-    for sentence in &doc.sentences {
-        decode(model, &infos, &sentence.tokens, &mut labels, &mut buffer);
+    label(&models.first, &infos, &sentences, &[], &mut labels);
+    if !models.second.is_empty() {
+        let stacked = features::stacked_features(&infos, &sentences, &labels);
+        label(&models.second, &infos, &sentences, &stacked, &mut labels);
     }
     mentions(doc, &labels)
+}
+
+/// Label every sentence of a document; `stacked` is empty on the first pass.
+pub fn label<S: Scorer>(
+    scorer: &S,
+    infos: &[TokenInfo],
+    sentences: &[Range<usize>],
+    stacked: &[[u64; STACKED]],
+    labels: &mut [u8],
+) {
+    let mut buffer = Vec::with_capacity(48);
+    for range in sentences {
+        decode(scorer, infos, range, stacked, labels, &mut buffer);
+    }
 }
 
 /// Label the tokens of one sentence greedily, left to right.
@@ -66,6 +82,7 @@ pub fn decode<S: Scorer>(
     scorer: &S,
     infos: &[TokenInfo],
     range: &Range<usize>,
+    stacked: &[[u64; STACKED]],
     labels: &mut [u8],
     buffer: &mut Vec<u64>,
 ) {
@@ -76,6 +93,9 @@ pub fn decode<S: Scorer>(
         } else {
             buffer.clear();
             features::static_features(infos, range, i, buffer);
+            if let Some(extra) = stacked.get(i) {
+                buffer.extend_from_slice(extra);
+            }
             let scores = score(scorer, &infos[i], buffer, prev, prev2);
             best(&scores, prev)
         };

@@ -5,7 +5,8 @@ use std::sync::OnceLock;
 
 use super::LABELS;
 
-const MODEL: &[u8] = include_bytes!("../../../assets/ner/model.bin");
+const FIRST: &[u8] = include_bytes!("../../../assets/ner/pass1.bin");
+const SECOND: &[u8] = include_bytes!("../../../assets/ner/pass2.bin");
 const MAGIC: &[u8; 4] = b"BNER";
 
 /// Anything that can add a feature's weights to the label scores.
@@ -14,24 +15,45 @@ pub trait Scorer {
     fn add(&self, feature: u64, scores: &mut [f32; LABELS]);
 }
 
+/// One slot of the table: a feature hash (0 = empty) and its weights, in one cache line.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(32))]
+struct Entry {
+    key: u64,
+    weights: [i16; LABELS],
+}
+
 /// Quantised weights in an open-addressing hash table.
 #[derive(Debug, Default)]
 pub struct Model {
     mask: usize,
-    keys: Vec<u64>,
-    weights: Vec<[i16; LABELS]>,
+    entries: Vec<Entry>,
+}
+
+/// The two embedded passes: the second also sees the first's labels document-wide.
+#[derive(Debug, Default)]
+pub struct Models {
+    /// Labels from the text alone.
+    pub first: Model,
+    /// Relabels with the first pass's document-level votes as extra features.
+    pub second: Model,
+}
+
+impl Models {
+    /// The embedded models, decoded on first use (empty if a file is missing or bad).
+    pub fn get() -> &'static Models {
+        static CELL: OnceLock<Models> = OnceLock::new();
+        CELL.get_or_init(|| Models {
+            first: Model::decode(FIRST).unwrap_or_default(),
+            second: Model::decode(SECOND).unwrap_or_default(),
+        })
+    }
 }
 
 impl Model {
-    /// The embedded model, decoded on first use (empty if the file is missing or bad).
-    pub fn get() -> &'static Model {
-        static CELL: OnceLock<Model> = OnceLock::new();
-        CELL.get_or_init(|| Model::decode(MODEL).unwrap_or_default())
-    }
-
     /// Whether the model has no weights (the tagger then finds nothing).
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.entries.is_empty()
     }
 
     /// Read the format written by [`encode`].
@@ -44,8 +66,7 @@ impl Model {
         let capacity = (count * 10 / 7 + 1).next_power_of_two();
         let mut model = Model {
             mask: capacity - 1,
-            keys: vec![0; capacity],
-            weights: vec![[0; LABELS]; capacity],
+            entries: vec![Entry::default(); capacity],
         };
         for _ in 0..count {
             let key = r.u64()? | 1;
@@ -57,11 +78,10 @@ impl Model {
                 }
             }
             let mut slot = key as usize & model.mask;
-            while model.keys[slot] != 0 {
+            while model.entries[slot].key != 0 {
                 slot = (slot + 1) & model.mask;
             }
-            model.keys[slot] = key;
-            model.weights[slot] = w;
+            model.entries[slot] = Entry { key, weights: w };
         }
         Some(model)
     }
@@ -70,19 +90,19 @@ impl Model {
 impl Scorer for Model {
     #[inline]
     fn add(&self, feature: u64, scores: &mut [f32; LABELS]) {
-        if self.keys.is_empty() {
+        if self.entries.is_empty() {
             return;
         }
         let mut slot = feature as usize & self.mask;
         loop {
-            let key = self.keys[slot];
-            if key == feature {
-                for (s, &w) in scores.iter_mut().zip(&self.weights[slot]) {
+            let entry = &self.entries[slot];
+            if entry.key == feature {
+                for (s, &w) in scores.iter_mut().zip(&entry.weights) {
                     *s += f32::from(w);
                 }
                 return;
             }
-            if key == 0 {
+            if entry.key == 0 {
                 return;
             }
             slot = (slot + 1) & self.mask;
