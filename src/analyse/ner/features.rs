@@ -43,6 +43,10 @@ pub const F_CAPS_LINE: Flags = 1 << 13;
 pub const F_TITLE_LINE: Flags = 1 << 14;
 /// Whether the token could start or continue a name at all.
 pub const F_CANDIDATE: Flags = 1 << 15;
+/// Punctuation that never sits inside a name (",", ":", brackets, quotes).
+pub const F_BREAK: Flags = 1 << 16;
+/// A number.
+pub const F_NUMBER: Flags = 1 << 17;
 
 const GAZ: Flags = F_PLACE_B | F_PLACE_I | F_FIRST_NAME | F_DEMONYM | F_ORG_WORD;
 const POSITION: Flags = F_SENT_START | F_HEADLINE | F_CAPS_LINE | F_TITLE_LINE;
@@ -127,8 +131,17 @@ pub fn token_infos(doc: &Document) -> Vec<TokenInfo> {
             let text = doc.token_text(i);
             let mut info = shape_and_affixes(text);
             info.word = hash::word(text);
-            if doc.tokens[i].kind != TokenKind::Word {
-                info.flags &= !(F_LOWER | F_CAP | F_ALL_CAPS);
+            match doc.tokens[i].kind {
+                TokenKind::Word => {}
+                TokenKind::Number => {
+                    info.flags = info.flags & !(F_LOWER | F_CAP | F_ALL_CAPS) | F_NUMBER
+                }
+                TokenKind::Quote | TokenKind::Punct => {
+                    info.flags &= !(F_LOWER | F_CAP | F_ALL_CAPS);
+                    if !matches!(text, "&" | "-" | "." | "'" | "/") {
+                        info.flags |= F_BREAK;
+                    }
+                }
             }
             if info.flags & (F_CAP | F_INNER_CAP) != 0 {
                 info.flags |= F_CANDIDATE;

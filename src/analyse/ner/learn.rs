@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::features::{self, F_CANDIDATE, STACKED, TokenInfo};
+use super::features::{self, STACKED, TokenInfo};
 use super::hash::IdBuild;
 use super::model::{self, Scorer};
 use super::{KINDS, LABELS, OUTSIDE};
@@ -136,7 +136,7 @@ impl Trainer {
                 for i in range.clone() {
                     let info = &doc.infos[i];
                     let gold = doc.gold[i];
-                    let label = if prev == OUTSIDE && info.flags & F_CANDIDATE == 0 {
+                    let label = if super::skipped(info.flags, prev) {
                         OUTSIDE
                     } else {
                         self.step += 1;

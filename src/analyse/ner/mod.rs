@@ -23,7 +23,7 @@ use std::ops::Range;
 use super::text::Document;
 use super::{EntityKind, Mention};
 use crate::span::Span;
-use features::{F_CANDIDATE, STACKED, TokenInfo};
+use features::{F_BREAK, F_CANDIDATE, F_CAP, F_INNER_CAP, F_NUMBER, STACKED, TokenInfo};
 use model::{Models, Scorer};
 
 /// Number of BIO labels: O, then B and I for person, organisation, place, other.
@@ -60,7 +60,20 @@ pub fn tag(doc: &Document) -> Vec<Mention> {
         let stacked = features::stacked_features(&infos, &sentences, &labels);
         label(&models.second, &infos, &sentences, &stacked, &mut labels);
     }
+    trim(&infos, &mut labels);
     mentions(doc, &labels)
+}
+
+/// A name does not end in a lower-case word or a symbol ("Eagles organisation",
+/// "Nortel Open in"): drop such tails, keeping numbers ("Apollo 13").
+fn trim(infos: &[TokenInfo], labels: &mut [u8]) {
+    for i in (0..labels.len()).rev() {
+        let inside = labels[i] != OUTSIDE && labels[i] % 2 == 0;
+        let closes = labels.get(i + 1).is_none_or(|&n| n != labels[i]);
+        if inside && closes && infos[i].flags & (F_CAP | F_INNER_CAP | F_NUMBER) == 0 {
+            labels[i] = OUTSIDE;
+        }
+    }
 }
 
 /// Label every sentence of a document; `stacked` is empty on the first pass.
@@ -77,6 +90,13 @@ pub fn label<S: Scorer>(
     }
 }
 
+/// Tokens that are outside any name without asking the model: breaking
+/// punctuation, and lower-case words or numbers that would have to start one.
+#[inline]
+pub fn skipped(flags: features::Flags, prev: u8) -> bool {
+    flags & F_BREAK != 0 || prev == OUTSIDE && flags & F_CANDIDATE == 0
+}
+
 /// Label the tokens of one sentence greedily, left to right.
 pub fn decode<S: Scorer>(
     scorer: &S,
@@ -88,7 +108,7 @@ pub fn decode<S: Scorer>(
 ) {
     let (mut prev, mut prev2) = (OUTSIDE, OUTSIDE);
     for i in range.clone() {
-        let label = if prev == OUTSIDE && infos[i].flags & F_CANDIDATE == 0 {
+        let label = if skipped(infos[i].flags, prev) {
             OUTSIDE
         } else {
             buffer.clear();
