@@ -28,6 +28,9 @@ fn train(
     keep: impl Fn(usize) -> bool,
 ) -> Vec<u8> {
     let mut trainer = Trainer::default();
+    trainer.rate = std::env::var("NER_RATE")
+        .map_or(Ok(10.0), |r| r.parse())
+        .unwrap_or(10.0);
     let mut order: Vec<usize> = (0..docs.len()).filter(|&d| keep(d)).collect();
     let mut seed = 0x2545_f491_4f6c_dd1du64;
     let started = Instant::now();
@@ -92,15 +95,17 @@ fn main() -> Result<()> {
     eprintln!("pass 1: {} bytes", first.len());
     const FOLDS: usize = 5;
     let mut labels = vec![Vec::new(); prepared.len()];
+    let mut folds = Vec::new();
     for fold in 0..FOLDS {
         let bytes = train(&prepared, epochs, prune, "fold", |d| d % FOLDS != fold);
         let model = Model::decode(&bytes).context("decoding a fold model")?;
         for d in (fold..prepared.len()).step_by(FOLDS) {
-            labels[d] = prepared[d].label(&model);
+            labels[d] = prepared[d].label_first(&model);
         }
+        folds.push(model);
     }
-    for (doc, l) in prepared.iter_mut().zip(&labels) {
-        doc.stack(l);
+    for (d, (doc, l)) in prepared.iter_mut().zip(&labels).enumerate() {
+        doc.stack(&folds[d % FOLDS], l);
     }
     let second = train(&prepared, epochs, prune, "pass 2", |_| true);
     std::fs::write(format!("{dir}/pass2.bin"), &second)?;

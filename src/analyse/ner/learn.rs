@@ -4,9 +4,10 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::Emissions;
 use super::features::{self, STACKED, TokenInfo};
 use super::hash::IdBuild;
-use super::model::{self, Scorer};
+use super::model::{self, Model, Scorer};
 use super::{KINDS, LABELS, OUTSIDE};
 use crate::analyse::EntityKind;
 use crate::analyse::text::Document;
@@ -27,25 +28,35 @@ pub struct Prepared {
     sentences: Vec<Range<usize>>,
     gold: Vec<u8>,
     stacked: Vec<[u64; STACKED]>,
+    base: Vec<[f32; LABELS]>,
 }
 
 impl Prepared {
-    /// Label the document with a trained model (and its stacked features, if set).
-    pub fn label<S: Scorer>(&self, scorer: &S) -> Vec<u8> {
+    /// Label the document with a first-pass model, as [`super::tag`] does.
+    pub fn label_first(&self, first: &Model) -> Vec<u8> {
         let mut labels = vec![OUTSIDE; self.infos.len()];
-        super::label(
-            scorer,
-            &self.infos,
-            &self.sentences,
-            &self.stacked,
-            &mut labels,
-        );
+        let mut emissions = Emissions::new(first, &self.infos);
+        for range in &self.sentences {
+            super::greedy(&self.infos, range, &mut labels, |i, prev, prev2| {
+                let mut scores = emissions.get(range, i);
+                super::add_history(first, &self.infos[i], prev, prev2, &mut scores);
+                scores
+            });
+        }
         labels
     }
 
-    /// Give the second pass its features from first-pass `labels`.
-    pub fn stack(&mut self, labels: &[u8]) {
+    /// Prepare for training the second pass: the first model's static scores
+    /// of every token, and stacked features from its `labels`.
+    pub fn stack(&mut self, first: &Model, labels: &[u8]) {
         self.stacked = features::stacked_features(&self.infos, &self.sentences, labels);
+        let mut emissions = Emissions::new(first, &self.infos);
+        self.base = vec![[0.0; LABELS]; self.infos.len()];
+        for range in &self.sentences {
+            for i in range.clone() {
+                self.base[i] = emissions.get(range, i);
+            }
+        }
     }
 }
 
@@ -75,18 +86,22 @@ pub fn prepare(example: &Example) -> (Prepared, Vec<Span>) {
         sentences: doc.sentences.iter().map(|s| s.tokens.clone()).collect(),
         gold,
         stacked: Vec::new(),
+        base: Vec::new(),
     };
     (prepared, lost)
 }
 
 /// Averaged-perceptron weights while training.
 #[derive(Default)]
+/// (The update size for the second pass is `rate`; set it before training.)
 pub struct Trainer {
     index: HashMap<u64, usize, IdBuild>,
     weights: Vec<[f32; LABELS]>,
     totals: Vec<[f64; LABELS]>,
     stamps: Vec<[u32; LABELS]>,
     step: u32,
+    /// Size of an update on top of fixed first-pass scores (second pass).
+    pub rate: f32,
 }
 
 impl Scorer for Trainer {
@@ -142,18 +157,25 @@ impl Trainer {
                         self.step += 1;
                         stats.scored += 1;
                         buffer.clear();
-                        features::static_features(&doc.infos, range, i, &mut buffer);
-                        if let Some(extra) = doc.stacked.get(i) {
+                        let mut scores = [0.0; LABELS];
+                        if let (Some(base), Some(extra)) = (doc.base.get(i), doc.stacked.get(i)) {
+                            scores = *base;
                             buffer.extend_from_slice(extra);
+                        } else {
+                            features::static_features(&doc.infos, range, i, &mut buffer);
                         }
-                        let scores = super::score(self, info, &buffer, prev, prev2);
+                        features::history_features(info, prev, prev2, &mut history);
+                        buffer.extend_from_slice(&history);
+                        for &f in &buffer {
+                            self.add(f, &mut scores);
+                        }
                         let guess = super::best(&scores, prev);
                         if guess != gold {
                             stats.errors += 1;
-                            features::history_features(info, prev, prev2, &mut history);
-                            for &f in buffer.iter().chain(&history) {
-                                self.update(f, gold, 1.0);
-                                self.update(f, guess, -1.0);
+                            let rate = if doc.base.is_empty() { 1.0 } else { self.rate };
+                            for &f in &buffer {
+                                self.update(f, gold, rate);
+                                self.update(f, guess, -rate);
                             }
                         }
                         guess
@@ -185,19 +207,14 @@ impl Trainer {
         let largest = averaged
             .iter()
             .flat_map(|(_, w)| w.iter().map(|v| v.abs()))
-            .fold(0.0, f64::max)
-            .max(1e-9);
-        let scale = 32767.0 / largest;
-        let mut kept: Vec<(u64, [i16; LABELS])> = averaged
-            .iter()
-            .filter_map(|(key, w)| {
-                let mut q = [0i16; LABELS];
-                for (slot, v) in q.iter_mut().zip(w) {
-                    if v.abs() >= prune * largest {
-                        *slot = (v * scale).round() as i16;
-                    }
-                }
-                q.iter().any(|v| *v != 0).then_some((*key, q))
+            .fold(0.0, f64::max);
+        let mut kept: Vec<(u64, [f64; LABELS])> = averaged
+            .into_iter()
+            .map(|(key, w)| {
+                (
+                    key,
+                    w.map(|v| if v.abs() < prune * largest { 0.0 } else { v }),
+                )
             })
             .collect();
         kept.sort_unstable_by_key(|(k, _)| *k);

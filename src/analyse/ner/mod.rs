@@ -23,7 +23,7 @@ use std::ops::Range;
 use super::text::Document;
 use super::{EntityKind, Mention};
 use crate::span::Span;
-use features::{F_BREAK, F_CANDIDATE, F_CAP, F_INNER_CAP, F_NUMBER, STACKED, TokenInfo};
+use features::{F_BREAK, F_CANDIDATE, F_CAP, F_INNER_CAP, F_NUMBER, TokenInfo};
 use model::{Models, Scorer};
 
 /// Number of BIO labels: O, then B and I for person, organisation, place, other.
@@ -54,14 +54,82 @@ pub fn tag(doc: &Document) -> Vec<Mention> {
     }
     let infos = features::token_infos(doc);
     let sentences: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
-    let mut labels = vec![OUTSIDE; doc.tokens.len()];
-    label(&models.first, &infos, &sentences, &[], &mut labels);
+    let mut labels = vec![OUTSIDE; infos.len()];
+    let mut emissions = Emissions::new(&models.first, &infos);
+    for range in &sentences {
+        greedy(&infos, range, &mut labels, |i, prev, prev2| {
+            let mut scores = emissions.get(range, i);
+            add_history(&models.first, &infos[i], prev, prev2, &mut scores);
+            scores
+        });
+    }
     if !models.second.is_empty() {
         let stacked = features::stacked_features(&infos, &sentences, &labels);
-        label(&models.second, &infos, &sentences, &stacked, &mut labels);
+        for range in &sentences {
+            greedy(&infos, range, &mut labels, |i, prev, prev2| {
+                let mut scores = emissions.get(range, i);
+                for &f in &stacked[i] {
+                    models.second.add(f, &mut scores);
+                }
+                add_history(&models.second, &infos[i], prev, prev2, &mut scores);
+                scores
+            });
+        }
     }
     trim(&infos, &mut labels);
     mentions(doc, &labels)
+}
+
+/// The first model's label-independent scores of each token, computed once
+/// and shared by both passes.
+pub struct Emissions<'m, S> {
+    scorer: &'m S,
+    infos: &'m [TokenInfo],
+    scores: Vec<Option<[f32; LABELS]>>,
+    buffer: Vec<u64>,
+}
+
+impl<'m, S: Scorer> Emissions<'m, S> {
+    /// Nothing computed yet.
+    pub fn new(scorer: &'m S, infos: &'m [TokenInfo]) -> Self {
+        Emissions {
+            scorer,
+            infos,
+            scores: vec![None; infos.len()],
+            buffer: Vec::with_capacity(40),
+        }
+    }
+
+    /// The static scores of token `i` in the sentence `range`.
+    pub fn get(&mut self, range: &Range<usize>, i: usize) -> [f32; LABELS] {
+        if let Some(scores) = self.scores[i] {
+            return scores;
+        }
+        self.buffer.clear();
+        features::static_features(self.infos, range, i, &mut self.buffer);
+        let mut scores = [0.0; LABELS];
+        for &f in &self.buffer {
+            self.scorer.add(f, &mut scores);
+        }
+        self.scores[i] = Some(scores);
+        scores
+    }
+}
+
+/// Add the scores of the features that look at the two labels before.
+#[inline]
+pub fn add_history<S: Scorer>(
+    scorer: &S,
+    info: &TokenInfo,
+    prev: u8,
+    prev2: u8,
+    scores: &mut [f32; LABELS],
+) {
+    let mut history = [0; 4];
+    features::history_features(info, prev, prev2, &mut history);
+    for &f in &history {
+        scorer.add(f, scores);
+    }
 }
 
 /// A name does not end in a lower-case word or a symbol ("Eagles organisation",
@@ -76,20 +144,6 @@ fn trim(infos: &[TokenInfo], labels: &mut [u8]) {
     }
 }
 
-/// Label every sentence of a document; `stacked` is empty on the first pass.
-pub fn label<S: Scorer>(
-    scorer: &S,
-    infos: &[TokenInfo],
-    sentences: &[Range<usize>],
-    stacked: &[[u64; STACKED]],
-    labels: &mut [u8],
-) {
-    let mut buffer = Vec::with_capacity(48);
-    for range in sentences {
-        decode(scorer, infos, range, stacked, labels, &mut buffer);
-    }
-}
-
 /// Tokens that are outside any name without asking the model: breaking
 /// punctuation, and lower-case words or numbers that would have to start one.
 #[inline]
@@ -97,49 +151,24 @@ pub fn skipped(flags: features::Flags, prev: u8) -> bool {
     flags & F_BREAK != 0 || prev == OUTSIDE && flags & F_CANDIDATE == 0
 }
 
-/// Label the tokens of one sentence greedily, left to right.
-pub fn decode<S: Scorer>(
-    scorer: &S,
+/// Label the tokens of one sentence greedily, left to right; `score` gives
+/// every label's score for token `i` after the labels `prev2`, `prev`.
+pub fn greedy(
     infos: &[TokenInfo],
     range: &Range<usize>,
-    stacked: &[[u64; STACKED]],
     labels: &mut [u8],
-    buffer: &mut Vec<u64>,
+    mut score: impl FnMut(usize, u8, u8) -> [f32; LABELS],
 ) {
     let (mut prev, mut prev2) = (OUTSIDE, OUTSIDE);
     for i in range.clone() {
         let label = if skipped(infos[i].flags, prev) {
             OUTSIDE
         } else {
-            buffer.clear();
-            features::static_features(infos, range, i, buffer);
-            if let Some(extra) = stacked.get(i) {
-                buffer.extend_from_slice(extra);
-            }
-            let scores = score(scorer, &infos[i], buffer, prev, prev2);
-            best(&scores, prev)
+            best(&score(i, prev, prev2), prev)
         };
         labels[i] = label;
         (prev2, prev) = (prev, label);
     }
-}
-
-/// Scores of every label for token `info` given its static features and history.
-#[inline]
-pub fn score<S: Scorer>(
-    scorer: &S,
-    info: &TokenInfo,
-    static_features: &[u64],
-    prev: u8,
-    prev2: u8,
-) -> [f32; LABELS] {
-    let mut history = [0; 4];
-    features::history_features(info, prev, prev2, &mut history);
-    let mut scores = [0.0; LABELS];
-    for &f in static_features.iter().chain(&history) {
-        scorer.add(f, &mut scores);
-    }
-    scores
 }
 
 /// The best label allowed after `prev`.
