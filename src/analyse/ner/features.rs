@@ -47,6 +47,22 @@ pub const F_CANDIDATE: Flags = 1 << 15;
 pub const F_BREAK: Flags = 1 << 16;
 /// A number.
 pub const F_NUMBER: Flags = 1 << 17;
+/// A function word ("The", "But", "He") that never starts a name.
+pub const F_STOP: Flags = 1 << 18;
+
+/// A small Bloom filter of the document's capitalised words, so that the
+/// many lower-case words need a hash-map look-up only when they may matter.
+struct Bloom([u64; 64]);
+
+impl Bloom {
+    fn insert(&mut self, h: u64) {
+        self.0[(h >> 58) as usize] |= 1 << ((h >> 52) & 63);
+    }
+
+    fn may_contain(&self, h: u64) -> bool {
+        self.0[(h >> 58) as usize] & 1 << ((h >> 52) & 63) != 0
+    }
+}
 
 const GAZ: Flags = F_PLACE_B | F_PLACE_I | F_FIRST_NAME | F_DEMONYM | F_ORG_WORD;
 const POSITION: Flags = F_SENT_START | F_HEADLINE | F_CAPS_LINE | F_TITLE_LINE;
@@ -54,54 +70,80 @@ const POSITION: Flags = F_SENT_START | F_HEADLINE | F_CAPS_LINE | F_TITLE_LINE;
 /// Facts about one token, computed once per document.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TokenInfo {
-    /// Lower-cased word.
+    /// Lower-cased word (see [`hash::word`]).
     pub word: u64,
     shape: u64,
-    prefix: u64,
-    suffix2: u64,
-    suffix3: u64,
-    suffix4: u64,
+    head: [char; 3],
+    tail: [char; 4],
     /// `F_*` flags.
     pub flags: Flags,
 }
 
-fn shape_and_affixes(text: &str) -> TokenInfo {
+impl TokenInfo {
+    fn prefix(&self) -> u64 {
+        self.head.iter().fold(3, |h, &c| hash::mix(h, c as u64))
+    }
+
+    fn suffix(&self, k: usize) -> u64 {
+        self.tail[4 - k..]
+            .iter()
+            .fold(k as u64, |h, &c| hash::mix(h, c as u64))
+    }
+}
+
+/// Word hash, shape, affixes and case flags of one token, in one pass.
+fn describe(text: &str) -> TokenInfo {
     let mut info = TokenInfo::default();
+    let mut word = hash::WORD_SEED;
     let mut shape = 0u64;
     let mut last = '\0';
-    let mut prefix = 0u64;
-    let mut tail = ['\0'; 4];
-    let (mut letters, mut upper, mut lower) = (0, 0, 0);
-    for (n, c) in text.chars().enumerate() {
-        let class = if c.is_uppercase() {
-            upper += 1;
-            if n > 0 {
-                info.flags |= F_INNER_CAP;
+    let (mut letters, mut upper, mut lower, mut count) = (0u32, 0u32, 0u32, 0u64);
+    for c in text.chars() {
+        let (class, l) = if c.is_ascii() {
+            if c.is_ascii_uppercase() {
+                ('X', c.to_ascii_lowercase())
+            } else if c.is_ascii_lowercase() {
+                ('x', c)
+            } else if c.is_ascii_digit() {
+                ('d', c)
+            } else {
+                (c, c)
             }
-            'X'
+        } else if c.is_uppercase() {
+            ('X', hash::lower(c))
         } else if c.is_lowercase() {
-            lower += 1;
-            'x'
-        } else if c.is_ascii_digit() {
-            'd'
+            ('x', c)
+        } else if c == '\u{2019}' {
+            ('\'', '\'')
         } else {
-            c
+            (c, c)
         };
-        if c.is_alphabetic() {
-            letters += 1;
-        }
-        if n == 0 && c.is_uppercase() {
-            info.flags |= F_CAP;
+        match class {
+            'X' => {
+                upper += 1;
+                letters += 1;
+                if count == 0 {
+                    info.flags |= F_CAP;
+                } else {
+                    info.flags |= F_INNER_CAP;
+                }
+            }
+            'x' => {
+                lower += 1;
+                letters += 1;
+            }
+            _ => letters += u32::from(c.is_alphabetic() && !c.is_ascii()),
         }
         if class != last {
             shape = hash::mix(shape, class as u64);
             last = class;
         }
-        let l = hash::lower(c);
-        if n < 3 {
-            prefix = hash::mix(prefix, l as u64);
+        word = hash::mix(word, l as u64);
+        if count < 3 {
+            info.head[count as usize] = l;
         }
-        tail = [tail[1], tail[2], tail[3], l];
+        info.tail = [info.tail[1], info.tail[2], info.tail[3], l];
+        count += 1;
     }
     if upper >= 2 && lower == 0 {
         info.flags |= F_ALL_CAPS;
@@ -109,28 +151,19 @@ fn shape_and_affixes(text: &str) -> TokenInfo {
     if letters > 0 && upper == 0 {
         info.flags |= F_LOWER;
     }
-    let len = text.chars().count().min(6) as u64;
-    info.shape = hash::mix(shape, len);
-    info.prefix = prefix;
-    let tail_hash = |k: usize| {
-        tail[4 - k..]
-            .iter()
-            .fold(k as u64, |h, &c| hash::mix(h, c as u64))
-    };
-    info.suffix2 = tail_hash(2);
-    info.suffix3 = tail_hash(3);
-    info.suffix4 = tail_hash(4);
+    info.word = word;
+    info.shape = hash::mix(shape, count.min(6));
     info
 }
 
 /// Per-token facts for a whole document, gazetteer and document-level flags included.
 pub fn token_infos(doc: &Document) -> Vec<TokenInfo> {
     let gaz = Gazetteer::get();
+    let mut bloom = Bloom([0; 64]);
     let mut infos: Vec<TokenInfo> = (0..doc.tokens.len())
         .map(|i| {
             let text = doc.token_text(i);
-            let mut info = shape_and_affixes(text);
-            info.word = hash::word(text);
+            let mut info = describe(text);
             match doc.tokens[i].kind {
                 TokenKind::Word => {}
                 TokenKind::Number => {
@@ -144,16 +177,8 @@ pub fn token_infos(doc: &Document) -> Vec<TokenInfo> {
                 }
             }
             if info.flags & (F_CAP | F_INNER_CAP) != 0 {
-                info.flags |= F_CANDIDATE;
-                if gaz.is_first_name(info.word) {
-                    info.flags |= F_FIRST_NAME;
-                }
-                if gaz.is_demonym(info.word) {
-                    info.flags |= F_DEMONYM;
-                }
-            }
-            if gaz.is_org_word(info.word) {
-                info.flags |= F_ORG_WORD;
+                info.flags |= F_CANDIDATE | gaz.word_flags(info.word);
+                bloom.insert(hash::finish(info.word));
             }
             info
         })
@@ -173,7 +198,9 @@ pub fn token_infos(doc: &Document) -> Vec<TokenInfo> {
             }
             let f = info.flags;
             if f & F_LOWER != 0 {
-                *seen.entry(info.word).or_default() |= F_DOC_LOWER;
+                if bloom.may_contain(hash::finish(info.word)) {
+                    *seen.entry(info.word).or_default() |= F_DOC_LOWER;
+                }
             } else if f & F_CAP != 0 && f & (F_SENT_START | POSITION) == 0 && f & F_ALL_CAPS == 0 {
                 *seen.entry(info.word).or_default() |= F_DOC_CAP_MID;
             }
@@ -225,8 +252,10 @@ fn mark_places(gaz: &Gazetteer, infos: &mut [TokenInfo], range: Range<usize>) {
         let mut best = 0;
         for j in i..range.end.min(i + MAX_PHRASE) {
             phrase = gazetteer::extend(phrase, infos[j].word);
-            if gaz.is_place(phrase) {
-                best = j + 1 - i;
+            match gaz.place(phrase) {
+                Some(true) => best = j + 1 - i,
+                Some(false) => {}
+                None => break,
             }
         }
         if best == 0 {
@@ -269,10 +298,10 @@ pub fn static_features(infos: &[TokenInfo], range: &Range<usize>, i: usize, out:
         feature(10, shape(1)),
         feature2(11, shape(-1), t.shape),
         feature2(12, t.shape, shape(1)),
-        feature(13, t.prefix),
-        feature(14, t.suffix2),
-        feature(15, t.suffix3),
-        feature(16, t.suffix4),
+        feature(13, t.prefix()),
+        feature(14, t.suffix(2)),
+        feature(15, t.suffix(3)),
+        feature(16, t.suffix(4)),
         feature(17, gaz(0)),
         feature(18, gaz(-1)),
         feature(19, gaz(1)),
@@ -286,6 +315,9 @@ pub fn static_features(infos: &[TokenInfo], range: &Range<usize>, i: usize, out:
     ]);
 }
 
+/// How many stacked (second-pass) features each token gets.
+pub const STACKED: usize = 5;
+
 /// Features that depend on the labels chosen for the two tokens before.
 pub fn history_features(info: &TokenInfo, prev: u8, prev2: u8, out: &mut [u64; 4]) {
     let (p, p2) = (u64::from(prev), u64::from(prev2));
@@ -297,60 +329,86 @@ pub fn history_features(info: &TokenInfo, prev: u8, prev2: u8, out: &mut [u64; 4
     ];
 }
 
-/// How many stacked (second-pass) features each token gets.
-pub const STACKED: usize = 5;
+/// How each capitalised word was labelled by the first pass across the whole
+/// document: the second pass's evidence that "Rotor" or "Dole" is tagged the
+/// same way throughout.
+pub struct Votes {
+    /// Per word: votes for O, person, organisation, place, other; and the
+    /// kinds it was seen in inside names of two or more tokens, as bits.
+    words: HashMap<u64, ([u16; 5], u8), IdBuild>,
+}
 
-/// Second-pass features from a first pass's labels over the whole document:
-/// how this word was labelled here and elsewhere, so that "Rotor" or "Dole"
-/// is tagged the same way throughout.
+impl Votes {
+    /// Count the first pass's `labels` over the document.
+    pub fn new(infos: &[TokenInfo], sentences: &[Range<usize>], labels: &[u8]) -> Votes {
+        let mut words: HashMap<u64, ([u16; 5], u8), IdBuild> = HashMap::default();
+        let kind = |label: u8| usize::from(label.div_ceil(2));
+        for range in sentences {
+            for i in range.clone() {
+                if infos[i].flags & F_CANDIDATE == 0 {
+                    continue;
+                }
+                let entry = words.entry(infos[i].word).or_default();
+                let k = kind(labels[i]);
+                entry.0[k] = entry.0[k].saturating_add(1);
+                let inside = labels[i] % 2 == 0 && labels[i] != 0;
+                let before_inside =
+                    i + 1 < range.end && labels[i + 1] != 0 && labels[i + 1] % 2 == 0;
+                if k > 0 && (inside || before_inside) {
+                    entry.1 |= 1 << k;
+                }
+            }
+        }
+        Votes { words }
+    }
+
+    /// The stacked features of token `i` of the sentence `range`.
+    pub fn features(
+        &self,
+        infos: &[TokenInfo],
+        range: &Range<usize>,
+        labels: &[u8],
+        i: usize,
+    ) -> [u64; STACKED] {
+        let own = u64::from(labels[i]);
+        let prev = if i > range.start {
+            u64::from(labels[i - 1])
+        } else {
+            99
+        };
+        let next = if i + 1 < range.end {
+            u64::from(labels[i + 1])
+        } else {
+            99
+        };
+        let (counts, multi) = if infos[i].flags & F_CANDIDATE != 0 {
+            self.words.get(&infos[i].word).copied().unwrap_or_default()
+        } else {
+            Default::default()
+        };
+        let majority = (0..5).max_by_key(|&k| (counts[k], 5 - k)).unwrap_or(0) as u64;
+        let named = u64::from(counts[1..].iter().any(|&c| c > 0));
+        [
+            feature(50, own),
+            feature2(51, own, majority),
+            feature2(52, majority, named),
+            feature(53, u64::from(multi)),
+            feature2(54, prev, next),
+        ]
+    }
+}
+
+/// Stacked features of every token (for training the second pass).
 pub fn stacked_features(
     infos: &[TokenInfo],
     sentences: &[Range<usize>],
     labels: &[u8],
 ) -> Vec<[u64; STACKED]> {
-    // Per word: votes for O, person, organisation, place, other; and kinds seen
-    // inside names of two or more tokens.
-    let mut votes: HashMap<u64, ([u16; 5], u8), IdBuild> = HashMap::default();
-    let kind = |label: u8| usize::from(label.div_ceil(2));
-    for range in sentences {
-        for i in range.clone() {
-            if infos[i].flags & F_CANDIDATE == 0 {
-                continue;
-            }
-            let entry = votes.entry(infos[i].word).or_default();
-            let k = kind(labels[i]);
-            entry.0[k] = entry.0[k].saturating_add(1);
-            let inside = labels[i] % 2 == 0 && labels[i] != 0;
-            let before_inside = labels.get(i + 1).is_some_and(|&n| n != 0 && n % 2 == 0);
-            if k > 0 && (inside || before_inside && range.contains(&(i + 1))) {
-                entry.1 |= 1 << k;
-            }
-        }
-    }
+    let votes = Votes::new(infos, sentences, labels);
     let mut out = vec![[0u64; STACKED]; infos.len()];
     for range in sentences {
         for i in range.clone() {
-            let own = u64::from(labels[i]);
-            let prev = if i > range.start {
-                u64::from(labels[i - 1])
-            } else {
-                99
-            };
-            let next = if i + 1 < range.end {
-                u64::from(labels[i + 1])
-            } else {
-                99
-            };
-            let (counts, multi) = votes.get(&infos[i].word).copied().unwrap_or_default();
-            let majority = (0..5).max_by_key(|&k| (counts[k], 5 - k)).unwrap_or(0) as u64;
-            let named = u64::from(counts[1..].iter().any(|&c| c > 0));
-            out[i] = [
-                feature(50, own),
-                feature2(51, own, majority),
-                feature2(52, majority, named),
-                feature(53, u64::from(multi)),
-                feature2(54, prev, next),
-            ];
+            out[i] = votes.features(infos, range, labels, i);
         }
     }
     out

@@ -1,9 +1,10 @@
 //! Lists of known names (places, first names, demonyms, organisation words),
 //! embedded in the binary and turned into hash sets once.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::features::{F_DEMONYM, F_FIRST_NAME, F_ORG_WORD, F_STOP, Flags};
 use super::hash::{self, IdBuild};
 use crate::analyse::text::{Document, TokenKind};
 
@@ -17,11 +18,19 @@ pub const MAX_PHRASE: usize = 5;
 
 /// Hash sets of lower-cased names; multi-word names are hashed token by token.
 pub struct Gazetteer {
-    places: HashSet<u64, IdBuild>,
-    first_names: HashSet<u64, IdBuild>,
-    demonyms: HashSet<u64, IdBuild>,
-    orgs: HashSet<u64, IdBuild>,
+    /// Place names, and (with `false`) every shorter start of one.
+    places: HashMap<u64, bool, IdBuild>,
+    /// First names, demonyms, organisation words and function words, as `F_*` flags.
+    words: HashMap<u64, Flags, IdBuild>,
 }
+
+/// Function words that never start a name, however they are capitalised.
+const STOP_WORDS: &str = "a about after against all also although an and another any are as at \
+    because before both but by during each every for from had has have he her here his how i if \
+    in into is it its last many meanwhile more most mr mrs ms my next no not now of on once one \
+    or other our over she since so some such than that the their them then there these they this \
+    those though to today under until up was we were what when where whether which while who \
+    why will with within without would yesterday yet you your";
 
 /// Fold the next token's word hash into a phrase hash.
 #[inline]
@@ -29,8 +38,8 @@ pub fn extend(phrase: u64, word: u64) -> u64 {
     hash::mix(phrase, word)
 }
 
-fn phrases(list: &str) -> HashSet<u64, IdBuild> {
-    let mut set = HashSet::default();
+fn phrases(list: &str) -> HashMap<u64, bool, IdBuild> {
+    let mut set = HashMap::default();
     for line in list.lines().filter(|l| !l.trim().is_empty()) {
         let doc = Document::new(line);
         let words: Vec<u64> = (0..doc.tokens.len())
@@ -38,49 +47,48 @@ fn phrases(list: &str) -> HashSet<u64, IdBuild> {
             .map(|i| hash::word(doc.token_text(i)))
             .collect();
         if (1..=MAX_PHRASE).contains(&words.len()) {
-            set.insert(words.iter().fold(0, |h, &w| extend(h, w)));
+            let mut h = 0;
+            for (n, &w) in words.iter().enumerate() {
+                h = extend(h, w);
+                let whole = n + 1 == words.len();
+                *set.entry(h).or_insert(whole) |= whole;
+            }
         }
     }
     set
 }
 
-fn words(list: &str) -> HashSet<u64, IdBuild> {
-    list.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(hash::word)
-        .collect()
+fn add_words(map: &mut HashMap<u64, Flags, IdBuild>, list: &str, flag: Flags) {
+    for word in list.split_whitespace() {
+        *map.entry(hash::word(word)).or_default() |= flag;
+    }
 }
 
 impl Gazetteer {
     /// The embedded lists, decoded on first use.
     pub fn get() -> &'static Gazetteer {
         static CELL: OnceLock<Gazetteer> = OnceLock::new();
-        CELL.get_or_init(|| Gazetteer {
-            places: phrases(PLACES),
-            first_names: words(FIRST_NAMES),
-            demonyms: words(DEMONYMS),
-            orgs: words(ORGS),
+        CELL.get_or_init(|| {
+            let mut words = HashMap::default();
+            add_words(&mut words, FIRST_NAMES, F_FIRST_NAME);
+            add_words(&mut words, DEMONYMS, F_DEMONYM);
+            add_words(&mut words, ORGS, F_ORG_WORD);
+            add_words(&mut words, STOP_WORDS, F_STOP);
+            Gazetteer {
+                places: phrases(PLACES),
+                words,
+            }
         })
     }
 
-    /// Whether the phrase hash (see [`extend`]) names a known place.
-    pub fn is_place(&self, phrase: u64) -> bool {
-        self.places.contains(&phrase)
+    /// Whether the phrase hash (see [`extend`]) names a known place
+    /// (`Some(true)`), starts one (`Some(false)`), or neither.
+    pub fn place(&self, phrase: u64) -> Option<bool> {
+        self.places.get(&phrase).copied()
     }
 
-    /// Whether the word hash is a known first name.
-    pub fn is_first_name(&self, word: u64) -> bool {
-        self.first_names.contains(&word)
-    }
-
-    /// Whether the word hash is a nationality ("Russian", "Kenyans").
-    pub fn is_demonym(&self, word: u64) -> bool {
-        self.demonyms.contains(&word)
-    }
-
-    /// Whether the word often ends or heads an organisation's name ("Corp", "Party").
-    pub fn is_org_word(&self, word: u64) -> bool {
-        self.orgs.contains(&word)
+    /// The gazetteer flags (`F_FIRST_NAME`, `F_DEMONYM`, `F_ORG_WORD`, `F_STOP`) of a word hash.
+    pub fn word_flags(&self, word: u64) -> Flags {
+        self.words.get(&word).copied().unwrap_or(0)
     }
 }

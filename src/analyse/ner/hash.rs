@@ -39,10 +39,13 @@ pub fn lower(c: char) -> char {
     }
 }
 
+/// Where every word hash starts.
+pub const WORD_SEED: u64 = 0x9ae1_6a3b_2f90_404f;
+
 /// Hash of a word, lower-cased, with curly apostrophes folded to straight ones.
 #[inline]
 pub fn word(text: &str) -> u64 {
-    let mut h = 0x9ae1_6a3b_2f90_404f;
+    let mut h = WORD_SEED;
     for c in text.chars() {
         let c = if c == '\u{2019}' { '\'' } else { lower(c) };
         h = mix(h, c as u64);

@@ -23,7 +23,7 @@ use std::ops::Range;
 use super::text::Document;
 use super::{EntityKind, Mention};
 use crate::span::Span;
-use features::{F_BREAK, F_CANDIDATE, F_CAP, F_INNER_CAP, F_NUMBER, TokenInfo};
+use features::{F_BREAK, F_CANDIDATE, F_CAP, F_INNER_CAP, F_NUMBER, F_STOP, TokenInfo};
 use model::{Models, Scorer};
 
 /// Number of BIO labels: O, then B and I for person, organisation, place, other.
@@ -64,11 +64,12 @@ pub fn tag(doc: &Document) -> Vec<Mention> {
         });
     }
     if !models.second.is_empty() {
-        let stacked = features::stacked_features(&infos, &sentences, &labels);
+        let first = labels.clone();
+        let votes = features::Votes::new(&infos, &sentences, &first);
         for range in &sentences {
             greedy(&infos, range, &mut labels, |i, prev, prev2| {
                 let mut scores = emissions.get(range, i);
-                for &f in &stacked[i] {
+                for f in votes.features(&infos, range, &first, i) {
                     models.second.add(f, &mut scores);
                 }
                 add_history(&models.second, &infos[i], prev, prev2, &mut scores);
@@ -148,7 +149,7 @@ fn trim(infos: &[TokenInfo], labels: &mut [u8]) {
 /// punctuation, and lower-case words or numbers that would have to start one.
 #[inline]
 pub fn skipped(flags: features::Flags, prev: u8) -> bool {
-    flags & F_BREAK != 0 || prev == OUTSIDE && flags & F_CANDIDATE == 0
+    flags & F_BREAK != 0 || prev == OUTSIDE && (flags & F_CANDIDATE == 0 || flags & F_STOP != 0)
 }
 
 /// Label the tokens of one sentence greedily, left to right; `score` gives
