@@ -111,23 +111,25 @@ fn speed(dir: &Path) -> Result<()> {
     }
     let bytes: usize = texts.iter().map(String::len).sum();
     ner::tag(&Document::new("Warm Up"));
-    for _ in 0..3 {
+    // Best of several runs: the machine may be shared.
+    let (mut tokenise, mut all) = (f64::MAX, f64::MAX);
+    let (mut tokens, mut mentions) = (0, 0);
+    for _ in 0..5 {
         let started = Instant::now();
-        let tokens: usize = texts.iter().map(|t| Document::new(t).tokens.len()).sum();
-        let tokenise = started.elapsed().as_secs_f64();
+        tokens = texts.iter().map(|t| Document::new(t).tokens.len()).sum();
+        tokenise = tokenise.min(started.elapsed().as_secs_f64());
         let started = Instant::now();
-        let mentions: usize = texts
-            .iter()
-            .map(|t| ner::tag(&Document::new(t)).len())
-            .sum();
-        let all = started.elapsed().as_secs_f64();
-        println!(
-            "{:.1} MB, {tokens} tokens, {mentions} mentions: tokenise {:.1} MB/s, tokenise + tag {:.1} MB/s",
-            bytes as f64 / 1e6,
-            bytes as f64 / 1e6 / tokenise,
-            bytes as f64 / 1e6 / all
-        );
+        mentions = texts.iter().map(|t| ner::tag(&Document::new(t)).len()).sum();
+        all = all.min(started.elapsed().as_secs_f64());
     }
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "{mb:.1} MB, {tokens} tokens, {mentions} mentions (best of 5): tokenise {:.1} MB/s, \
+         tokenise + tag {:.1} MB/s, tag alone {:.1} MB/s",
+        mb / tokenise,
+        mb / all,
+        mb / (all - tokenise)
+    );
     Ok(())
 }
 

@@ -105,53 +105,38 @@ fn is_quote_char(c: char) -> bool {
     )
 }
 
+/// The character at byte `at` of `s` (ASCII fast path), if any.
+#[inline]
+fn char_at(s: &str, at: usize) -> Option<char> {
+    match s.as_bytes().get(at) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s.get(at..)?.chars().next(),
+        None => None,
+    }
+}
+
 /// Append the tokens of `span` to `out`.
 fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     let s = span.of(text);
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(s, i) {
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
-        let start = span.start + i;
-        let mut end = start + c.len_utf8();
+        let mut end = i + c.len_utf8();
         let kind = if matches!(c, '\'' | '\u{2019}') && i > 0 && possessive(&s[i..]) {
             // "Israel's": the clitic is its own word so the name stays whole.
-            if let Some((j, d)) = chars.next() {
-                end = span.start + j + d.len_utf8();
-            }
+            end += 1;
             TokenKind::Word
         } else if c.is_alphabetic() {
-            while let Some(&(j, d)) = chars.peek() {
-                let inner = matches!(d, '\'' | '\u{2019}' | '-' | '.' | '&');
-                let next_alpha = s[j + d.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(|n| n.is_alphanumeric());
-                if matches!(d, '\'' | '\u{2019}') && possessive(&s[j..]) {
-                    break;
-                }
-                if d.is_alphanumeric() || (inner && next_alpha) {
-                    chars.next();
-                    end = span.start + j + d.len_utf8();
-                } else if d == '.' && is_initialism(&s[i..j]) {
-                    chars.next();
-                    end = span.start + j + 1;
-                    break;
-                } else {
-                    break;
-                }
-            }
+            end = word_end(s, i, end);
             TokenKind::Word
         } else if c.is_ascii_digit() {
-            while let Some(&(j, d)) = chars.peek() {
-                let next_digit = s[j + d.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(|n| n.is_ascii_digit());
+            while let Some(d) = char_at(s, end) {
+                let next_digit = char_at(s, end + d.len_utf8()).is_some_and(|n| n.is_ascii_digit());
                 if d.is_alphanumeric() || (matches!(d, ',' | '.' | ':') && next_digit) {
-                    chars.next();
-                    end = span.start + j + d.len_utf8();
+                    end += d.len_utf8();
                 } else {
                     break;
                 }
@@ -163,10 +148,36 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             TokenKind::Punct
         };
         out.push(Token {
-            span: Span::new(start, end),
+            span: Span::new(span.start + i, span.start + end),
             kind,
         });
+        i = end;
     }
+}
+
+/// Where the word that starts at byte `start` (its first character ending at
+/// `end`) ends: letters and digits, with inner apostrophes, hyphens, dots and
+/// ampersands, and a final dot after an initialism ("U.S.").
+fn word_end(s: &str, start: usize, mut end: usize) -> usize {
+    while let Some(d) = char_at(s, end) {
+        if d.is_ascii_alphanumeric() || !d.is_ascii() && d.is_alphanumeric() {
+            end += d.len_utf8();
+            continue;
+        }
+        if matches!(d, '\'' | '\u{2019}') && possessive(&s[end..]) {
+            break;
+        }
+        let inner = matches!(d, '\'' | '\u{2019}' | '-' | '.' | '&');
+        if inner && char_at(s, end + d.len_utf8()).is_some_and(char::is_alphanumeric) {
+            end += d.len_utf8();
+        } else {
+            if d == '.' && is_initialism(&s[start..end]) {
+                end += 1;
+            }
+            break;
+        }
+    }
+    end
 }
 
 /// Whether `rest` (starting at an apostrophe) is a possessive "'s" that ends the word.
