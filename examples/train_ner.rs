@@ -60,7 +60,7 @@ fn main() -> Result<()> {
         .context("usage: train_ner ENG.TRAIN [EPOCHS] [OUT_DIR]")?;
     let epochs: usize = args.get(2).map_or(Ok(12), |e| e.parse())?;
     let out = args.get(3).map_or("assets/ner", String::as_str);
-    let prune: f64 = std::env::var("NER_PRUNE").map_or(Ok(0.0005), |p| p.parse())?;
+    let prune: f64 = std::env::var("NER_PRUNE").map_or(Ok(0.001), |p| p.parse())?;
     let raw = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
     let docs = conll::documents(&raw);
     let examples: Vec<Example> = docs
