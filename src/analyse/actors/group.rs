@@ -11,13 +11,40 @@ use crate::analyse::text::Document;
 /// Last words that make a name a place or building, not a person
 /// ("Kim Il Sung Square" is not "Kim").
 const FACILITIES: &[&str] = &[
-    "square", "street", "avenue", "road", "airport", "university", "stadium", "palace", "bridge",
-    "river", "island", "hall", "park", "centre", "center", "hospital", "station", "tower", "port",
-    "mountain", "mountains", "lake", "sea", "ocean", "bay", "valley", "school", "college",
+    "square",
+    "street",
+    "avenue",
+    "road",
+    "airport",
+    "university",
+    "stadium",
+    "palace",
+    "bridge",
+    "river",
+    "island",
+    "hall",
+    "park",
+    "centre",
+    "center",
+    "hospital",
+    "station",
+    "tower",
+    "port",
+    "mountain",
+    "mountains",
+    "lake",
+    "sea",
+    "ocean",
+    "bay",
+    "valley",
+    "school",
+    "college",
 ];
 
 /// Words an acronym skips ("North Atlantic Treaty Organization of …").
-const ACRONYM_SKIPS: &[&str] = &["of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le"];
+const ACRONYM_SKIPS: &[&str] = &[
+    "of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le",
+];
 
 /// Mentions with the same key, with the votes and facts merging needs.
 struct Group {
@@ -43,7 +70,11 @@ fn vote_index(kind: EntityKind) -> usize {
 /// The winning kind of some votes: the most votes other than `Other`,
 /// ties going to the kind listed first.
 fn winner(votes: &[u32; 4]) -> EntityKind {
-    const KINDS: [EntityKind; 3] = [EntityKind::Person, EntityKind::Organization, EntityKind::Place];
+    const KINDS: [EntityKind; 3] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+    ];
     let mut best = (0, EntityKind::Other);
     for kind in KINDS {
         let count = votes[vote_index(kind)];
@@ -69,7 +100,12 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 
 /// The candidate whose first mention comes last before `before`, else the
 /// first one.
-fn nearest(groups: &[Group], named: &[Named], candidates: &[usize], before: usize) -> Option<usize> {
+fn nearest(
+    groups: &[Group],
+    named: &[Named],
+    candidates: &[usize],
+    before: usize,
+) -> Option<usize> {
     let start = |g: usize| named[groups[g].members[0]].span.start;
     candidates
         .iter()
@@ -113,7 +149,8 @@ pub(super) fn merge(
         let titled = n
             .role
             .is_some_and(|r| !organisation_role(&r.of(doc.text).to_lowercase()));
-        let first_name = lex.gender(&normalize(doc.token_text(n.first))).is_some() && n.last > n.first;
+        let first_name =
+            lex.gender(&normalize(doc.token_text(n.first))).is_some() && n.last > n.first;
         group.person |= n.kind == EntityKind::Person || titled || first_name;
         group_of.push(g);
     }
@@ -125,7 +162,11 @@ pub(super) fn merge(
     let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
-    for (g, group) in groups.iter().enumerate().filter(|(_, group)| group.words > 1) {
+    for (g, group) in groups
+        .iter()
+        .enumerate()
+        .filter(|(_, group)| group.words > 1)
+    {
         let words: Vec<&str> = key_of(g).split(' ').collect();
         by_first.entry(words[0]).or_default().push(g);
         by_last.entry(words[words.len() - 1]).or_default().push(g);
@@ -144,6 +185,8 @@ pub(super) fn merge(
         let start = named[groups[g].members[0]].span.start;
         let key = key_of(g);
         let fits = |c: &usize| compatible(kind, winner(&groups[*c].votes));
+        let text = doc.token_text(named[groups[g].members[0]].first);
+        let acronym = super::is_acronym(text);
         let target = if groups[g].words == 1 {
             let surname: Vec<usize> = by_last
                 .get(key)
@@ -158,10 +201,14 @@ pub(super) fn merge(
                 .flatten()
                 .copied()
                 .filter(|c| groups[*c].person && fits(c))
-                .filter(|&c| key_of(c).rsplit(' ').next().is_none_or(|w| !FACILITIES.contains(&w)))
+                .filter(|&c| {
+                    key_of(c)
+                        .rsplit(' ')
+                        .next()
+                        .is_none_or(|w| !FACILITIES.contains(&w))
+                })
                 .collect();
-            let text = doc.token_text(named[groups[g].members[0]].first);
-            let acronym: Vec<usize> = if super::is_acronym(text) && kind != EntityKind::Person {
+            let acronyms: Vec<usize> = if acronym && kind != EntityKind::Person {
                 by_initials
                     .get(key)
                     .into_iter()
@@ -172,13 +219,14 @@ pub(super) fn merge(
             } else {
                 Vec::new()
             };
-            let person_like = matches!(kind, EntityKind::Person | EntityKind::Other);
+            // "UN" is not the end of "Kim Jong Un".
+            let person_like = matches!(kind, EntityKind::Person | EntityKind::Other) && !acronym;
             if person_like && !surname.is_empty() {
                 nearest(&groups, named, &surname, start)
             } else if person_like && !given.is_empty() {
                 nearest(&groups, named, &given, start)
-            } else if acronym.len() == 1 {
-                Some(acronym[0])
+            } else if acronyms.len() == 1 {
+                Some(acronyms[0])
             } else {
                 None
             }
@@ -205,7 +253,10 @@ pub(super) fn merge(
         }
     }
     for &(a, b) in links {
-        let (a, b) = (find(&mut parent, group_of[a]), find(&mut parent, group_of[b]));
+        let (a, b) = (
+            find(&mut parent, group_of[a]),
+            find(&mut parent, group_of[b]),
+        );
         parent[a] = b;
     }
     build(doc, named, &groups, &group_of, &mut parent)
@@ -254,14 +305,12 @@ fn build(
     for (e, entity) in entities.iter_mut().enumerate() {
         entity.name = named[fullest[e]].span.of(doc.text).to_string();
         entity.kind = winner(&votes[e]);
-        if entity.kind == EntityKind::Other {
-            if let Some(role) = &entity.role {
-                entity.kind = if organisation_role(&role.to_lowercase()) {
-                    EntityKind::Organization
-                } else {
-                    EntityKind::Person
-                };
-            }
+        if let (EntityKind::Other, Some(role)) = (entity.kind, &entity.role) {
+            entity.kind = if organisation_role(&role.to_lowercase()) {
+                EntityKind::Organization
+            } else {
+                EntityKind::Person
+            };
         }
     }
     (entities, owner)

@@ -127,6 +127,12 @@ impl Lexicon {
         self.heads.contains(word)
     }
 
+    /// Whether `word` (lower case) is a title a person holds ("minister"),
+    /// as opposed to a description of an organisation ("agency").
+    pub fn is_person_title(&self, word: &str) -> bool {
+        self.heads.contains(word) && !self.organizations.contains(word)
+    }
+
     /// Whether `words` (lower case, in text order) end with a multi-word
     /// title; `words` holds the title's last word last.
     pub fn ends_multi(&self, words: &[&str]) -> bool {

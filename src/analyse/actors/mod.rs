@@ -52,15 +52,27 @@ const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "sir", "dame"];
 /// Merge mentions into entities (in order of first mention).
 pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
     let ranges = token_ranges(doc, mentions);
-    let ranges = split_headline(doc, ranges);
+    let ranges = split_headline(doc, split_possessives(doc, ranges));
     let all_keys: HashSet<String> = ranges.iter().map(|r| key(doc, r.1, r.2)).collect();
-    let mut named: Vec<Named> = ranges
-        .into_iter()
-        .map(|(kind, first, last)| {
-            let first = trim_title(doc, kind, first, last, &all_keys);
-            named_at(doc, kind, first, last)
-        })
-        .collect();
+    let mut named: Vec<Named> = Vec::with_capacity(ranges.len());
+    for (kind, first, last) in ranges {
+        let start = if is_bare_title(doc, kind, last) {
+            last + 1
+        } else {
+            trim_title(doc, kind, first, last, &all_keys)
+        };
+        for index in first..start {
+            let text = doc.token_text(index);
+            let word = key_word(text);
+            let known = all_keys.contains(&word) && !lexicon::lexicon().is_modifier(&word);
+            if is_acronym(text) || known {
+                named.push(named_at(doc, EntityKind::Other, index, index));
+            }
+        }
+        if start <= last {
+            named.push(named_at(doc, kind, start, last));
+        }
+    }
     add_acronyms(doc, &mut named);
     named.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));
     let mut end = 0;
@@ -88,6 +100,28 @@ fn token_ranges(doc: &Document, mentions: &[Mention]) -> Vec<(EntityKind, usize,
         })
         .collect();
     out.sort_by_key(|r| (r.1, r.2));
+    out
+}
+
+/// Split runs at a possessive inside them ("Vietnam's Hanoi"): no name of a
+/// person or place holds one, so the tagger joined two names.
+fn split_possessives(
+    doc: &Document,
+    ranges: Vec<(EntityKind, usize, usize)>,
+) -> Vec<(EntityKind, usize, usize)> {
+    let mut out = Vec::with_capacity(ranges.len());
+    for (kind, first, last) in ranges {
+        let mut start = first;
+        if kind != EntityKind::Organization {
+            for index in first..last {
+                if possessive_len(doc.token_text(index)) > 0 {
+                    out.push((kind, start, index));
+                    start = index + 1;
+                }
+            }
+        }
+        out.push((kind, start, last));
+    }
     out
 }
 
@@ -127,6 +161,10 @@ fn split_headline(
     let mut parts = HashSet::new();
     for r in ranges.iter().filter(|r| !in_headline(r)) {
         body.insert(key(doc, r.1, r.2));
+        // Proper suffixes of two words or more: "Jong Un" of "Kim Jong Un".
+        for from in r.1 + 1..r.2 {
+            body.insert(key(doc, from, r.2));
+        }
         if r.2 > r.1 {
             parts.insert(key_word(doc.token_text(r.1)));
             parts.insert(key_word(doc.token_text(r.2)));
@@ -163,6 +201,25 @@ fn split_headline(
     out
 }
 
+/// Whether a mention is a title, not a name ("US Secretary" before "of
+/// State", "Prime Minister" used alone): it ends with a person's title and
+/// is not known to be a person, or is followed by more of a title or a name.
+fn is_bare_title(doc: &Document, kind: EntityKind, last: usize) -> bool {
+    let lex = lexicon::lexicon();
+    let word = normalize(doc.token_text(last));
+    if !lex.is_person_title(&word) {
+        return false;
+    }
+    match kind {
+        EntityKind::Other => true,
+        EntityKind::Person => doc.tokens.get(last + 1).is_some_and(|t| {
+            let next = t.span.of(doc.text);
+            t.kind == super::text::TokenKind::Word && (next == "of" || roles::capitalised(next))
+        }),
+        _ => false,
+    }
+}
+
 /// The first token of the name once a title caught inside the mention
 /// ("President Putin", "Defence Minister Andrei Belousov") is left out.
 fn trim_title(
@@ -187,9 +244,8 @@ fn trim_title(
         return first;
     };
     let rest = cut + 1;
-    let worth = kind == EntityKind::Person
-        || last > rest
-        || all_keys.contains(&key(doc, rest, last));
+    let worth =
+        kind == EntityKind::Person || last > rest || all_keys.contains(&key(doc, rest, last));
     if worth && roles::capitalised(doc.token_text(rest)) {
         rest
     } else {
@@ -208,13 +264,19 @@ fn sentence_of(doc: &Document, index: usize) -> usize {
 fn named_at(doc: &Document, kind: EntityKind, first: usize, last: usize) -> Named {
     let last_text = doc.token_text(last);
     let cut = possessive_len(last_text);
-    let span = Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end - cut);
+    let span = Span::new(
+        doc.tokens[first].span.start,
+        doc.tokens[last].span.end - cut,
+    );
     let (floor, ceiling) = match doc.sentences.get(sentence_of(doc, first)) {
         Some(s) => (s.tokens.start, s.tokens.end),
         None => (first, last + 1),
     };
-    let role = roles::left_of(doc, floor, first)
-        .or_else(|| (cut == 0).then(|| roles::right_of(doc, last, ceiling)).flatten());
+    let role = roles::left_of(doc, floor, first).or_else(|| {
+        (cut == 0)
+            .then(|| roles::right_of(doc, last, ceiling))
+            .flatten()
+    });
     Named {
         span,
         kind,
@@ -231,7 +293,9 @@ fn named_at(doc: &Document, kind: EntityKind, first: usize, last: usize) -> Name
 fn is_acronym(text: &str) -> bool {
     let letters = text.chars().filter(|c| *c != '.').count();
     (2..=8).contains(&letters)
-        && text.chars().all(|c| c == '.' || c.is_uppercase() || c == '&')
+        && text
+            .chars()
+            .all(|c| c == '.' || c.is_uppercase() || c == '&')
 }
 
 /// "Full Name (ACR)": the acronym in brackets after a name is a mention too.
@@ -261,10 +325,12 @@ fn acronym_links(doc: &Document, named: &[Named]) -> Vec<(usize, usize)> {
         if n.last == n.first || inner + 1 >= doc.tokens.len() || doc.token_text(n.last + 1) != "(" {
             continue;
         }
-        if let Some(next) = named.get(index + 1).filter(|m| m.first == inner && m.last == inner) {
+        if let Some(next) = named
+            .get(index + 1)
+            .filter(|m| m.first == inner && m.last == inner)
+        {
             let first_letter = |s: &str| s.chars().next().map(|c| c.to_ascii_lowercase());
-            if is_acronym(doc.token_text(inner))
-                && first_letter(&next.key) == first_letter(&n.key)
+            if is_acronym(doc.token_text(inner)) && first_letter(&next.key) == first_letter(&n.key)
             {
                 links.push((index, index + 1));
             }
@@ -316,7 +382,10 @@ pub fn rank(doc: &Document, analysis: &mut Analysis) {
         new_index[old] = new;
     }
     let mut entities: Vec<Option<Entity>> = analysis.entities.drain(..).map(Some).collect();
-    analysis.entities = order.iter().filter_map(|&old| entities[old].take()).collect();
+    analysis.entities = order
+        .iter()
+        .filter_map(|&old| entities[old].take())
+        .collect();
     for quote in &mut analysis.quotes {
         quote.speaker = quote.speaker.map(|i| new_index[i]);
     }
@@ -326,4 +395,3 @@ pub fn rank(doc: &Document, analysis: &mut Analysis) {
         }
     }
 }
-

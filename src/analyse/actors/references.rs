@@ -52,10 +52,9 @@ impl Facts {
         }
         for (n, &e) in named.iter().zip(owner) {
             let before = n.first.checked_sub(1).map(|i| normalize(doc.token_text(i)));
-            if let Some(g) = before.and_then(|w| lex.gender(&w)) {
-                if entities[e].kind == EntityKind::Person && gender[e].is_none() {
-                    gender[e] = Some(g);
-                }
+            let person = entities[e].kind == EntityKind::Person && gender[e].is_none();
+            if let Some(g) = before.and_then(|w| lex.gender(&w)).filter(|_| person) {
+                gender[e] = Some(g);
             }
         }
         Self {
@@ -88,8 +87,17 @@ pub(super) fn find(doc: &Document, named: &[Named], owner: &[usize], entities: &
                 TokenKind::Word if !quoted && text.len() <= 10 => {
                     let lower = text.to_lowercase();
                     let target = if let Some(class) = lex.pronoun(&lower) {
-                        pronoun(doc, named, owner, entities, &facts, s, token.span.start, class)
-                            .map(|e| (e, token.span, ReferenceKind::Pronoun))
+                        pronoun(
+                            doc,
+                            named,
+                            owner,
+                            entities,
+                            &facts,
+                            s,
+                            token.span.start,
+                            class,
+                        )
+                        .map(|e| (e, token.span, ReferenceKind::Pronoun))
                     } else if lower == "the" {
                         title(doc, entities, &facts, t, sentence.tokens.end)
                             .map(|(e, span)| (e, span, ReferenceKind::Title))
@@ -208,9 +216,13 @@ fn title(
         let word = normalize(text);
         let joins = word == "of"
             && end.is_some()
-            && doc.tokens.get(index + 1).is_some_and(|_| index + 1 < ceiling)
+            && doc
+                .tokens
+                .get(index + 1)
+                .is_some_and(|_| index + 1 < ceiling)
             && roles::capitalised(doc.token_text(index + 1));
-        let allowed = joins || (!lex.is_stop(&word) && (roles::capitalised(text) || lex.is_modifier(&word)));
+        let allowed =
+            joins || (!lex.is_stop(&word) && (roles::capitalised(text) || lex.is_modifier(&word)));
         if !allowed {
             break;
         }
@@ -246,7 +258,10 @@ fn title(
     let mut tied = false;
     for e in candidates {
         let role = &facts.role_words[e];
-        let mentioned = entities[e].mentions.first().is_some_and(|m| m.start < start);
+        let mentioned = entities[e]
+            .mentions
+            .first()
+            .is_some_and(|m| m.start < start);
         if !mentioned || !modifiers.iter().all(|m| role.contains(m)) {
             continue;
         }

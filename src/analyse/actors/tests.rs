@@ -18,7 +18,8 @@ fn tag(text: &str, names: &[(&str, EntityKind)]) -> Vec<Mention> {
         while let Some(i) = text[from..].find(name) {
             let span = Span::new(from + i, from + i + name.len());
             from = span.end;
-            let whole = edge(text[..span.start].chars().next_back()) && edge(text[span.end..].chars().next());
+            let whole = edge(text[..span.start].chars().next_back())
+                && edge(text[span.end..].chars().next());
             if whole && !out.iter().any(|m| m.span.overlaps(span)) {
                 out.push(Mention { span, kind });
             }
@@ -46,7 +47,11 @@ fn mentions<'t>(text: &'t str, entity: &Entity) -> Vec<&'t str> {
 }
 
 fn references<'t>(text: &'t str, entity: &Entity) -> Vec<(&'t str, ReferenceKind)> {
-    entity.references.iter().map(|r| (r.span.of(text), r.kind)).collect()
+    entity
+        .references
+        .iter()
+        .map(|r| (r.span.of(text), r.kind))
+        .collect()
 }
 
 const SUMMIT: &str = "Zelensky Meets Tusk in Warsaw\n\
@@ -75,7 +80,10 @@ fn summit() -> Vec<Entity> {
 fn splits_a_headline_run_by_the_names_of_the_body() {
     let entities = summit();
     let zelensky = entity(&entities, "Volodymyr Zelensky");
-    assert_eq!(mentions(SUMMIT, zelensky), ["Zelensky", "Volodymyr Zelensky", "Zelensky"]);
+    assert_eq!(
+        mentions(SUMMIT, zelensky),
+        ["Zelensky", "Volodymyr Zelensky", "Zelensky"]
+    );
     let tusk = entity(&entities, "Donald Tusk");
     assert_eq!(mentions(SUMMIT, tusk), ["Tusk", "Donald Tusk", "Tusk"]);
     assert!(entities.iter().all(|e| !e.name.contains("Meets")));
@@ -85,9 +93,18 @@ fn splits_a_headline_run_by_the_names_of_the_body() {
 fn roles_come_from_titles_left_of_the_name() {
     let entities = summit();
     let role = |name| entity(&entities, name).role.clone();
-    assert_eq!(role("Volodymyr Zelensky").as_deref(), Some("Ukrainian President"));
-    assert_eq!(role("Donald Tusk").as_deref(), Some("Polish Prime Minister"));
-    assert_eq!(role("Radoslaw Sikorski").as_deref(), Some("Foreign Minister"));
+    assert_eq!(
+        role("Volodymyr Zelensky").as_deref(),
+        Some("Ukrainian President")
+    );
+    assert_eq!(
+        role("Donald Tusk").as_deref(),
+        Some("Polish Prime Minister")
+    );
+    assert_eq!(
+        role("Radoslaw Sikorski").as_deref(),
+        Some("Foreign Minister")
+    );
     assert_eq!(role("Warsaw"), None);
     assert_eq!(entity(&entities, "Warsaw").kind, Place);
 }
@@ -108,7 +125,11 @@ fn pronoun_goes_to_the_subject_not_the_possessor() {
         entity(&entities, "Volodymyr Zelensky").references[0].span,
         Span::new(he, he + 2)
     );
-    assert!(references(SUMMIT, entity(&entities, "Donald Tusk")).iter().all(|r| r.0 != "he"));
+    assert!(
+        references(SUMMIT, entity(&entities, "Donald Tusk"))
+            .iter()
+            .all(|r| r.0 != "he")
+    );
 }
 
 #[test]
@@ -146,8 +167,14 @@ fn acronym_in_brackets_joins_the_full_name() {
     let entities = agency();
     let iaea = entity(&entities, "International Atomic Energy Agency");
     assert_eq!(iaea.kind, Org);
-    assert_eq!(mentions(AGENCY, iaea), ["International Atomic Energy Agency", "IAEA"]);
-    assert_eq!(references(AGENCY, iaea), [("their", ReferenceKind::Pronoun)]);
+    assert_eq!(
+        mentions(AGENCY, iaea),
+        ["International Atomic Energy Agency", "IAEA"]
+    );
+    assert_eq!(
+        references(AGENCY, iaea),
+        [("their", ReferenceKind::Pronoun)]
+    );
 }
 
 #[test]
@@ -155,8 +182,14 @@ fn family_name_first_joins_the_person_not_the_square() {
     let entities = agency();
     let kim = entity(&entities, "Kim Jong Un");
     assert_eq!(mentions(AGENCY, kim), ["Kim Jong Un", "Kim"]);
-    assert_eq!(mentions(AGENCY, entity(&entities, "Li Qiang")), ["Li Qiang", "Li"]);
-    assert_eq!(entity(&entities, "Li Qiang").role.as_deref(), Some("Premier"));
+    assert_eq!(
+        mentions(AGENCY, entity(&entities, "Li Qiang")),
+        ["Li Qiang", "Li"]
+    );
+    assert_eq!(
+        entity(&entities, "Li Qiang").role.as_deref(),
+        Some("Premier")
+    );
     assert_eq!(entity(&entities, "Kim Il Sung Square").mentions.len(), 1);
 }
 
@@ -166,7 +199,10 @@ fn described_agency_becomes_an_organisation() {
     let xinhua = entity(&entities, "Xinhua");
     assert_eq!(xinhua.role.as_deref(), Some("state news agency"));
     assert_eq!(xinhua.kind, Org);
-    assert_eq!(references(AGENCY, xinhua), [("the agency", ReferenceKind::Title)]);
+    assert_eq!(
+        references(AGENCY, xinhua),
+        [("the agency", ReferenceKind::Title)]
+    );
     assert_eq!(entity(&entities, "China").mentions.len(), 1);
 }
 
@@ -201,7 +237,10 @@ fn title_caught_in_the_name_moves_to_the_role() {
     let macron = entity(&entities, "Macron");
     assert_eq!(macron.role.as_deref(), Some("President"));
     assert_eq!(mentions(DIPLOMACY, macron), ["Macron", "Macron"]);
-    assert_eq!(references(DIPLOMACY, macron), [("he", ReferenceKind::Pronoun)]);
+    assert_eq!(
+        references(DIPLOMACY, macron),
+        [("he", ReferenceKind::Pronoun)]
+    );
 }
 
 #[test]
@@ -236,14 +275,19 @@ fn ambiguous_pronoun_is_left_alone() {
     let text = "Leaders Meet\nAnna Berg met Maria Lind and Sara Holm, and she said little.";
     let entities = run(
         text,
-        &[("Anna Berg", Person), ("Maria Lind", Person), ("Sara Holm", Person)],
+        &[
+            ("Anna Berg", Person),
+            ("Maria Lind", Person),
+            ("Sara Holm", Person),
+        ],
     );
     assert!(entities.iter().all(|e| e.references.is_empty()));
 }
 
 #[test]
 fn kind_is_voted_across_mentions() {
-    let text = "Jordan Report\nJordan closed its border. Officials in Jordan said Jordan would reopen it.";
+    let text =
+        "Jordan Report\nJordan closed its border. Officials in Jordan said Jordan would reopen it.";
     let doc = Document::new(text);
     let mut mentions = tag(text, &[("Jordan", Place)]);
     mentions[1].kind = Person;
@@ -260,7 +304,13 @@ Sherrod Brown spoke. Brown said more. Brown left. Ohio waited.";
     let doc = Document::new(text);
     let mentions = tag(
         text,
-        &[("Vance Visits Ohio", Other), ("JD Vance", Person), ("Sherrod Brown", Person), ("Brown", Person), ("Ohio", Place)],
+        &[
+            ("Vance Visits Ohio", Other),
+            ("JD Vance", Person),
+            ("Sherrod Brown", Person),
+            ("Brown", Person),
+            ("Ohio", Place),
+        ],
     );
     let entities = resolve(&doc, &mentions);
     let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
