@@ -1,9 +1,7 @@
 //! Merging repaired mentions into entities: same name, surname and full
 //! name, acronym and what it stands for; then name, kind and role.
 
-use std::collections::HashMap;
-
-use super::lexicon::{lexicon, normalize};
+use super::lexicon::{FastMap, lexicon, normalize};
 use super::{Entity, Named};
 use crate::analyse::EntityKind;
 use crate::analyse::text::Document;
@@ -130,7 +128,7 @@ pub(super) fn merge(
     links: &[(usize, usize)],
 ) -> (Vec<Entity>, Vec<usize>) {
     let lex = lexicon();
-    let mut by_key: HashMap<&str, usize> = HashMap::new();
+    let mut by_key: FastMap<&str, usize> = FastMap::default();
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of = Vec::with_capacity(named.len());
     for (index, n) in named.iter().enumerate() {
@@ -159,9 +157,9 @@ pub(super) fn merge(
         group.person = kind == EntityKind::Person || (kind == EntityKind::Other && group.person);
     }
     let key_of = |g: usize| named[groups[g].members[0]].key.as_str();
-    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_last: FastMap<&str, Vec<usize>> = FastMap::default();
+    let mut by_first: FastMap<&str, Vec<usize>> = FastMap::default();
+    let mut by_initials: FastMap<String, Vec<usize>> = FastMap::default();
     for (g, group) in groups
         .iter()
         .enumerate()
@@ -270,7 +268,7 @@ fn build(
     group_of: &[usize],
     parent: &mut [usize],
 ) -> (Vec<Entity>, Vec<usize>) {
-    let mut entity_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut entity_of_root: FastMap<usize, usize> = FastMap::default();
     let mut entities: Vec<Entity> = Vec::new();
     let mut votes: Vec<[u32; 4]> = Vec::new();
     let mut fullest: Vec<usize> = Vec::new();

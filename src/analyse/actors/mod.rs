@@ -18,12 +18,10 @@ mod roles;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashSet;
-
 use super::text::Document;
 use super::{Analysis, EntityKind, Mention};
 use crate::span::Span;
-use lexicon::{normalize, possessive_len};
+use lexicon::{FastSet, normalize, possessive_len};
 
 pub use super::Entity;
 
@@ -53,7 +51,7 @@ const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "sir", "dame"];
 pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
     let ranges = token_ranges(doc, mentions);
     let ranges = split_headline(doc, split_possessives(doc, ranges));
-    let all_keys: HashSet<String> = ranges.iter().map(|r| key(doc, r.1, r.2)).collect();
+    let all_keys: FastSet<String> = ranges.iter().map(|r| key(doc, r.1, r.2)).collect();
     let mut named: Vec<Named> = Vec::with_capacity(ranges.len());
     for (kind, first, last) in ranges {
         let start = if is_bare_title(doc, kind, last) {
@@ -125,14 +123,26 @@ fn split_possessives(
     out
 }
 
-/// A word as names are compared: lower case, no possessive, "U.S." as "us".
-fn key_word(text: &str) -> String {
-    let word = normalize(text);
-    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1) {
-        word.replace('.', "")
-    } else {
-        word
+/// Append a word as names are compared: lower case, no possessive, "U.S."
+/// as "us".
+fn push_key_word(text: &str, out: &mut String) {
+    let text = &text[..text.len() - possessive_len(text)];
+    let initialism = text.contains('.') && text.split('.').all(|p| p.chars().count() <= 1);
+    for c in text.chars() {
+        match c {
+            '.' if initialism => {}
+            '\u{2019}' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
     }
+}
+
+/// A word as names are compared (see [`push_key_word`]).
+fn key_word(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_key_word(text, &mut out);
+    out
 }
 
 /// The lower-case key of tokens `first..=last`.
@@ -142,7 +152,7 @@ fn key(doc: &Document, first: usize, last: usize) -> String {
         if index > first {
             out.push(' ');
         }
-        out.push_str(&key_word(doc.token_text(index)));
+        push_key_word(doc.token_text(index), &mut out);
     }
     out
 }
@@ -157,8 +167,8 @@ fn split_headline(
         return ranges;
     };
     let in_headline = |r: &(EntityKind, usize, usize)| headline.contains(doc.tokens[r.1].span);
-    let mut body = HashSet::new();
-    let mut parts = HashSet::new();
+    let mut body = FastSet::default();
+    let mut parts = FastSet::default();
     for r in ranges.iter().filter(|r| !in_headline(r)) {
         body.insert(key(doc, r.1, r.2));
         // Proper suffixes of two words or more: "Jong Un" of "Kim Jong Un".
@@ -227,7 +237,7 @@ fn trim_title(
     kind: EntityKind,
     first: usize,
     last: usize,
-    all_keys: &HashSet<String>,
+    all_keys: &FastSet<String>,
 ) -> usize {
     if !matches!(kind, EntityKind::Person | EntityKind::Other) {
         return first;
@@ -237,8 +247,7 @@ fn trim_title(
         .get(sentence_of(doc, first))
         .map_or(first, |s| s.tokens.start);
     let cut = (first..last).rev().find(|&i| {
-        HONORIFICS.contains(&normalize(doc.token_text(i)).as_str())
-            || roles::ends_title(doc, floor, i)
+        HONORIFICS.contains(&&*normalize(doc.token_text(i))) || roles::ends_title(doc, floor, i)
     });
     let Some(cut) = cut else {
         return first;
@@ -300,6 +309,7 @@ fn is_acronym(text: &str) -> bool {
 
 /// "Full Name (ACR)": the acronym in brackets after a name is a mention too.
 fn add_acronyms(doc: &Document, named: &mut Vec<Named>) {
+    let starts: FastSet<usize> = named.iter().map(|n| n.first).collect();
     let mut added = Vec::new();
     for n in named.iter() {
         let inner = n.last + 2;
@@ -307,7 +317,7 @@ fn add_acronyms(doc: &Document, named: &mut Vec<Named>) {
             && doc.token_text(n.last + 1) == "("
             && doc.token_text(inner + 1) == ")"
             && is_acronym(doc.token_text(inner))
-            && !named.iter().any(|m| m.first == inner)
+            && !starts.contains(&inner)
         {
             let mut acronym = named_at(doc, n.kind, inner, inner);
             acronym.role = None;

@@ -2,9 +2,7 @@
 //! Russian leader", "the minister") resolved to the actor they stand for,
 //! only when the text leaves one clear candidate.
 
-use std::collections::{HashMap, HashSet};
-
-use super::lexicon::{Gender, PronounClass, lexicon, normalize, possessive_len};
+use super::lexicon::{FastMap, FastSet, Gender, PronounClass, lexicon, normalize, possessive_len};
 use super::{Named, roles};
 use crate::analyse::text::{Document, TokenKind};
 use crate::analyse::{Entity, EntityKind, Reference, ReferenceKind};
@@ -18,9 +16,9 @@ struct Facts {
     /// Gender from a first name, honorific or gendered title.
     gender: Vec<Option<Gender>>,
     /// Role words, lower case, "of" left out.
-    role_words: Vec<HashSet<String>>,
+    role_words: Vec<FastSet<String>>,
     /// Entities with a role, by each word of the role.
-    by_role_word: HashMap<String, Vec<usize>>,
+    by_role_word: FastMap<String, Vec<usize>>,
     /// Entities whose role is a head of state or government.
     leaders: Vec<usize>,
 }
@@ -29,17 +27,20 @@ impl Facts {
     fn new(doc: &Document, named: &[Named], owner: &[usize], entities: &[Entity]) -> Self {
         let lex = lexicon();
         let mut gender = vec![None; entities.len()];
-        let mut role_words = vec![HashSet::new(); entities.len()];
-        let mut by_role_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut role_words = vec![FastSet::default(); entities.len()];
+        let mut by_role_word: FastMap<String, Vec<usize>> = FastMap::default();
         let mut leaders = Vec::new();
         for (e, entity) in entities.iter().enumerate() {
             let words = entity.role.as_deref().unwrap_or("").split_whitespace();
-            let words: HashSet<String> = words.map(normalize).filter(|w| w != "of").collect();
+            let words: FastSet<String> = words
+                .map(|w| normalize(w).into_owned())
+                .filter(|w| w != "of")
+                .collect();
             if entity.kind == EntityKind::Person {
                 let first = entity.name.split_whitespace().next().unwrap_or("");
-                gender[e] = std::iter::once(normalize(first))
-                    .chain(words.iter().cloned())
-                    .find_map(|w| lex.gender(&w));
+                gender[e] = lex
+                    .gender(&normalize(first))
+                    .or_else(|| words.iter().find_map(|w| lex.gender(w)));
             }
             for word in &words {
                 by_role_word.entry(word.clone()).or_default().push(e);
@@ -84,8 +85,8 @@ pub(super) fn find(doc: &Document, named: &[Named], owner: &[usize], entities: &
             let text = doc.token_text(t);
             match token.kind {
                 TokenKind::Quote => quoted = quote_state(text, quoted),
-                TokenKind::Word if !quoted && text.len() <= 10 => {
-                    let lower = text.to_lowercase();
+                TokenKind::Word if !quoted && may_refer(text) => {
+                    let lower = text.to_ascii_lowercase();
                     let target = if let Some(class) = lex.pronoun(&lower) {
                         pronoun(
                             doc,
@@ -115,6 +116,15 @@ pub(super) fn find(doc: &Document, named: &[Named], owner: &[usize], entities: &
     for (e, reference) in found {
         entities[e].references.push(reference);
     }
+}
+
+/// Whether a word can be a pronoun or "the": a cheap test that spares
+/// looking up every word of the article.
+fn may_refer(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    (2..=10).contains(&bytes.len())
+        && matches!(bytes[0], b'h' | b'H' | b's' | b'S' | b't' | b'T')
+        && bytes.is_ascii()
 }
 
 /// Whether the text is inside a quotation after quote mark `mark`.
@@ -243,7 +253,7 @@ fn title(
         return None;
     }
     let words: Vec<String> = (the + 1..=end)
-        .map(|i| normalize(doc.token_text(i)))
+        .map(|i| normalize(doc.token_text(i)).into_owned())
         .filter(|w| w != "of")
         .collect();
     let (head, modifiers) = words.split_last()?;

@@ -22,11 +22,14 @@ pub fn ends_title(doc: &Document, floor: usize, index: usize) -> bool {
     if lex.is_head(&word) {
         return true;
     }
+    if !lex.ends_some_multi(&word) {
+        return false;
+    }
     let from = index.saturating_sub(3).max(floor);
-    let words: Vec<String> = (from..=index)
+    let words: Vec<_> = (from..=index)
         .map(|i| normalize(doc.token_text(i)))
         .collect();
-    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let words: Vec<&str> = words.iter().map(|w| &**w).collect();
     lex.ends_multi(&words)
 }
 
