@@ -4,7 +4,6 @@
 //! so that a linguist can extend them without touching code; they are
 //! embedded with `include_str!` and parsed once.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -220,19 +219,67 @@ pub fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(Lexicon::parse)
 }
 
+/// A word in the form the lists use, kept on the stack when short: lists are
+/// consulted for most tokens near a name, and allocating for each showed up
+/// as a third of the stage's time.
+#[derive(Debug, Clone)]
+pub enum Word<'a> {
+    /// The text was already in list form.
+    Borrowed(&'a str),
+    /// A short ASCII word, lowered in place: bytes and length.
+    Inline([u8; 24], u8),
+    /// Anything longer or beyond ASCII.
+    Owned(String),
+}
+
+impl std::ops::Deref for Word<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Word::Borrowed(word) => word,
+            Word::Inline(bytes, len) => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or("")
+            }
+            Word::Owned(word) => word,
+        }
+    }
+}
+
+impl PartialEq<&str> for Word<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        &**self == *other
+    }
+}
+
+impl Word<'_> {
+    /// The word as an owned string.
+    pub fn into_owned(self) -> String {
+        match self {
+            Word::Owned(word) => word,
+            other => other.to_string(),
+        }
+    }
+}
+
 /// A word in the form the lists use: lower case, curly apostrophes straight,
-/// a possessive "'s" dropped. Borrows when the word is already in that form,
-/// as most words are.
-pub fn normalize(word: &str) -> Cow<'_, str> {
+/// a possessive "'s" dropped.
+pub fn normalize(word: &str) -> Word<'_> {
     let plain = |b: u8| b.is_ascii() && !b.is_ascii_uppercase() && b != b'\'';
     if word.bytes().all(plain) {
-        return Cow::Borrowed(word);
+        return Word::Borrowed(word);
     }
     let stem = &word[..word.len() - possessive_len(word)];
     if stem.bytes().all(plain) {
-        return Cow::Borrowed(stem);
+        return Word::Borrowed(stem);
     }
-    Cow::Owned(stem.to_lowercase().replace('\u{2019}', "'"))
+    if stem.is_ascii() && stem.len() <= 24 && !stem.contains('\'') {
+        let mut bytes = [0u8; 24];
+        bytes[..stem.len()].copy_from_slice(stem.as_bytes());
+        bytes.make_ascii_lowercase();
+        return Word::Inline(bytes, stem.len() as u8);
+    }
+    Word::Owned(stem.to_lowercase().replace('\u{2019}', "'"))
 }
 
 /// Length in bytes of a possessive ending ("'s", "’s") on `word`, or 0.

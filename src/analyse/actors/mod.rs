@@ -50,19 +50,23 @@ const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "sir", "dame"];
 /// Merge mentions into entities (in order of first mention).
 pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
     let ranges = token_ranges(doc, mentions);
-    let ranges = split_headline(doc, split_possessives(doc, ranges));
-    let all_keys: FastSet<String> = ranges.iter().map(|r| key(doc, r.1, r.2)).collect();
+    let mut keys = KeyHashes::default();
+    let ranges = split_headline(doc, split_possessives(doc, ranges), &mut keys);
+    let all_keys: FastSet<u64> = ranges.iter().map(|r| keys.of(doc, r.1, r.2)).collect();
+    let lex = lexicon::lexicon();
     let mut named: Vec<Named> = Vec::with_capacity(ranges.len());
     for (kind, first, last) in ranges {
         let start = if is_bare_title(doc, kind, last) {
             last + 1
+        } else if first < last {
+            trim_title(doc, kind, first, last, &all_keys, &mut keys)
         } else {
-            trim_title(doc, kind, first, last, &all_keys)
+            first
         };
         for index in first..start {
             let text = doc.token_text(index);
-            let word = key_word(text);
-            let known = all_keys.contains(&word) && !lexicon::lexicon().is_modifier(&word);
+            let known = all_keys.contains(&keys.of(doc, index, index))
+                && !lex.is_modifier(&normalize(text));
             if is_acronym(text) || known {
                 named.push(named_at(doc, EntityKind::Other, index, index));
             }
@@ -89,16 +93,50 @@ pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
 
 /// Each mention as (kind, first token, last token), in text order.
 fn token_ranges(doc: &Document, mentions: &[Mention]) -> Vec<(EntityKind, usize, usize)> {
-    let mut out: Vec<_> = mentions
-        .iter()
-        .filter_map(|m| {
-            let first = doc.tokens.partition_point(|t| t.span.end <= m.span.start);
-            let end = doc.tokens.partition_point(|t| t.span.start < m.span.end);
-            (first < end).then_some((m.kind, first, end - 1))
-        })
-        .collect();
-    out.sort_by_key(|r| (r.1, r.2));
+    let mut sorted: Vec<&Mention> = mentions.iter().collect();
+    sorted.sort_by_key(|m| (m.span.start, m.span.end));
+    let tokens = &doc.tokens;
+    let mut out = Vec::with_capacity(sorted.len());
+    let mut first = 0;
+    for m in sorted {
+        // Mentions come in text order, so a cursor finds their tokens.
+        if first > 0 && tokens[first - 1].span.end > m.span.start {
+            first = tokens.partition_point(|t| t.span.end <= m.span.start);
+        }
+        while first < tokens.len() && tokens[first].span.end <= m.span.start {
+            first += 1;
+        }
+        let mut last = first;
+        while last < tokens.len() && tokens[last].span.start < m.span.end {
+            last += 1;
+        }
+        if first < last {
+            out.push((m.kind, first, last - 1));
+        }
+    }
     out
+}
+
+/// Hashes of name keys, built in one reused buffer: the sets that only ask
+/// "is this name used elsewhere?" need no owned strings.
+#[derive(Default)]
+struct KeyHashes {
+    buffer: String,
+}
+
+impl KeyHashes {
+    /// The hash of the key of tokens `first..=last`.
+    fn of(&mut self, doc: &Document, first: usize, last: usize) -> u64 {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        self.buffer.clear();
+        for index in first..=last {
+            if index > first {
+                self.buffer.push(' ');
+            }
+            push_key_word(doc.token_text(index), &mut self.buffer);
+        }
+        BuildHasherDefault::<lexicon::FxHasher>::default().hash_one(self.buffer.as_str())
+    }
 }
 
 /// Split runs at a possessive inside them ("Vietnam's Hanoi"): no name of a
@@ -138,16 +176,10 @@ fn push_key_word(text: &str, out: &mut String) {
     }
 }
 
-/// A word as names are compared (see [`push_key_word`]).
-fn key_word(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    push_key_word(text, &mut out);
-    out
-}
-
 /// The lower-case key of tokens `first..=last`.
 fn key(doc: &Document, first: usize, last: usize) -> String {
-    let mut out = String::new();
+    let bytes = doc.tokens[last].span.end - doc.tokens[first].span.start;
+    let mut out = String::with_capacity(bytes);
     for index in first..=last {
         if index > first {
             out.push(' ');
@@ -162,28 +194,32 @@ fn key(doc: &Document, first: usize, last: usize) -> String {
 fn split_headline(
     doc: &Document,
     ranges: Vec<(EntityKind, usize, usize)>,
+    keys: &mut KeyHashes,
 ) -> Vec<(EntityKind, usize, usize)> {
     let Some(headline) = doc.paragraphs.first().filter(|_| doc.paragraphs.len() > 1) else {
         return ranges;
     };
     let in_headline = |r: &(EntityKind, usize, usize)| headline.contains(doc.tokens[r.1].span);
+    if !ranges.iter().any(|r| r.2 > r.1 && in_headline(r)) {
+        return ranges;
+    }
     let mut body = FastSet::default();
     let mut parts = FastSet::default();
     for r in ranges.iter().filter(|r| !in_headline(r)) {
-        body.insert(key(doc, r.1, r.2));
+        body.insert(keys.of(doc, r.1, r.2));
         // Proper suffixes of two words or more: "Jong Un" of "Kim Jong Un".
         for from in r.1 + 1..r.2 {
-            body.insert(key(doc, from, r.2));
+            body.insert(keys.of(doc, from, r.2));
         }
         if r.2 > r.1 {
-            parts.insert(key_word(doc.token_text(r.1)));
-            parts.insert(key_word(doc.token_text(r.2)));
+            parts.insert(keys.of(doc, r.1, r.1));
+            parts.insert(keys.of(doc, r.2, r.2));
         }
     }
     let mut out = Vec::with_capacity(ranges.len());
     for range in ranges {
         let (kind, first, last) = range;
-        if !in_headline(&range) || first == last || body.contains(&key(doc, first, last)) {
+        if !in_headline(&range) || first == last || body.contains(&keys.of(doc, first, last)) {
             out.push(range);
             continue;
         }
@@ -191,8 +227,8 @@ fn split_headline(
         let mut i = first;
         while i <= last {
             let found = (i..=last).rev().find(|&j| {
-                body.contains(&key(doc, i, j))
-                    || (i == j && parts.contains(&key_word(doc.token_text(i))))
+                let hash = keys.of(doc, i, j);
+                body.contains(&hash) || (i == j && parts.contains(&hash))
             });
             match found {
                 Some(j) => {
@@ -237,7 +273,8 @@ fn trim_title(
     kind: EntityKind,
     first: usize,
     last: usize,
-    all_keys: &FastSet<String>,
+    all_keys: &FastSet<u64>,
+    keys: &mut KeyHashes,
 ) -> usize {
     if !matches!(kind, EntityKind::Person | EntityKind::Other) {
         return first;
@@ -254,7 +291,7 @@ fn trim_title(
     };
     let rest = cut + 1;
     let worth =
-        kind == EntityKind::Person || last > rest || all_keys.contains(&key(doc, rest, last));
+        kind == EntityKind::Person || last > rest || all_keys.contains(&keys.of(doc, rest, last));
     if worth && roles::capitalised(doc.token_text(rest)) {
         rest
     } else {

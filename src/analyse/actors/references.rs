@@ -86,7 +86,7 @@ pub(super) fn find(doc: &Document, named: &[Named], owner: &[usize], entities: &
             match token.kind {
                 TokenKind::Quote => quoted = quote_state(text, quoted),
                 TokenKind::Word if !quoted && may_refer(text) => {
-                    let lower = text.to_ascii_lowercase();
+                    let lower = normalize(text);
                     let target = if let Some(class) = lex.pronoun(&lower) {
                         pronoun(
                             doc,
