@@ -113,7 +113,7 @@ fn nearest(
         .or_else(|| candidates.iter().copied().min_by_key(|&g| start(g)))
 }
 
-/// Whether a role (lower case words) describes an organisation.
+/// Whether a role describes an organisation ("state news agency").
 fn organisation_role(role: &str) -> bool {
     role.split_whitespace()
         .last()
@@ -144,12 +144,12 @@ pub(super) fn merge(
         let group = &mut groups[g];
         group.members.push(index);
         group.votes[vote_index(n.kind)] += 1;
-        let titled = n
-            .role
-            .is_some_and(|r| !organisation_role(&r.of(doc.text).to_lowercase()));
-        let first_name =
-            lex.gender(&normalize(doc.token_text(n.first))).is_some() && n.last > n.first;
-        group.person |= n.kind == EntityKind::Person || titled || first_name;
+        if !group.person {
+            let titled = n.role.is_some_and(|r| !organisation_role(r.of(doc.text)));
+            let first_name =
+                n.last > n.first && lex.gender(&normalize(doc.token_text(n.first))).is_some();
+            group.person = n.kind == EntityKind::Person || titled || first_name;
+        }
         group_of.push(g);
     }
     for group in &mut groups {
@@ -304,7 +304,7 @@ fn build(
         entity.name = named[fullest[e]].span.of(doc.text).to_string();
         entity.kind = winner(&votes[e]);
         if let (EntityKind::Other, Some(role)) = (entity.kind, &entity.role) {
-            entity.kind = if organisation_role(&role.to_lowercase()) {
+            entity.kind = if organisation_role(role) {
                 EntityKind::Organization
             } else {
                 EntityKind::Person

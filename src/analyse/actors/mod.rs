@@ -165,6 +165,12 @@ fn split_possessives(
 /// as "us".
 fn push_key_word(text: &str, out: &mut String) {
     let text = &text[..text.len() - possessive_len(text)];
+    if text.is_ascii() && !text.contains('.') {
+        let from = out.len();
+        out.push_str(text);
+        out[from..].make_ascii_lowercase();
+        return;
+    }
     let initialism = text.contains('.') && text.split('.').all(|p| p.chars().count() <= 1);
     for c in text.chars() {
         match c {

@@ -8,6 +8,9 @@ use crate::analyse::text::{Document, TokenKind};
 use crate::analyse::{Entity, EntityKind, Reference, ReferenceKind};
 use crate::span::Span;
 
+/// How many sentences back a pronoun may find its referent.
+const LOOK_BACK: usize = 3;
+
 /// Longest description looked at after "the", in tokens.
 const MAX_TITLE_TOKENS: usize = 6;
 
@@ -180,11 +183,17 @@ fn pronoun(
         PronounClass::Plural => entities[e].kind == EntityKind::Organization,
     };
     let here = named_in(doc, named, owner, s, at);
-    let window = if here.is_empty() && s > 0 {
-        named_in(doc, named, owner, s - 1, usize::MAX)
-    } else {
-        here.clone()
-    };
+    let mut window = here;
+    let mut in_sentence = true;
+    // Nothing named yet in this sentence: the last sentence that names a
+    // possible referent, a few back at most.
+    for back in 1..=LOOK_BACK.min(s) {
+        if window.iter().any(|(e, _)| fits(*e)) {
+            break;
+        }
+        window = named_in(doc, named, owner, s - back, usize::MAX);
+        in_sentence = false;
+    }
     if let PronounClass::Plural = class {
         return match window.as_slice() {
             [(e, _)] if fits(*e) => Some(*e),
@@ -195,7 +204,7 @@ fn pronoun(
     match candidates.as_slice() {
         [] => None,
         [(e, _)] => Some(*e),
-        _ if !here.is_empty() => {
+        _ if in_sentence => {
             let plain: Vec<usize> = candidates.iter().filter(|c| !c.1).map(|c| c.0).collect();
             (plain.len() == 1).then(|| plain[0])
         }

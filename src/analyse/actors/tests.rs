@@ -366,3 +366,48 @@ fn nothing_in_nothing_out() {
     let doc = Document::new("Just a line of text.");
     assert!(resolve(&doc, &[]).is_empty());
 }
+
+#[test]
+fn tagger_slips_are_repaired() {
+    let text = "Moon Jae In Lands in Hanoi\n\
+Former President Moon Jae In landed in Vietnam's Hanoi on Sunday, the UN said. \
+The Foreign Minister greeted Moon at the airport.";
+    let entities = run(
+        text,
+        &[
+            ("Jae In Lands", Other),
+            ("President Moon Jae In", Other),
+            ("Vietnam's Hanoi", Place),
+            ("Foreign Minister", Other),
+            ("Moon", Person),
+            ("UN", Org),
+        ],
+    );
+    let moon = entity(&entities, "Moon Jae In");
+    assert_eq!(moon.role.as_deref(), Some("Former President"));
+    assert_eq!(moon.kind, Person);
+    assert_eq!(
+        mentions(text, moon),
+        ["Moon", "Jae In", "Moon Jae In", "Moon"]
+    );
+    assert_eq!(mentions(text, entity(&entities, "Hanoi")), ["Hanoi"]);
+    assert_eq!(mentions(text, entity(&entities, "Vietnam")), ["Vietnam"]);
+    assert_eq!(mentions(text, entity(&entities, "UN")), ["UN"]);
+    assert!(entities.iter().all(|e| !e.name.contains("Minister")));
+}
+
+#[test]
+fn pronouns_inside_quotes_are_not_resolved() {
+    let text = "Visit\nOmar Haddad arrived. \"He will not stay,\" an aide said. He left.";
+    let entities = run(text, &[("Omar Haddad", Person)]);
+    let haddad = entity(&entities, "Omar Haddad");
+    let last = text.rfind("He").unwrap_or_default();
+    assert_eq!(
+        haddad
+            .references
+            .iter()
+            .map(|r| r.span.start)
+            .collect::<Vec<_>>(),
+        [last]
+    );
+}
