@@ -37,9 +37,13 @@ pub fn ends_title(doc: &Document, floor: usize, index: usize) -> bool {
 /// token), not reaching before token `floor` (its sentence's first token).
 pub fn left_of(doc: &Document, floor: usize, first: usize) -> Option<Span> {
     let lex = lexicon();
+    // `start` is the first token surely in the phrase; `cursor` may run ahead
+    // over lower-case words the lists do not know ("EU competition chief"),
+    // kept only when a capitalised word or a listed word lies beyond them.
     let mut start = first;
-    while start > floor && first - start < MAX_ROLE_TOKENS {
-        let index = start - 1;
+    let mut cursor = first;
+    while cursor > floor && first - cursor < MAX_ROLE_TOKENS {
+        let index = cursor - 1;
         if doc.tokens[index].kind != TokenKind::Word {
             break;
         }
@@ -49,16 +53,28 @@ pub fn left_of(doc: &Document, floor: usize, first: usize) -> Option<Span> {
         }
         let word = normalize(text);
         if word == "of" {
-            let joins = index > floor && start < first && {
+            let joins = index > floor && start < first && start == cursor && {
                 let left = doc.token_text(index - 1);
                 capitalised(left) || lex.is_head(&normalize(left))
             };
             if !joins {
                 break;
             }
-        } else if lex.is_stop(&word) || !(capitalised(text) || lex.is_modifier(&word)) {
+        } else if lex.is_stop(&word) {
             break;
+        } else if !(capitalised(text) || lex.is_modifier(&word)) {
+            let right = doc.token_text(cursor);
+            let unknown_ok = cursor < first
+                && start - index <= 2
+                && !capitalised(right)
+                && !["ed", "ing", "ly"].iter().any(|end| word.ends_with(end));
+            if !unknown_ok {
+                break;
+            }
+            cursor = index;
+            continue;
         }
+        cursor = index;
         start = index;
     }
     while start < first && doc.token_text(start) == "of" {

@@ -411,3 +411,27 @@ fn pronouns_inside_quotes_are_not_resolved() {
         [last]
     );
 }
+
+#[test]
+fn role_may_hold_unlisted_nouns_but_not_verbs() {
+    let text = "Probe\nEU competition chief Lena Vogt met Apple. Russia accused NATO chief Piet Jansen of lying.";
+    let entities = run(
+        text,
+        &[
+            ("Lena Vogt", Person),
+            ("Piet Jansen", Person),
+            ("Apple", Org),
+            ("Russia", Place),
+            ("NATO", Org),
+            ("EU", Org),
+        ],
+    );
+    assert_eq!(
+        entity(&entities, "Lena Vogt").role.as_deref(),
+        Some("EU competition chief")
+    );
+    assert_eq!(
+        entity(&entities, "Piet Jansen").role.as_deref(),
+        Some("NATO chief")
+    );
+}
