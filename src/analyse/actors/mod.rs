@@ -18,6 +18,8 @@ mod roles;
 #[cfg(test)]
 mod tests;
 
+use std::cell::OnceCell;
+
 use super::text::Document;
 use super::{Analysis, EntityKind, Mention};
 use crate::span::Span;
@@ -52,21 +54,28 @@ pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
     let ranges = token_ranges(doc, mentions);
     let mut keys = KeyHashes::default();
     let ranges = split_headline(doc, split_possessives(doc, ranges), &mut keys);
-    let all_keys: FastSet<u64> = ranges.iter().map(|r| keys.of(doc, r.1, r.2)).collect();
+    // Whether a name is used elsewhere; only needed when a title is trimmed.
+    let all_keys: OnceCell<FastSet<u64>> = OnceCell::new();
+    let known_keys = || {
+        all_keys.get_or_init(|| {
+            let mut keys = KeyHashes::default();
+            ranges.iter().map(|r| keys.of(doc, r.1, r.2)).collect()
+        })
+    };
     let lex = lexicon::lexicon();
     let mut named: Vec<Named> = Vec::with_capacity(ranges.len());
-    for (kind, first, last) in ranges {
+    for &(kind, first, last) in &ranges {
         let start = if is_bare_title(doc, kind, last) {
             last + 1
         } else if first < last {
-            trim_title(doc, kind, first, last, &all_keys, &mut keys)
+            trim_title(doc, kind, first, last, &known_keys, &mut keys)
         } else {
             first
         };
         for index in first..start {
             let text = doc.token_text(index);
-            let known = all_keys.contains(&keys.of(doc, index, index))
-                && !lex.is_modifier(&normalize(text));
+            let known = !lex.is_modifier(&normalize(text))
+                && known_keys().contains(&keys.of(doc, index, index));
             if is_acronym(text) || known {
                 named.push(named_at(doc, EntityKind::Other, index, index));
             }
@@ -274,12 +283,12 @@ fn is_bare_title(doc: &Document, kind: EntityKind, last: usize) -> bool {
 
 /// The first token of the name once a title caught inside the mention
 /// ("President Putin", "Defence Minister Andrei Belousov") is left out.
-fn trim_title(
+fn trim_title<'k>(
     doc: &Document,
     kind: EntityKind,
     first: usize,
     last: usize,
-    all_keys: &FastSet<u64>,
+    known_keys: &dyn Fn() -> &'k FastSet<u64>,
     keys: &mut KeyHashes,
 ) -> usize {
     if !matches!(kind, EntityKind::Person | EntityKind::Other) {
@@ -296,8 +305,9 @@ fn trim_title(
         return first;
     };
     let rest = cut + 1;
-    let worth =
-        kind == EntityKind::Person || last > rest || all_keys.contains(&keys.of(doc, rest, last));
+    let worth = kind == EntityKind::Person
+        || last > rest
+        || known_keys().contains(&keys.of(doc, rest, last));
     if worth && roles::capitalised(doc.token_text(rest)) {
         rest
     } else {
@@ -439,12 +449,16 @@ pub fn rank(doc: &Document, analysis: &mut Analysis) {
         .iter()
         .filter_map(|&old| entities[old].take())
         .collect();
+    // An index that points nowhere is dropped rather than left pointing at
+    // whichever entity lands there.
     for quote in &mut analysis.quotes {
-        quote.speaker = quote.speaker.map(|i| new_index[i]);
+        quote.speaker = quote.speaker.and_then(|i| new_index.get(i).copied());
     }
     for event in &mut analysis.events {
-        for actor in &mut event.actors {
-            *actor = new_index[*actor];
-        }
+        event.actors = event
+            .actors
+            .iter()
+            .filter_map(|&i| new_index.get(i).copied())
+            .collect();
     }
 }

@@ -55,9 +55,11 @@ impl Facts {
             role_words[e] = words;
         }
         for (n, &e) in named.iter().zip(owner) {
+            if entities[e].kind != EntityKind::Person || gender[e].is_some() {
+                continue;
+            }
             let before = n.first.checked_sub(1).map(|i| normalize(doc.token_text(i)));
-            let person = entities[e].kind == EntityKind::Person && gender[e].is_none();
-            if let Some(g) = before.and_then(|w| lex.gender(&w)).filter(|_| person) {
+            if let Some(g) = before.and_then(|w| lex.gender(&w)) {
                 gender[e] = Some(g);
             }
         }
