@@ -1,0 +1,246 @@
+//! Statements: direct quotes and reported speech, each with its speaker.
+//!
+//! Three passes over the text: quote marks are paired into passages
+//! ([`marks`]); each passage looks for its own cue and speaker next to it
+//! ([`speaker`]); passages without one borrow the speaker of a neighbour (the
+//! earlier quote of a "“…,” he said. “…”" paragraph, a "Lee said:" line
+//! before, a bare quote paragraph continuing the last speaker). Titles and
+//! scare quotes are dropped on the way. Reported speech without marks comes
+//! from [`reported`].
+
+mod lexicon;
+mod marks;
+mod reported;
+mod speaker;
+
+use std::ops::Range;
+
+use self::marks::Passage;
+use self::speaker::{Attribution, Scanner};
+use super::text::{Document, TokenKind};
+use super::{Entity, EntityKind, Quote};
+use crate::span::Span;
+
+/// How many paragraphs back a bare quote paragraph may borrow a speaker.
+const CARRY_PARAGRAPHS: usize = 2;
+/// Quotes this short (in words) need a cue nearby to count as statements.
+const SHORT_WORDS: usize = 4;
+
+/// Every statement in the document, in text order.
+pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
+    let paragraphs = marks::paragraph_tokens(doc);
+    let passages = marks::passages(doc, &paragraphs);
+    let mut quoted = vec![false; doc.tokens.len()];
+    for passage in &passages {
+        let last = passage.close.unwrap_or(paragraphs[passage.paragraph].end - 1);
+        quoted[passage.open..=last].fill(true);
+    }
+    let scanner = Scanner {
+        doc,
+        quoted: &quoted,
+    };
+    let own: Vec<Option<Attribution>> = passages
+        .iter()
+        .map(|p| own_attribution(&scanner, p, &paragraphs))
+        .collect();
+    let keep: Vec<bool> = passages
+        .iter()
+        .zip(&own)
+        .map(|(p, a)| is_statement(&scanner, p, a.is_some(), &paragraphs))
+        .collect();
+    let mut attributions = own.clone();
+    for index in 0..passages.len() {
+        if keep[index] && attributions[index].is_none() {
+            attributions[index] = borrowed(&scanner, &passages, &own, &attributions, &keep, index, &paragraphs);
+        }
+    }
+    let mut quotes = Vec::new();
+    let mut last_speaker = None;
+    for (index, passage) in passages.iter().enumerate() {
+        if !keep[index] {
+            continue;
+        }
+        let attribution = attributions[index];
+        let mention = attribution.map(|a| a.mention);
+        let speaker = mention.and_then(|m| speaker_entity(doc, entities, m, last_speaker));
+        last_speaker = speaker.or(last_speaker);
+        let inner = passage.inner_tokens(paragraphs[passage.paragraph].end);
+        quotes.push(Quote {
+            span: passage.span,
+            text: inner_text(doc, inner).to_string(),
+            speaker,
+            speaker_mention: mention,
+            cue: attribution.and_then(|a| a.cue).map(|c| {
+                let span = Span::new(doc.tokens[c.first].span.start, doc.tokens[c.end() - 1].span.end);
+                span.of(doc.text).to_lowercase()
+            }),
+            direct: true,
+        });
+    }
+    quotes.extend(reported::find(&scanner, entities));
+    quotes.sort_by_key(|q| q.span);
+    quotes
+}
+
+/// The quoted words without marks or surrounding space.
+fn inner_text<'t>(doc: &Document<'t>, inner: Range<usize>) -> &'t str {
+    if inner.is_empty() {
+        return "";
+    }
+    Span::new(doc.tokens[inner.start].span.start, doc.tokens[inner.end - 1].span.end).of(doc.text)
+}
+
+/// Index of the sentence holding token `token`.
+fn sentence_of(doc: &Document, token: usize) -> usize {
+    doc.sentences
+        .partition_point(|s| s.tokens.end <= token)
+        .min(doc.sentences.len().saturating_sub(1))
+}
+
+/// The speaker a passage names itself: a transcript head, a cue right
+/// after the quote, or a cue before it in its sentence.
+fn own_attribution(scanner: &Scanner, passage: &Passage, paragraphs: &[Range<usize>]) -> Option<Attribution> {
+    let doc = scanner.doc;
+    let paragraph = paragraphs[passage.paragraph].clone();
+    let inner = passage.inner_tokens(paragraph.end);
+    if let Some(mention) = scanner.transcript_speaker(inner) {
+        return Some(Attribution { mention, cue: None });
+    }
+    if let Some(close) = passage.close {
+        if let Some(found) = scanner.after_quote(close + 1, paragraph.end) {
+            return Some(found);
+        }
+    }
+    let sentence = &doc.sentences[sentence_of(doc, passage.open)];
+    scanner.before_quote(passage.open, sentence.tokens.start..passage.open)
+}
+
+/// Whether a passage is a statement rather than a title or scare quote.
+fn is_statement(scanner: &Scanner, passage: &Passage, attributed: bool, paragraphs: &[Range<usize>]) -> bool {
+    let doc = scanner.doc;
+    let paragraph = paragraphs[passage.paragraph].clone();
+    let inner = passage.inner_tokens(paragraph.end);
+    let words: Vec<usize> = inner
+        .clone()
+        .filter(|&i| matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number))
+        .collect();
+    if words.is_empty() {
+        return false;
+    }
+    let before = (passage.open > paragraph.start).then(|| doc.token_text(passage.open - 1));
+    if before.is_some_and(|w| w.eq_ignore_ascii_case("so-called")) {
+        return false;
+    }
+    if words.len() > SHORT_WORDS {
+        return true;
+    }
+    let title_case = words.iter().all(|&i| {
+        doc.token_text(i)
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_lowercase())
+    });
+    let title_cue = before.is_some_and(|w| {
+        w.ends_with("’s")
+            || w.ends_with("'s")
+            || matches!(
+                w,
+                "on" | "show" | "program" | "film" | "movie" | "book" | "titled" | "entitled" | "named" | "the"
+            )
+    });
+    if title_case && title_cue {
+        return false;
+    }
+    if attributed {
+        return true;
+    }
+    let sentence = &doc.sentences[sentence_of(doc, passage.open)];
+    scanner
+        .cue_before(sentence.tokens.end, sentence.tokens.start)
+        .is_some()
+}
+
+/// A speaker borrowed from a neighbouring passage or the line before.
+fn borrowed(
+    scanner: &Scanner,
+    passages: &[Passage],
+    own: &[Option<Attribution>],
+    so_far: &[Option<Attribution>],
+    keep: &[bool],
+    index: usize,
+    paragraphs: &[Range<usize>],
+) -> Option<Attribution> {
+    let doc = scanner.doc;
+    let passage = passages[index];
+    let kept = |i: &usize| keep[*i];
+    let previous = (0..index).rev().find(kept);
+    let same_paragraph = |i: usize| passages[i].paragraph == passage.paragraph;
+    if let Some(p) = previous.filter(|&p| same_paragraph(p)) {
+        if so_far[p].is_some() {
+            return so_far[p];
+        }
+    }
+    if let Some(n) = (index + 1..passages.len()).find(kept).filter(|&n| same_paragraph(n)) {
+        if own[n].is_some() {
+            return own[n];
+        }
+    }
+    let starts_paragraph = passage.open == paragraphs[passage.paragraph].start;
+    if starts_paragraph && passage.paragraph > 0 {
+        let before = paragraphs[passage.paragraph - 1].clone();
+        if !before.is_empty() && doc.token_text(before.end - 1) == ":" {
+            let sentence = &doc.sentences[sentence_of(doc, before.end - 1)];
+            let range = sentence.tokens.start..before.end - 1;
+            if let Some(found) = scanner.before_quote(range.end, range.clone()) {
+                return Some(found);
+            }
+            if let Some(mention) = scanner.first_phrase(range.start, range.end) {
+                return Some(Attribution { mention, cue: None });
+            }
+        }
+    }
+    let p = previous?;
+    let near = passage.paragraph - passages[p].paragraph <= CARRY_PARAGRAPHS;
+    if starts_paragraph && near {
+        return so_far[p];
+    }
+    None
+}
+
+/// The entity a speaker mention stands for: the one named there, the one a
+/// pronoun refers to, or else the nearest person named before the pronoun.
+fn speaker_entity(doc: &Document, entities: &[Entity], mention: Span, last: Option<usize>) -> Option<usize> {
+    let best = entities
+        .iter()
+        .enumerate()
+        .filter_map(|(index, entity)| {
+            let hit = entity
+                .mentions
+                .iter()
+                .chain(entity.references.iter().map(|r| &r.span))
+                .filter(|m| m.overlaps(mention))
+                .map(|m| m.end.min(mention.end) - m.start.max(mention.start))
+                .max()?;
+            Some((hit, index))
+        })
+        .max_by_key(|&(hit, index)| (hit, std::cmp::Reverse(index)));
+    if let Some((_, index)) = best {
+        return Some(index);
+    }
+    if !lexicon::is_pronoun(mention.of(doc.text)) {
+        return None;
+    }
+    let person = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Person)
+        .filter_map(|(index, e)| {
+            let end = e.mentions.iter().map(|m| m.end).filter(|&end| end <= mention.start).max()?;
+            Some((end, index))
+        })
+        .max();
+    person.map(|(_, index)| index).or(last)
+}
+
+#[cfg(test)]
+mod tests;

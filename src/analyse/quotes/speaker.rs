@@ -1,0 +1,305 @@
+//! Who speaks: the noun phrase around a speech cue, found by the shape of
+//! the text alone ("said Lee", "Lee said", "according to Lee", "he told",
+//! "the spokesman added"), so it works before any name tagger has run.
+
+use std::ops::Range;
+
+use super::lexicon::{self, Cue};
+use crate::analyse::text::{Document, TokenKind};
+use crate::span::Span;
+
+/// A speaker found next to a cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attribution {
+    /// The span naming the speaker (a name, a pronoun or a noun phrase).
+    pub mention: Span,
+    /// The cue that introduced the statement, when there is one.
+    pub cue: Option<Cue>,
+}
+
+/// How far a cue may sit after a quote and still introduce it.
+const CUE_REACH: usize = 8;
+/// The longest lower-case noun phrase taken as a speaker.
+const PHRASE_WORDS: usize = 6;
+
+/// Text-shape view of a document for speaker finding.
+pub struct Scanner<'d, 't> {
+    /// The document.
+    pub doc: &'d Document<'t>,
+    /// Per token: whether it lies inside quote marks.
+    pub quoted: &'d [bool],
+}
+
+impl Scanner<'_, '_> {
+    fn word(&self, i: usize) -> &str {
+        self.doc.token_text(i)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.doc.tokens[i].kind == TokenKind::Word
+    }
+
+    fn is_capital(&self, i: usize) -> bool {
+        self.is_word(i) && self.word(i).starts_with(|c: char| c.is_uppercase())
+    }
+
+    fn span(&self, first: usize, last: usize) -> Span {
+        Span::new(self.doc.tokens[first].span.start, self.doc.tokens[last].span.end)
+    }
+
+    /// A "." glued to a short capitalised word ("Mr.", "Gov.").
+    fn is_abbreviation_dot(&self, i: usize) -> bool {
+        i > 0
+            && self.word(i) == "."
+            && self.doc.tokens[i - 1].span.end == self.doc.tokens[i].span.start
+            && self.is_capital(i - 1)
+            && self.word(i - 1).len() <= 4
+    }
+
+    /// The cue nearest before token `end`, not below `floor`, outside quotes.
+    pub fn cue_before(&self, end: usize, floor: usize) -> Option<Cue> {
+        (floor..end)
+            .rev()
+            .filter(|&i| !self.quoted[i])
+            .find_map(|i| lexicon::cue_at(self.doc, i))
+    }
+
+    /// The speaker after a quote that ends at token `after - 1`: "…,” said
+    /// Lee", "…,” Lee said", "…,” according to Lee".
+    pub fn after_quote(&self, after: usize, limit: usize) -> Option<Attribution> {
+        let mut k = after;
+        while k < limit && self.word(k) == "," {
+            k += 1;
+        }
+        if k >= limit {
+            return None;
+        }
+        if let Some(cue) = lexicon::cue_at(self.doc, k) {
+            let mention = self.phrase_after(cue.end(), limit)?;
+            return Some(Attribution {
+                mention,
+                cue: Some(cue),
+            });
+        }
+        let reach = limit.min(k + CUE_REACH);
+        for c in k..reach {
+            if self.doc.tokens[c].kind == TokenKind::Quote || matches!(self.word(c), "." | ";") {
+                return None;
+            }
+            if let Some(cue) = lexicon::cue_at(self.doc, c) {
+                if lexicon::is_according(self.doc, cue) || lexicon::is_participle(self.doc, cue) {
+                    return None;
+                }
+                let mention = self.phrase_before(c, k)?;
+                return Some(Attribution {
+                    mention,
+                    cue: Some(cue),
+                });
+            }
+        }
+        None
+    }
+
+    /// The speaker before a quote opening at token `open`, within `sentence`:
+    /// "Lee said: “…”", "according to Lee, “…”", "Lee called it “a mess”".
+    pub fn before_quote(&self, open: usize, sentence: Range<usize>) -> Option<Attribution> {
+        let cue = self.cue_before(open, sentence.start)?;
+        let mention = if lexicon::is_according(self.doc, cue) {
+            self.phrase_after(cue.end(), open)?
+        } else if lexicon::is_participle(self.doc, cue) {
+            self.phrase_before(cue.first, sentence.start)
+                .or_else(|| self.first_phrase(sentence.start, cue.first))?
+        } else {
+            self.phrase_before(cue.first, sentence.start)?
+        };
+        Some(Attribution {
+            mention,
+            cue: Some(cue),
+        })
+    }
+
+    /// The first name or pronoun of a clause: the subject a participle
+    /// ("…, saying") hangs on.
+    pub fn first_phrase(&self, from: usize, to: usize) -> Option<Span> {
+        (from..to)
+            .filter(|&i| !self.quoted[i])
+            .find(|&i| {
+                (self.is_capital(i) && !lexicon::is_closed_class(self.word(i)))
+                    || lexicon::is_pronoun(self.word(i))
+            })
+            .and_then(|i| self.phrase_after(i, to))
+    }
+
+    /// The noun phrase that ends just before token `end` (the subject of a
+    /// cue), not reaching below `floor`.
+    pub fn phrase_before(&self, end: usize, floor: usize) -> Option<Span> {
+        let mut j = end.checked_sub(1)?;
+        while j > floor && self.is_word(j) && lexicon::is_skippable(self.word(j)) {
+            j -= 1;
+        }
+        if j < floor || self.quoted[j] {
+            return None;
+        }
+        let word = self.word(j);
+        if matches!(word, "who" | "which") && j > floor {
+            j -= 1;
+            if self.word(j) == "," && j > floor {
+                j -= 1;
+            }
+            return self.phrase_ending_at(j, floor);
+        }
+        if word == "," {
+            // "Lee, the party's leader, said": the name before the aside.
+            let first = floor.max(j.saturating_sub(20));
+            let comma = (first..j).rev().find(|&i| self.word(i) == ",")?;
+            return self.phrase_ending_at(comma.checked_sub(1)?, floor);
+        }
+        self.phrase_ending_at(j, floor)
+    }
+
+    fn phrase_ending_at(&self, mut j: usize, floor: usize) -> Option<Span> {
+        if j < floor || self.quoted[j] {
+            return None;
+        }
+        if self.word(j) == ")" {
+            // "Sen. Lee (D-Vt.) said": step over the bracket.
+            let first = floor.max(j.saturating_sub(12));
+            j = (first..j).rev().find(|&i| self.word(i) == "(")?.checked_sub(1)?;
+            if j < floor {
+                return None;
+            }
+        }
+        let word = self.word(j);
+        if lexicon::is_pronoun(word) {
+            return Some(self.span(j, j));
+        }
+        if !self.is_word(j) || lexicon::is_closed_class(word) && self.is_capital(j) {
+            return None;
+        }
+        let last = j;
+        let mut first = j;
+        if self.is_capital(j) {
+            while first > floor {
+                let p = first - 1;
+                let joins = (self.is_capital(p) && !self.quoted[p])
+                    || self.is_abbreviation_dot(p)
+                    || (lexicon::is_name_connector(self.word(p))
+                        && p > floor
+                        && self.is_capital(p - 1));
+                if !joins {
+                    break;
+                }
+                first = p;
+            }
+            while first < last && lexicon::is_closed_class(self.word(first)) {
+                first += 1;
+            }
+            return Some(self.span(first, last));
+        }
+        // A lower-case noun phrase: back to its determiner.
+        let mut words = 1;
+        while first > floor && words < PHRASE_WORDS {
+            let p = first - 1;
+            let w = self.word(p);
+            if self.quoted[p] || !(self.is_word(p) || self.is_abbreviation_dot(p)) {
+                break;
+            }
+            if lexicon::is_determiner(w) {
+                first = p;
+                break;
+            }
+            if lexicon::is_closed_class(w) || lexicon::cue_at(self.doc, p).is_some() {
+                break;
+            }
+            first = p;
+            words += 1;
+        }
+        if lexicon::is_skippable(self.word(last)) || lexicon::is_closed_class(self.word(first)) {
+            return None;
+        }
+        Some(self.span(first, last))
+    }
+
+    /// The noun phrase starting at token `start` (the speaker after a cue),
+    /// not reaching `limit`.
+    pub fn phrase_after(&self, start: usize, limit: usize) -> Option<Span> {
+        let mut i = start;
+        while i < limit && (self.word(i) == "," || lexicon::is_skippable(self.word(i))) {
+            i += 1;
+        }
+        if i >= limit || self.quoted[i] || !self.is_word(i) {
+            return None;
+        }
+        if lexicon::is_pronoun(self.word(i)) {
+            return Some(self.span(i, i));
+        }
+        let first = i;
+        let mut last = i;
+        let mut words = 0;
+        while i < limit && words < PHRASE_WORDS + 2 {
+            let w = self.word(i);
+            let ok = (self.is_word(i)
+                && !self.quoted[i]
+                && (i == first
+                    || self.is_capital(i)
+                    || lexicon::is_name_connector(w) && i + 1 < limit && self.is_capital(i + 1)
+                    || !self.is_capital(last) && !stops_phrase(w)))
+                || self.is_abbreviation_dot(i);
+            if !ok || lexicon::cue_at(self.doc, i).is_some() && i > first {
+                break;
+            }
+            if self.is_word(i) {
+                last = i;
+                words += 1;
+            }
+            i += 1;
+        }
+        Some(self.span(first, last))
+    }
+
+    /// A transcript speaker at the head of a quote: "“LEE: Well, …”".
+    pub fn transcript_speaker(&self, inner: Range<usize>) -> Option<Span> {
+        let head = inner.start..inner.end.min(inner.start + 4);
+        let colon = head.clone().find(|&i| self.word(i) == ":")?;
+        if colon == inner.start {
+            return None;
+        }
+        let names = inner.start..colon;
+        let all_caps = names.clone().all(|i| {
+            let w = self.word(i);
+            self.is_word(i) && w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+        });
+        all_caps.then(|| self.span(names.start, names.end - 1))
+    }
+}
+
+/// Words that end a lower-case speaker phrase after a cue.
+fn stops_phrase(word: &str) -> bool {
+    matches!(
+        word,
+        "that"
+            | "who"
+            | "which"
+            | "in"
+            | "on"
+            | "at"
+            | "during"
+            | "to"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "and"
+            | "but"
+            | "as"
+            | "with"
+            | "about"
+            | "from"
+            | "of"
+            | "for"
+            | "is"
+            | "was"
+            | "has"
+            | "had"
+    )
+}

@@ -1,0 +1,3 @@
+//! Statement finder tests on short fixtures written for this project.
+
+use super::*;
