@@ -98,21 +98,49 @@ fn sentence_of(doc: &Document, token: usize) -> usize {
 }
 
 /// The speaker a passage names itself: a transcript head, a cue right
-/// after the quote, or a cue before it in its sentence.
+/// after a quote that opens its sentence or ends on a comma, the first cue
+/// before it in its clause, a cue closing the sentence, or the name before a
+/// colon.
 fn own_attribution(scanner: &Scanner, passage: &Passage, paragraphs: &[Range<usize>]) -> Option<Attribution> {
     let doc = scanner.doc;
     let paragraph = paragraphs[passage.paragraph].clone();
     let inner = passage.inner_tokens(paragraph.end);
-    if let Some(mention) = scanner.transcript_speaker(inner) {
+    if let Some(mention) = scanner.transcript_speaker(inner.clone()) {
         return Some(Attribution { mention, cue: None });
     }
-    if let Some(close) = passage.close {
-        if let Some(found) = scanner.after_quote(close + 1, paragraph.end) {
-            return Some(found);
-        }
+    let sentence = doc.sentences[sentence_of(doc, passage.open)].tokens.clone();
+    let floor = scanner.clause_start(passage.open, sentence.start.max(paragraph.start));
+    let after_colon = passage.open > floor && doc.token_text(passage.open - 1) == ":";
+    let opens = passage.open == floor || after_colon;
+    let ends_open = passage.close.is_some_and(|close| {
+        let last_inner = doc.token_text(close - 1);
+        let next = doc.tokens.get(close + 1).filter(|_| close + 1 < paragraph.end);
+        matches!(last_inner, "," | "?" | "!" | "—" | "-" | "…")
+            || next.is_some_and(|t| t.span.of(doc.text) == ",")
+    });
+    let after = passage
+        .close
+        .and_then(|close| scanner.after_quote(close + 1, paragraph.end));
+    if (opens || ends_open) && after.is_some() {
+        return after;
     }
-    let sentence = &doc.sentences[sentence_of(doc, passage.open)];
-    scanner.before_quote(passage.open, sentence.tokens.start..passage.open)
+    if let Some(found) = scanner.before_quote(passage.open, floor..passage.open) {
+        return Some(found);
+    }
+    let last = passage.close.unwrap_or(paragraph.end - 1);
+    let closing = doc.sentences[sentence_of(doc, last)].tokens.clone();
+    if let Some(found) = scanner.tail_attribution(closing.start.max(last + 1)..closing.end) {
+        return Some(found);
+    }
+    if after_colon {
+        let colon = passage.open - 1;
+        let mention = scanner
+            .phrase_before(colon, floor)
+            .filter(|m| m.of(doc.text).starts_with(|c: char| c.is_uppercase()))
+            .or_else(|| scanner.clause_subject(floor, colon))?;
+        return Some(Attribution { mention, cue: None });
+    }
+    None
 }
 
 /// Whether a passage is a statement rather than a title or scare quote.
@@ -160,7 +188,8 @@ fn is_statement(scanner: &Scanner, passage: &Passage, attributed: bool, paragrap
         .is_some()
 }
 
-/// A speaker borrowed from a neighbouring passage or the line before.
+/// A speaker borrowed from a neighbouring passage, the line before, or
+/// failing all else the subject of the quote's own sentence.
 fn borrowed(
     scanner: &Scanner,
     passages: &[Passage],
@@ -186,25 +215,40 @@ fn borrowed(
         }
     }
     let starts_paragraph = passage.open == paragraphs[passage.paragraph].start;
-    if starts_paragraph && passage.paragraph > 0 {
-        let before = paragraphs[passage.paragraph - 1].clone();
-        if !before.is_empty() && doc.token_text(before.end - 1) == ":" {
-            let sentence = &doc.sentences[sentence_of(doc, before.end - 1)];
-            let range = sentence.tokens.start..before.end - 1;
-            if let Some(found) = scanner.before_quote(range.end, range.clone()) {
+    if starts_paragraph {
+        let before = passage
+            .paragraph
+            .checked_sub(1)
+            .map(|p| paragraphs[p].clone())
+            .filter(|r| !r.is_empty());
+        let recent = previous.filter(|&p| passage.paragraph - passages[p].paragraph <= CARRY_PARAGRAPHS);
+        let colon = before
+            .clone()
+            .is_some_and(|r| doc.token_text(r.end - 1) == ":");
+        if let (false, Some(p)) = (colon, recent) {
+            if so_far[p].is_some() {
+                return so_far[p];
+            }
+        }
+        if let Some(range) = before {
+            let end = if colon { range.end - 1 } else { range.end };
+            let start = doc.sentences[sentence_of(doc, end - 1)].tokens.start.max(range.start);
+            if let Some(found) = scanner.before_quote(end, start..end) {
                 return Some(found);
             }
-            if let Some(mention) = scanner.first_phrase(range.start, range.end) {
+            if let Some(mention) = scanner.clause_subject(start, end) {
                 return Some(Attribution { mention, cue: None });
             }
         }
+        if let Some(p) = previous {
+            return so_far[p];
+        }
     }
-    let p = previous?;
-    let near = passage.paragraph - passages[p].paragraph <= CARRY_PARAGRAPHS;
-    if starts_paragraph && near {
-        return so_far[p];
-    }
-    None
+    let sentence = doc.sentences[sentence_of(doc, passage.open)].tokens.clone();
+    let floor = scanner.clause_start(passage.open, sentence.start);
+    scanner
+        .clause_subject(floor, passage.open)
+        .map(|mention| Attribution { mention, cue: None })
 }
 
 /// The entity a speaker mention stands for: the one named there, the one a

@@ -18,7 +18,7 @@ pub struct Attribution {
 }
 
 /// How far a cue may sit after a quote and still introduce it.
-const CUE_REACH: usize = 8;
+const CUE_REACH: usize = 14;
 /// The longest lower-case noun phrase taken as a speaker.
 const PHRASE_WORDS: usize = 6;
 
@@ -56,12 +56,45 @@ impl Scanner<'_, '_> {
             && self.word(i - 1).len() <= 4
     }
 
-    /// The cue nearest before token `end`, not below `floor`, outside quotes.
+    /// The first cue in `floor..end`, outside quotes: in "Lee said the
+    /// aide thinks “…”" the statement is Lee's.
     pub fn cue_before(&self, end: usize, floor: usize) -> Option<Cue> {
         (floor..end)
-            .rev()
             .filter(|&i| !self.quoted[i])
             .find_map(|i| lexicon::cue_at(self.doc, i))
+    }
+
+    /// Where the clause holding token `at` starts: after the last full stop
+    /// outside quotes, not below `floor`.
+    pub fn clause_start(&self, at: usize, floor: usize) -> usize {
+        (floor..at)
+            .rev()
+            .find(|&i| !self.quoted[i] && matches!(self.word(i), "." | "?" | "!"))
+            .map_or(floor, |i| i + 1)
+    }
+
+    /// The subject of the main clause in `from..to`: the first comma-separated
+    /// piece that opens with a name, pronoun or determiner rather than a
+    /// preposition, conjunction or participle.
+    pub fn clause_subject(&self, from: usize, to: usize) -> Option<Span> {
+        let mut start = from;
+        while start < to {
+            let end = (start..to)
+                .find(|&i| !self.quoted[i] && matches!(self.word(i), "," | ":" | ";"))
+                .unwrap_or(to);
+            if start < end && !self.quoted[start] && self.is_word(start) {
+                let w = self.word(start);
+                let adverbial = lexicon::is_closed_class(w)
+                    || (w.ends_with("ing") && !lexicon::is_pronoun(w))
+                    || w.ends_with("ly");
+                let nominal = lexicon::is_pronoun(w) || self.is_capital(start) || lexicon::is_determiner(w);
+                if nominal && !adverbial {
+                    return self.phrase_after(start, end);
+                }
+            }
+            start = end + 1;
+        }
+        None
     }
 
     /// The speaker after a quote that ends at token `after - 1`: "…,” said
@@ -104,30 +137,21 @@ impl Scanner<'_, '_> {
     /// "Lee said: “…”", "according to Lee, “…”", "Lee called it “a mess”".
     pub fn before_quote(&self, open: usize, sentence: Range<usize>) -> Option<Attribution> {
         let cue = self.cue_before(open, sentence.start)?;
+        let coordinated = cue.first > sentence.start
+            && matches!(self.word(cue.first - 1), "and" | "but" | "," | "then");
         let mention = if lexicon::is_according(self.doc, cue) {
             self.phrase_after(cue.end(), open)?
-        } else if lexicon::is_participle(self.doc, cue) {
-            self.phrase_before(cue.first, sentence.start)
-                .or_else(|| self.first_phrase(sentence.start, cue.first))?
+        } else if lexicon::is_participle(self.doc, cue) || coordinated {
+            self.clause_subject(sentence.start, cue.first)
+                .or_else(|| self.phrase_before(cue.first, sentence.start))?
         } else {
-            self.phrase_before(cue.first, sentence.start)?
+            self.phrase_before(cue.first, sentence.start)
+                .or_else(|| self.clause_subject(sentence.start, cue.first))?
         };
         Some(Attribution {
             mention,
             cue: Some(cue),
         })
-    }
-
-    /// The first name or pronoun of a clause: the subject a participle
-    /// ("…, saying") hangs on.
-    pub fn first_phrase(&self, from: usize, to: usize) -> Option<Span> {
-        (from..to)
-            .filter(|&i| !self.quoted[i])
-            .find(|&i| {
-                (self.is_capital(i) && !lexicon::is_closed_class(self.word(i)))
-                    || lexicon::is_pronoun(self.word(i))
-            })
-            .and_then(|i| self.phrase_after(i, to))
     }
 
     /// The noun phrase that ends just before token `end` (the subject of a
@@ -214,7 +238,12 @@ impl Scanner<'_, '_> {
             first = p;
             words += 1;
         }
-        if lexicon::is_skippable(self.word(last)) || lexicon::is_closed_class(self.word(first)) {
+        let head = self.word(last);
+        if lexicon::is_skippable(head)
+            || lexicon::is_closed_class(head)
+            || stops_phrase(head)
+            || lexicon::is_closed_class(self.word(first))
+        {
             return None;
         }
         Some(self.span(first, last))
@@ -255,6 +284,27 @@ impl Scanner<'_, '_> {
             i += 1;
         }
         Some(self.span(first, last))
+    }
+
+    /// A speaker at the end of a sentence: "…, the group says." or "…,
+    /// said Lee."
+    pub fn tail_attribution(&self, sentence: Range<usize>) -> Option<Attribution> {
+        let mut end = sentence.end;
+        while end > sentence.start && matches!(self.word(end - 1), "." | "!" | "?") {
+            end -= 1;
+        }
+        let tail = sentence.start.max(end.saturating_sub(CUE_REACH))..end;
+        let comma = tail.clone().rev().find(|&i| self.word(i) == "," && !self.quoted[i])?;
+        let cue = (comma + 1..end).find_map(|i| lexicon::cue_at(self.doc, i))?;
+        let mention = if cue.first == comma + 1 {
+            self.phrase_after(cue.end(), end)?
+        } else {
+            self.phrase_before(cue.first, comma + 1)?
+        };
+        Some(Attribution {
+            mention,
+            cue: Some(cue),
+        })
     }
 
     /// A transcript speaker at the head of a quote: "“LEE: Well, …”".
