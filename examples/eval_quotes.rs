@@ -97,6 +97,11 @@ fn main() -> Result<()> {
         .position(|a| a == "--misses")
         .and_then(|i| args.get(i + 1)?.parse().ok())
         .unwrap_or(0);
+    let only = args
+        .iter()
+        .position(|a| a == "--doc")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
     let gold: Value = serde_json::from_str(&fs::read_to_string(Path::new(dir).join("gold.json"))?)?;
     let docs = gold["docs"].as_object().context("gold.json has no docs")?;
     let (mut n_pred, mut n_pred_ok, mut n_gold, mut n_gold_ok, mut n_spk, mut n_spk_ok) = (0, 0, 0, 0, 0, 0);
@@ -109,6 +114,12 @@ fn main() -> Result<()> {
         let analysis = analyse::analyse(&text);
         elapsed += started.elapsed();
         let quotes: Vec<&Quote> = analysis.quotes.iter().filter(|q| q.direct || !direct_only).collect();
+        if only.as_deref().is_some_and(|o| key.contains(o)) {
+            for q in &quotes {
+                let mention = q.speaker_mention.map_or("-", |m| m.of(&text));
+                println!("{:?} <- {mention:?} ({:?})", q.text.chars().take(60).collect::<String>(), q.cue);
+            }
+        }
         let golds: Vec<Gold> = doc["quotes"]
             .as_array()
             .map(|a| {

@@ -109,7 +109,13 @@ fn own_attribution(scanner: &Scanner, passage: &Passage, paragraphs: &[Range<usi
         return Some(Attribution { mention, cue: None });
     }
     let sentence = doc.sentences[sentence_of(doc, passage.open)].tokens.clone();
-    let floor = scanner.clause_start(passage.open, sentence.start.max(paragraph.start));
+    // An opening mark the sentence splitter left at the end of the sentence
+    // before opens a sentence of its own.
+    let floor = if passage.open + 1 == sentence.end {
+        passage.open
+    } else {
+        scanner.clause_start(passage.open, sentence.start.max(paragraph.start))
+    };
     let after_colon = passage.open > floor && doc.token_text(passage.open - 1) == ":";
     let opens = passage.open == floor || after_colon;
     let ends_open = passage.close.is_some_and(|close| {
@@ -168,7 +174,11 @@ fn is_statement(scanner: &Scanner, passage: &Passage, attributed: bool, paragrap
             .next()
             .is_some_and(|c| !c.is_lowercase())
     });
-    let title_cue = before.is_some_and(|w| {
+    let named = passage.open > paragraph.start + 1
+        && before.is_some_and(|w| matches!(w, "called" | "named" | "titled" | "dubbed"))
+        && doc.token_text(passage.open - 2).starts_with(|c: char| c.is_lowercase())
+        && !lexicon::is_pronoun(doc.token_text(passage.open - 2));
+    let title_cue = named || before.is_some_and(|w| {
         w.ends_with("’s")
             || w.ends_with("'s")
             || matches!(

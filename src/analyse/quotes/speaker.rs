@@ -165,7 +165,7 @@ impl Scanner<'_, '_> {
             return None;
         }
         let word = self.word(j);
-        if matches!(word, "who" | "which") && j > floor {
+        if matches!(word, "who" | "which" | "that") && j > floor {
             j -= 1;
             if self.word(j) == "," && j > floor {
                 j -= 1;
@@ -242,7 +242,7 @@ impl Scanner<'_, '_> {
         if lexicon::is_skippable(head)
             || lexicon::is_closed_class(head)
             || stops_phrase(head)
-            || lexicon::is_closed_class(self.word(first))
+            || (lexicon::is_closed_class(self.word(first)) && !lexicon::is_determiner(self.word(first)))
         {
             return None;
         }
