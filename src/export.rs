@@ -1,1 +1,265 @@
-//! Export.
+//! Export: the loaded and analysed briefing as the JSON of the output contract
+//! (`CONTRACT.md`) or as readable plain text for a pager.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::analyse::{Analysis, EntityKind, Reference};
+use crate::load::Section;
+use crate::sanitize::{clean, clean_line};
+use crate::span::Span;
+use crate::story::Story;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    articles: Vec<ArticleOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ArticleOut<'a> {
+    id: &'a str,
+    path: &'a str,
+    title: &'a str,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    sections: &'a [Section],
+    entities: Vec<EntityOut<'a>>,
+    quotes: Vec<QuoteOut<'a>>,
+    events: Vec<EventOut<'a>>,
+    related: Vec<RelatedOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct EntityOut<'a> {
+    name: &'a str,
+    kind: EntityKind,
+    role: Option<&'a str>,
+    mentions: &'a [Span],
+    references: &'a [Reference],
+    salience: f32,
+}
+
+#[derive(Serialize)]
+struct QuoteOut<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    speaker: Option<&'a str>,
+    speaker_mention: Option<Span>,
+    cue: Option<&'a str>,
+    direct: bool,
+}
+
+#[derive(Serialize)]
+struct EventOut<'a> {
+    kind: &'a str,
+    summary: &'a str,
+    actors: Vec<&'a str>,
+    place: Option<&'a str>,
+    time: Option<&'a str>,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct RelatedOut<'a> {
+    id: &'a str,
+    score: f32,
+}
+
+/// The contract's JSON object for these stories, pretty-printed.
+pub fn to_json(stories: &[Story]) -> String {
+    let articles = stories
+        .iter()
+        .map(|story| article_out(story, stories))
+        .collect();
+    serde_json::to_string_pretty(&Output { articles })
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+fn article_out<'a>(story: &'a Story, all: &'a [Story]) -> ArticleOut<'a> {
+    let (article, analysis) = (&story.article, &story.analysis);
+    ArticleOut {
+        id: &article.id,
+        path: &article.path,
+        title: &article.title,
+        text: &article.text,
+        source: article.meta.source.as_deref(),
+        date: article.meta.date.as_deref(),
+        sections: &article.sections,
+        entities: analysis
+            .entities
+            .iter()
+            .map(|e| EntityOut {
+                name: &e.name,
+                kind: e.kind,
+                role: e.role.as_deref(),
+                mentions: &e.mentions,
+                references: &e.references,
+                salience: e.salience,
+            })
+            .collect(),
+        quotes: analysis
+            .quotes
+            .iter()
+            .map(|q| QuoteOut {
+                start: q.span.start,
+                end: q.span.end,
+                text: &q.text,
+                speaker: q.speaker.and_then(|i| analysis.entity_name(i)),
+                speaker_mention: q.speaker_mention,
+                cue: q.cue.as_deref(),
+                direct: q.direct,
+            })
+            .collect(),
+        events: analysis
+            .events
+            .iter()
+            .map(|e| EventOut {
+                kind: &e.kind,
+                summary: &e.summary,
+                actors: e
+                    .actors
+                    .iter()
+                    .filter_map(|&i| analysis.entity_name(i))
+                    .collect(),
+                place: e.place.as_deref(),
+                time: e.time.as_deref(),
+                start: e.span.start,
+                end: e.span.end,
+            })
+            .collect(),
+        related: story
+            .related
+            .iter()
+            .filter_map(|&(i, score)| {
+                all.get(i).map(|s| RelatedOut {
+                    id: &s.article.id,
+                    score,
+                })
+            })
+            .collect(),
+    }
+}
+
+/// The stories as plain text: headline, sections, then the summary; every
+/// character of article text made harmless for a terminal.
+pub fn to_text(stories: &[Story]) -> String {
+    let mut out = String::new();
+    for (n, story) in stories.iter().enumerate() {
+        if n > 0 {
+            out.push_str("\n\n");
+        }
+        write_story(&mut out, story, stories);
+    }
+    out
+}
+
+fn write_story(out: &mut String, story: &Story, all: &[Story]) {
+    let (article, analysis) = (&story.article, &story.analysis);
+    let title = clean_line(&article.title);
+    let _ = writeln!(
+        out,
+        "{title}\n{}",
+        "=".repeat(title.chars().count().min(78))
+    );
+    let meta: Vec<String> = [
+        &article.meta.source,
+        &article.meta.date,
+        &article.meta.byline,
+    ]
+    .into_iter()
+    .flatten()
+    .map(|s| clean_line(s))
+    .collect();
+    if !meta.is_empty() {
+        let _ = writeln!(out, "{}", meta.join(" · "));
+    }
+    for section in &article.sections {
+        if section.heading != "Lede" {
+            let _ = writeln!(out, "\n## {}", clean_line(&section.heading));
+        }
+        for p in &article.paragraphs[section.paragraphs.clone()] {
+            let _ = writeln!(out, "\n{}", clean(p.of(&article.text)));
+        }
+    }
+    write_summary(out, analysis);
+    if !story.related.is_empty() {
+        let _ = writeln!(out, "\nRelated stories");
+        for &(i, score) in story.related.iter().take(5) {
+            if let Some(other) = all.get(i) {
+                let _ = writeln!(out, "  {:.2}  {}", score, clean_line(&other.article.title));
+            }
+        }
+    }
+}
+
+fn write_summary(out: &mut String, analysis: &Analysis) {
+    if analysis.entities.is_empty() && analysis.quotes.is_empty() && analysis.events.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n--- Summary ---");
+    for (kind, label) in [
+        (EntityKind::Person, "People"),
+        (EntityKind::Organization, "Organisations"),
+        (EntityKind::Place, "Places"),
+    ] {
+        let names: Vec<String> = analysis
+            .entities
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| match &e.role {
+                Some(role) => format!(
+                    "{} ({}, {}×)",
+                    clean_line(&e.name),
+                    clean_line(role),
+                    e.mentions.len()
+                ),
+                None => format!("{} ({}×)", clean_line(&e.name), e.mentions.len()),
+            })
+            .collect();
+        if !names.is_empty() {
+            let _ = writeln!(out, "\n{label}:");
+            for name in names {
+                let _ = writeln!(out, "  - {name}");
+            }
+        }
+    }
+    if !analysis.quotes.is_empty() {
+        let _ = writeln!(out, "\nStatements:");
+        for q in &analysis.quotes {
+            let speaker = q
+                .speaker
+                .and_then(|i| analysis.entity_name(i))
+                .unwrap_or("unattributed");
+            let cue = q.cue.as_deref().unwrap_or("");
+            let text = clean_line(&q.text);
+            if q.direct {
+                let _ = writeln!(
+                    out,
+                    "  - {} {cue}: \u{201C}{text}\u{201D}",
+                    clean_line(speaker)
+                );
+            } else {
+                let _ = writeln!(out, "  - {} {cue} that {text}", clean_line(speaker));
+            }
+        }
+    }
+    if !analysis.events.is_empty() {
+        let _ = writeln!(out, "\nEvents:");
+        for e in &analysis.events {
+            let mut line = format!("  - [{}] {}", e.kind, clean_line(&e.summary));
+            if let Some(place) = &e.place {
+                let _ = write!(line, " · in {}", clean_line(place));
+            }
+            if let Some(time) = &e.time {
+                let _ = write!(line, " · {}", clean_line(time));
+            }
+            let _ = writeln!(out, "{line}");
+        }
+    }
+}

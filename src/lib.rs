@@ -6,6 +6,7 @@
 //! |---|---|---|
 //! | [`load`] | load | bytes → decoded text → [`load::Article`] with headline, lede, sections |
 //! | [`analyse`] | understand | article text → sentences, actors, statements, events |
+//! | [`story`] | understand | articles with their analysis, analysed in parallel |
 //! | [`export`] | export | the model as the JSON contract or readable text |
 //! | [`sanitize`] | show | making article text harmless for a terminal |
 //! | [`ui`] | show | state, actions, keymap, themes and views of the reader |
@@ -13,8 +14,10 @@
 //! Nothing before `ui` imports ratatui or crossterm.
 
 pub mod analyse;
+pub mod cli;
 pub mod export;
 pub mod load;
 pub mod sanitize;
 pub mod span;
+pub mod story;
 pub mod ui;

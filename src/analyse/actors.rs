@@ -42,7 +42,10 @@ pub fn rank(_doc: &Document, analysis: &mut Analysis) {
         new_index[old] = new;
     }
     let mut entities: Vec<Option<Entity>> = analysis.entities.drain(..).map(Some).collect();
-    analysis.entities = order.iter().filter_map(|&old| entities[old].take()).collect();
+    analysis.entities = order
+        .iter()
+        .filter_map(|&old| entities[old].take())
+        .collect();
     for quote in &mut analysis.quotes {
         quote.speaker = quote.speaker.map(|i| new_index[i]);
     }

@@ -1,1 +1,356 @@
-//! Loading articles.
+//! Loading: files, folders and the bundled sample → decoded [`Article`]s with
+//! a headline, a lede and sections.
+
+pub mod decode;
+pub mod markdown;
+pub mod sections;
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::analyse::text::paragraphs;
+use crate::span::Span;
+pub use sections::Section;
+
+/// Longest headline kept in [`Article::title`]; the text keeps all of it.
+const MAX_TITLE_CHARS: usize = 300;
+
+/// What a Markdown front matter can say about an article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct Meta {
+    /// Publication or agency.
+    pub source: Option<String>,
+    /// Publication date as written.
+    pub date: Option<String>,
+    /// Author line.
+    pub byline: Option<String>,
+    /// Where it was published.
+    pub url: Option<String>,
+    /// A title that overrides the first heading.
+    pub title: Option<String>,
+}
+
+/// One article, decoded and cut into paragraphs and sections.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// Stable and unique within one load (derived from the path).
+    pub id: String,
+    /// Where it came from, as given or found.
+    pub path: String,
+    /// The headline (first line), shortened if absurdly long.
+    pub title: String,
+    /// The whole article as decoded, headline line included.
+    pub text: String,
+    /// Source, date, byline and url when known.
+    pub meta: Meta,
+    /// Paragraph spans; `paragraphs[0]` is the headline.
+    pub paragraphs: Vec<Span>,
+    /// Lede first, then body sections, covering every paragraph once.
+    pub sections: Vec<Section>,
+}
+
+impl Article {
+    /// Build an article from decoded plain text (line 1 the headline).
+    pub fn from_text(id: String, path: String, text: String, meta: Meta) -> Self {
+        Self::with_headings(id, path, text, meta, &[])
+    }
+
+    fn with_headings(
+        id: String,
+        path: String,
+        text: String,
+        meta: Meta,
+        heading_lines: &[usize],
+    ) -> Self {
+        let paragraphs = paragraphs(&text);
+        let headings = heading_paragraphs(&text, &paragraphs, heading_lines);
+        let sections = sections::build(&text, &paragraphs, &headings);
+        let headline = paragraphs.first().map_or("", |p| p.of(&text));
+        let title = meta
+            .title
+            .clone()
+            .unwrap_or_else(|| shorten(headline.trim(), MAX_TITLE_CHARS));
+        Self {
+            id,
+            path,
+            title,
+            text,
+            meta,
+            paragraphs,
+            sections,
+        }
+    }
+
+    /// Index of the section that holds byte `offset`.
+    pub fn section_at(&self, offset: usize) -> usize {
+        self.sections
+            .iter()
+            .rposition(|s| s.span.start <= offset)
+            .unwrap_or(0)
+    }
+}
+
+/// Paragraph indices of the given 0-based line numbers.
+fn heading_paragraphs(text: &str, paragraphs: &[Span], lines: &[usize]) -> Vec<usize> {
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let line_of = |offset: usize| text[..offset].matches('\n').count();
+    paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| lines.contains(&line_of(p.start)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+/// A path that could not be read, and why, for a one-line message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The path as given or found.
+    pub path: String,
+    /// What went wrong, in a few words.
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Everything one load produced: the articles and what went wrong on the way.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    /// Articles in the order given (folders sorted by path).
+    pub articles: Vec<Article>,
+    /// Paths that could not be read (these make `extract` exit non-zero).
+    pub problems: Vec<Problem>,
+    /// Things worth knowing that are not failures (skipped files, re-encoded text).
+    pub notes: Vec<String>,
+}
+
+/// File extensions read as articles when a folder is walked.
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+
+/// The sample briefing bundled into the binary: (file name, contents).
+pub const SAMPLE: &[(&str, &str)] = &[(
+    "putin-visits-north-korea.txt",
+    include_str!("../../assets/000_f3b73f1a942b9b28.txt"),
+)];
+
+/// Load the bundled sample briefing.
+pub fn sample() -> Loaded {
+    let mut loaded = Loaded::default();
+    for (name, text) in SAMPLE {
+        let path = format!("sample/{name}");
+        loaded
+            .articles
+            .push(parse(&path, id_of(name), text.to_string()));
+    }
+    loaded
+}
+
+/// Load every path: files, folders (recursively, sorted) — never panicking,
+/// collecting a problem for each path that cannot be read.
+pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+    let mut loaded = Loaded::default();
+    let mut ids = HashSet::new();
+    for path in paths {
+        let mut visited = HashSet::new();
+        walk(path, path, true, &mut visited, &mut ids, &mut loaded);
+    }
+    loaded
+}
+
+fn walk(
+    root: &Path,
+    path: &Path,
+    given: bool,
+    visited: &mut HashSet<PathBuf>,
+    ids: &mut HashSet<String>,
+    loaded: &mut Loaded,
+) {
+    let shown = path.display().to_string();
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) => {
+            loaded.problems.push(Problem {
+                path: shown,
+                message: io_message(&e),
+            });
+            return;
+        }
+    };
+    if meta.is_dir() {
+        let Ok(real) = fs::canonicalize(path) else {
+            loaded.problems.push(Problem {
+                path: shown,
+                message: "vanished while loading".into(),
+            });
+            return;
+        };
+        if !visited.insert(real) {
+            loaded.notes.push(format!(
+                "{shown}: skipped, a link back to a folder already read"
+            ));
+            return;
+        }
+        let mut entries: Vec<PathBuf> = match fs::read_dir(path) {
+            Ok(dir) => dir.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+            Err(e) => {
+                loaded.problems.push(Problem {
+                    path: shown,
+                    message: io_message(&e),
+                });
+                return;
+            }
+        };
+        entries.sort();
+        let mut skipped = 0;
+        for entry in entries {
+            let hidden = entry
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if hidden {
+                continue;
+            }
+            if entry.is_dir() || is_article_name(&entry) {
+                walk(root, &entry, false, visited, ids, loaded);
+            } else {
+                skipped += 1;
+            }
+        }
+        if skipped > 0 {
+            loaded.notes.push(format!(
+                "{shown}: skipped {skipped} file(s) that are not articles (.txt, .md)"
+            ));
+        }
+        return;
+    }
+    match read_article(path) {
+        Ok(text) => {
+            let id = unique_id(ids, &relative_id(root, path, given));
+            loaded.articles.push(parse(&shown, id, text));
+        }
+        Err(message) if given => loaded.problems.push(Problem {
+            path: shown,
+            message,
+        }),
+        Err(message) => loaded.notes.push(format!("{shown}: skipped, {message}")),
+    }
+}
+
+fn is_article_name(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+fn read_article(path: &Path) -> Result<String, String> {
+    let bytes = fs::read(path).map_err(|e| io_message(&e))?;
+    decode::decode(&bytes)
+        .map(|(text, _)| text)
+        .map_err(|e| e.to_string())
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// Plain text or Markdown, by the path's extension.
+fn parse(path: &str, id: String, text: String) -> Article {
+    let is_markdown = Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown"));
+    if is_markdown && let Ok(plain) = markdown::to_plain(&text) {
+        return Article::with_headings(
+            id,
+            path.to_string(),
+            plain.text,
+            plain.meta,
+            &plain.heading_lines,
+        );
+    }
+    Article::from_text(id, path.to_string(), text, Meta::default())
+}
+
+/// "business/001" for `bbc/business/001.txt` under root `bbc`.
+fn relative_id(root: &Path, path: &Path, given: bool) -> String {
+    let rel = if given {
+        path.file_name().map(Path::new).unwrap_or(path)
+    } else {
+        path.strip_prefix(root).unwrap_or(path)
+    };
+    id_of(&rel.with_extension("").to_string_lossy())
+}
+
+fn id_of(name: &str) -> String {
+    let stem = name
+        .rsplit_once('.')
+        .filter(|(_, ext)| ARTICLE_EXTENSIONS.contains(ext))
+        .map_or(name, |(s, _)| s);
+    stem.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '/' | '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+fn unique_id(ids: &mut HashSet<String>, base: &str) -> String {
+    let mut id = base.to_string();
+    let mut n = 2;
+    while !ids.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sample_has_headline_lede_and_sections() {
+        let loaded = sample();
+        let article = &loaded.articles[0];
+        assert!(article.title.starts_with("Kim Jong Un Pledges"));
+        assert_eq!(article.sections[0].heading, "Lede");
+        assert!(
+            (3..=6).contains(&article.sections.len()),
+            "{:?}",
+            article.sections
+        );
+        for pair in article.sections.windows(2) {
+            assert_eq!(pair[0].paragraphs.end, pair[1].paragraphs.start);
+        }
+    }
+
+    #[test]
+    fn ids_are_unique() {
+        let mut ids = HashSet::new();
+        assert_eq!(unique_id(&mut ids, "a"), "a");
+        assert_eq!(unique_id(&mut ids, "a"), "a-2");
+    }
+}

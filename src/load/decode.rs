@@ -1,0 +1,120 @@
+//! Bytes → text without losing any: UTF-8 (with or without BOM), UTF-16 with
+//! BOM, and Latin-1 / Windows-1252 for the rest; binary files are refused.
+
+use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+/// Why a file's bytes are not an article.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    /// The file has no text at all.
+    #[error("empty file")]
+    Empty,
+    /// NUL bytes or many control bytes: an image, archive or program.
+    #[error("binary file, not text")]
+    Binary,
+}
+
+/// Which decoding was used, so a note can say so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8, BOM dropped if there was one.
+    Utf8,
+    /// UTF-16 announced by its BOM.
+    Utf16,
+    /// Not valid UTF-8: read as Windows-1252 (a superset of Latin-1's printable range).
+    Windows1252,
+}
+
+/// Decode `bytes` and normalise line ends (CRLF and lone CR become LF).
+pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        (String::from_utf8_lossy(rest).into_owned(), Encoding::Utf8)
+    } else if bytes.starts_with(b"\xFF\xFE") {
+        (
+            UTF_16LE.decode_with_bom_removal(bytes).0.into_owned(),
+            Encoding::Utf16,
+        )
+    } else if bytes.starts_with(b"\xFE\xFF") {
+        (
+            UTF_16BE.decode_with_bom_removal(bytes).0.into_owned(),
+            Encoding::Utf16,
+        )
+    } else if looks_binary(bytes) {
+        return Err(DecodeError::Binary);
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => (text.to_owned(), Encoding::Utf8),
+            Err(_) => (
+                WINDOWS_1252
+                    .decode_without_bom_handling(bytes)
+                    .0
+                    .into_owned(),
+                Encoding::Windows1252,
+            ),
+        }
+    };
+    let text = normalise_line_ends(text);
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    Ok((text, encoding))
+}
+
+/// NUL anywhere in the first 8 KiB, or more than one in ten bytes a C0
+/// control other than tab, newline, carriage return, form feed and escape.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B))
+        .count();
+    controls * 10 > head.len()
+}
+
+fn normalise_line_ends(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_bom_and_crlf() {
+        let (text, enc) = decode(b"\xEF\xBB\xBFHead\r\nBody\r\n").unwrap();
+        assert_eq!(text, "Head\nBody\n");
+        assert_eq!(enc, Encoding::Utf8);
+    }
+
+    #[test]
+    fn latin1_is_decoded_not_mangled() {
+        let (text, enc) = decode(b"Caf\xe9 costs \xa35\n").unwrap();
+        assert_eq!(text, "Café costs £5\n");
+        assert_eq!(enc, Encoding::Windows1252);
+    }
+
+    #[test]
+    fn windows_1252_quotes() {
+        let (text, _) = decode(b"He said \x93yes\x94.").unwrap();
+        assert_eq!(text, "He said \u{201C}yes\u{201D}.");
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let (text, enc) = decode(b"\xFF\xFEH\0i\0").unwrap();
+        assert_eq!(text, "Hi");
+        assert_eq!(enc, Encoding::Utf16);
+    }
+
+    #[test]
+    fn binary_and_empty_are_refused() {
+        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0"), Err(DecodeError::Binary));
+        assert_eq!(decode(b"  \n\n"), Err(DecodeError::Empty));
+    }
+}
