@@ -74,6 +74,8 @@ pub fn passages(doc: &Document, paragraphs: &[Range<usize>]) -> Vec<Passage> {
 fn paragraph_passages(doc: &Document, paragraph: usize, range: Range<usize>, out: &mut Vec<Passage>) {
     let text = doc.text;
     let mut open: Option<usize> = None;
+    let mut opened_by = Mark::Straight;
+    let mut nested = 0usize;
     let mut in_tag = false;
     for i in range.clone() {
         let token = doc.tokens[i];
@@ -92,16 +94,34 @@ fn paragraph_passages(doc: &Document, paragraph: usize, range: Range<usize>, out
         let Some(kind) = mark(word) else { continue };
         let space_after = !glued_to_next(doc, i, range.end);
         let space_before = i == range.start || doc.tokens[i - 1].span.end < token.span.start;
+        if open.is_some() && opened_by == Mark::Straight && kind != Mark::Straight {
+            // Curly marks inside a straight-quoted passage quote within it;
+            // a closing one with nothing open inside ends the passage.
+            if kind == Mark::Opening && !(space_after && !space_before) {
+                nested += 1;
+                continue;
+            }
+            if nested > 0 {
+                nested -= 1;
+                continue;
+            }
+            if kind == Mark::Opening {
+                continue;
+            }
+        }
         let closes = match (open, kind) {
             (None, Mark::Closing) => {
                 // A closing mark glued to a word on its right opens.
                 if !space_after {
                     open = Some(i);
+                    opened_by = Mark::Opening;
                 }
                 continue;
             }
             (None, _) => {
                 open = Some(i);
+                opened_by = kind;
+                nested = 0;
                 continue;
             }
             (Some(_), Mark::Opening) => {

@@ -231,22 +231,32 @@ fn borrowed(
             .checked_sub(1)
             .map(|p| paragraphs[p].clone())
             .filter(|r| !r.is_empty());
-        let recent = previous.filter(|&p| passage.paragraph - passages[p].paragraph <= CARRY_PARAGRAPHS);
         let colon = before
             .clone()
             .is_some_and(|r| doc.token_text(r.end - 1) == ":");
-        if let (false, Some(p)) = (colon, recent) {
+        let gap = |p: usize| passage.paragraph - passages[p].paragraph;
+        if let (false, Some(p)) = (colon, previous.filter(|&p| gap(p) == 1)) {
             if so_far[p].is_some() {
                 return so_far[p];
             }
         }
-        if let Some(range) = before {
+        let last_sentence = before.map(|range| {
             let end = if colon { range.end - 1 } else { range.end };
             let start = doc.sentences[sentence_of(doc, end - 1)].tokens.start.max(range.start);
-            if let Some(found) = scanner.before_quote(end, start..end) {
+            start..end
+        });
+        if let Some(range) = last_sentence.clone() {
+            if let Some(found) = scanner.before_quote(range.end, range) {
                 return Some(found);
             }
-            if let Some(mention) = scanner.clause_subject(start, end) {
+        }
+        if let (false, Some(p)) = (colon, previous.filter(|&p| gap(p) <= CARRY_PARAGRAPHS)) {
+            if so_far[p].is_some() {
+                return so_far[p];
+            }
+        }
+        if let Some(range) = last_sentence {
+            if let Some(mention) = scanner.clause_subject(range.start, range.end) {
                 return Some(Attribution { mention, cue: None });
             }
         }

@@ -69,7 +69,7 @@ impl Scanner<'_, '_> {
     pub fn clause_start(&self, at: usize, floor: usize) -> usize {
         (floor..at)
             .rev()
-            .find(|&i| !self.quoted[i] && matches!(self.word(i), "." | "?" | "!"))
+            .find(|&i| !self.quoted[i] && matches!(self.word(i), "." | "?" | "!") && !self.is_abbreviation_dot(i))
             .map_or(floor, |i| i + 1)
     }
 
@@ -98,7 +98,7 @@ impl Scanner<'_, '_> {
     }
 
     /// The speaker after a quote that ends at token `after - 1`: "…,” said
-    /// Lee", "…,” Lee said", "…,” according to Lee".
+    /// Lee", "…,” Lee said", "…,” Lee, the mayor, added", "…” ― Lee".
     pub fn after_quote(&self, after: usize, limit: usize) -> Option<Attribution> {
         let mut k = after;
         while k < limit && self.word(k) == "," {
@@ -107,41 +107,75 @@ impl Scanner<'_, '_> {
         if k >= limit {
             return None;
         }
+        if k + 1 < limit && matches!(self.word(k), "―" | "—" | "–" | "-") && self.is_capital(k + 1) {
+            let mention = self.phrase_after(k + 1, limit)?;
+            return Some(Attribution { mention, cue: None });
+        }
         if let Some(cue) = lexicon::cue_at(self.doc, k) {
+            if lexicon::is_participle(self.doc, cue) {
+                return None;
+            }
             let mention = self.phrase_after(cue.end(), limit)?;
             return Some(Attribution {
                 mention,
                 cue: Some(cue),
             });
         }
+        let subject_start = self.doc.tokens[k].span.start;
         let reach = limit.min(k + CUE_REACH);
         for c in k..reach {
-            if self.doc.tokens[c].kind == TokenKind::Quote || matches!(self.word(c), "." | ";") {
-                return None;
+            if self.doc.tokens[c].kind == TokenKind::Quote
+                || (matches!(self.word(c), "." | ";" | "?" | "!") && !self.is_abbreviation_dot(c))
+            {
+                break;
             }
-            if let Some(cue) = lexicon::cue_at(self.doc, c) {
-                if lexicon::is_according(self.doc, cue) || lexicon::is_participle(self.doc, cue) {
-                    return None;
-                }
-                let mention = self.phrase_before(c, k)?;
+            let Some(cue) = lexicon::cue_at(self.doc, c) else { continue };
+            if lexicon::is_according(self.doc, cue) {
+                break;
+            }
+            let mention = if c > k && self.word(c - 1) == "," {
+                self.clause_subject(k, c)
+            } else {
+                self.phrase_before(c, k)
+            };
+            if let Some(mention) = mention.filter(|m| m.start == subject_start) {
                 return Some(Attribution {
                     mention,
                     cue: Some(cue),
                 });
             }
+            break;
         }
-        None
+        // "…,” Lee demanded": a name and a verb-looking word, off the list.
+        let mention = self.phrase_after(k, limit)?;
+        let next = (k..limit).find(|&i| self.doc.tokens[i].span.start >= mention.end)?;
+        let verb = self.word(next);
+        let named = self.is_capital(k) || lexicon::is_pronoun(self.word(k)) || lexicon::is_determiner(self.word(k));
+        let verb_like = self.is_word(next)
+            && verb.starts_with(|c: char| c.is_lowercase())
+            && (verb.ends_with("ed") || verb.ends_with('s'))
+            && !lexicon::is_closed_class(verb);
+        (named && verb_like).then_some(Attribution { mention, cue: None })
     }
 
     /// The speaker before a quote opening at token `open`, within `sentence`:
     /// "Lee said: “…”", "according to Lee, “…”", "Lee called it “a mess”".
     pub fn before_quote(&self, open: usize, sentence: Range<usize>) -> Option<Attribution> {
-        let cue = self.cue_before(open, sentence.start)?;
-        let coordinated = cue.first > sentence.start
-            && matches!(self.word(cue.first - 1), "and" | "but" | "," | "then");
+        // "Lee told reporters: “…”" — a cue just before the quote wins.
+        let near = sentence.start.max(open.saturating_sub(4));
+        let immediate = (near..open)
+            .rev()
+            .filter(|&i| !self.quoted[i])
+            .find_map(|i| lexicon::cue_at(self.doc, i))
+            .filter(|c| {
+                (c.end()..open).all(|i| matches!(self.word(i), "," | ":") || !self.is_capital(i) && self.is_word(i))
+            });
+        let cue = immediate.or_else(|| self.cue_before(open, sentence.start))?;
+        let before = cue.first.checked_sub(1).filter(|&b| b >= sentence.start).map(|b| self.word(b));
+        let coordinated = before.is_some_and(|w| matches!(w, "and" | "but" | "," | "then"));
         let mention = if lexicon::is_according(self.doc, cue) {
             self.phrase_after(cue.end(), open)?
-        } else if lexicon::is_participle(self.doc, cue) || coordinated {
+        } else if coordinated {
             self.clause_subject(sentence.start, cue.first)
                 .or_else(|| self.phrase_before(cue.first, sentence.start))?
         } else {
@@ -165,7 +199,10 @@ impl Scanner<'_, '_> {
             return None;
         }
         let word = self.word(j);
-        if matches!(word, "who" | "which" | "that") && j > floor {
+        if word == "that" && j > floor {
+            return self.clause_subject(floor, j);
+        }
+        if matches!(word, "who" | "which") && j > floor {
             j -= 1;
             if self.word(j) == "," && j > floor {
                 j -= 1;
@@ -261,6 +298,10 @@ impl Scanner<'_, '_> {
         }
         if lexicon::is_pronoun(self.word(i)) {
             return Some(self.span(i, i));
+        }
+        let opener = self.word(i);
+        if (lexicon::is_closed_class(opener) && !lexicon::is_determiner(opener)) || stops_phrase(opener) {
+            return None;
         }
         let first = i;
         let mut last = i;
