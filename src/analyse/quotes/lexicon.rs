@@ -175,7 +175,16 @@ pub fn is_skippable(word: &str) -> bool {
 
 /// Capitalised words that open sentences without being part of a name.
 pub fn is_closed_class(word: &str) -> bool {
-    const WORDS: &[&str] = &["but", "and", "or", "so", "yet", "the", "in", "on", "at", "of", "for", "to", "by", "with", "from", "when", "while", "after", "before", "as", "also", "then", "later", "still", "however", "meanwhile", "now", "here", "there", "this", "that", "speaking", "asked", "earlier", "today", "yesterday", "if", "although", "though", "because", "since", "instead", "indeed", "yes", "no", "well", "said", "says", "according", "hours", "days", "moments", "minutes", "weeks", "months", "years", "what", "where", "how", "why", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    const WORDS: &[&str] = &["but", "and", "or", "so", "yet", "the", "in", "on", "at", "of", "for", "to", "by", "with", "from", "when", "while", "after", "before", "as", "also", "then", "later", "still", "however", "meanwhile", "now", "here", "there", "this", "that", "speaking", "asked", "earlier", "today", "yesterday", "if", "although", "though", "because", "since", "instead", "indeed", "yes", "no", "well", "said", "says", "according", "alongside", "despite", "even", "amid", "outside", "inside", "among", "following", "during", "without", "within", "under", "over", "against", "through", "across", "like", "unlike", "first", "finally", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "hours", "days", "moments", "minutes", "weeks", "months", "years", "what", "where", "how", "why", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Words that open a clause without being part of it ("*But* Lee said").
+pub fn is_conjunction(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "but", "and", "so", "yet", "then", "also", "still", "meanwhile", "however", "now", "even",
+        "first", "finally", "later", "instead", "indeed", "again",
+    ];
     WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 

@@ -124,6 +124,11 @@ fn own_attribution(scanner: &Scanner, passage: &Passage, paragraphs: &[Range<usi
         matches!(last_inner, "," | "?" | "!" | "—" | "-" | "…")
             || next.is_some_and(|t| t.span.of(doc.text) == ",")
     });
+    let last = passage.close.unwrap_or(paragraph.end - 1);
+    let closing = doc.sentences[sentence_of(doc, last)].tokens.clone();
+    if let Some(found) = scanner.according_to(floor..closing.end.min(paragraph.end)) {
+        return Some(found);
+    }
     let after = passage
         .close
         .and_then(|close| scanner.after_quote(close + 1, paragraph.end));
@@ -133,8 +138,6 @@ fn own_attribution(scanner: &Scanner, passage: &Passage, paragraphs: &[Range<usi
     if let Some(found) = scanner.before_quote(passage.open, floor..passage.open) {
         return Some(found);
     }
-    let last = passage.close.unwrap_or(paragraph.end - 1);
-    let closing = doc.sentences[sentence_of(doc, last)].tokens.clone();
     if let Some(found) = scanner.tail_attribution(closing.start.max(last + 1)..closing.end) {
         return Some(found);
     }
@@ -264,8 +267,22 @@ fn borrowed(
             return so_far[p];
         }
     }
+    let paragraph = paragraphs[passage.paragraph].clone();
     let sentence = doc.sentences[sentence_of(doc, passage.open)].tokens.clone();
-    let floor = scanner.clause_start(passage.open, sentence.start);
+    let floor = scanner.clause_start(passage.open, sentence.start.max(paragraph.start));
+    if passage.open == floor || passage.open + 1 == sentence.end {
+        // A quote opening a sentence: the sentence before in the paragraph.
+        let end = passage.open;
+        let start = scanner.clause_start(end.saturating_sub(1), paragraph.start);
+        if start < end {
+            if let Some(found) = scanner.before_quote(end, start..end) {
+                return Some(found);
+            }
+            return scanner
+                .clause_subject(start, end)
+                .map(|mention| Attribution { mention, cue: None });
+        }
+    }
     scanner
         .clause_subject(floor, passage.open)
         .map(|mention| Attribution { mention, cue: None })

@@ -73,23 +73,34 @@ impl Scanner<'_, '_> {
             .map_or(floor, |i| i + 1)
     }
 
-    /// The subject of the main clause in `from..to`: the first comma-separated
-    /// piece that opens with a name, pronoun or determiner rather than a
-    /// preposition, conjunction or participle.
+    /// The subject of the main clause in `from..to`: the first piece
+    /// (between commas, colons and dashes) that opens with a name, pronoun or
+    /// noun phrase rather than a preposition or participle. Leading "But",
+    /// "And" are stepped over; short pieces ended by a dash are datelines.
     pub fn clause_subject(&self, from: usize, to: usize) -> Option<Span> {
         let mut start = from;
         while start < to {
             let end = (start..to)
-                .find(|&i| !self.quoted[i] && matches!(self.word(i), "," | ":" | ";"))
+                .find(|&i| !self.quoted[i] && matches!(self.word(i), "," | ":" | ";" | "—" | "–" | "―"))
                 .unwrap_or(to);
-            if start < end && !self.quoted[start] && self.is_word(start) {
-                let w = self.word(start);
+            let dateline = end < to && end - start <= 8 && matches!(self.word(end), "—" | "–" | "―");
+            let mut i = start;
+            while i < end && self.is_word(i) && lexicon::is_conjunction(self.word(i)) {
+                i += 1;
+            }
+            if i < end && !dateline && !self.quoted[i] && self.is_word(i) {
+                let w = self.word(i);
+                let shouting = w.len() > 1 && !w.chars().any(char::is_lowercase);
                 let adverbial = lexicon::is_closed_class(w)
                     || (w.ends_with("ing") && !lexicon::is_pronoun(w))
-                    || w.ends_with("ly");
-                let nominal = lexicon::is_pronoun(w) || self.is_capital(start) || lexicon::is_determiner(w);
+                    || w.ends_with("ly")
+                    || shouting;
+                let titled = (i + 1..end.min(i + 3)).any(|n| self.is_capital(n))
+                    && (i + 1..end.min(i + 3)).all(|n| self.is_word(n) || self.is_abbreviation_dot(n));
+                let nominal =
+                    lexicon::is_pronoun(w) || self.is_capital(i) || lexicon::is_determiner(w) || titled;
                 if nominal && !adverbial {
-                    return self.phrase_after(start, end);
+                    return self.phrase_after(i, end);
                 }
             }
             start = end + 1;
@@ -138,7 +149,11 @@ impl Scanner<'_, '_> {
             } else {
                 self.phrase_before(c, k)
             };
-            if let Some(mention) = mention.filter(|m| m.start == subject_start) {
+            // "…,” campaign spokeswoman Ann Lee said": the title joins the name.
+            let mention = mention.filter(|m| {
+                (k..c).take_while(|&i| self.doc.tokens[i].span.start < m.start).all(|i| self.is_word(i))
+            });
+            if let Some(mention) = mention.map(|m| Span::new(subject_start, m.end)) {
                 return Some(Attribution {
                     mention,
                     cue: Some(cue),
@@ -175,6 +190,12 @@ impl Scanner<'_, '_> {
         let coordinated = before.is_some_and(|w| matches!(w, "and" | "but" | "," | "then"));
         let mention = if lexicon::is_according(self.doc, cue) {
             self.phrase_after(cue.end(), open)?
+        } else if lexicon::is_participle(self.doc, cue) && !coordinated {
+            // "Lee saying …" names the speaker; "a statement saying …" does not.
+            self.phrase_before(cue.first, sentence.start)
+                .filter(|m| m.of(self.doc.text).starts_with(|c: char| c.is_uppercase()) || lexicon::is_pronoun(m.of(self.doc.text)))
+                .or_else(|| self.clause_subject(sentence.start, cue.first))
+                .or_else(|| self.phrase_before(cue.first, sentence.start))?
         } else if coordinated {
             self.clause_subject(sentence.start, cue.first)
                 .or_else(|| self.phrase_before(cue.first, sentence.start))?
@@ -334,14 +355,35 @@ impl Scanner<'_, '_> {
         while end > sentence.start && matches!(self.word(end - 1), "." | "!" | "?") {
             end -= 1;
         }
-        let tail = sentence.start.max(end.saturating_sub(CUE_REACH))..end;
-        let comma = tail.clone().rev().find(|&i| self.word(i) == "," && !self.quoted[i])?;
-        let cue = (comma + 1..end).find_map(|i| lexicon::cue_at(self.doc, i))?;
-        let mention = if cue.first == comma + 1 {
-            self.phrase_after(cue.end(), end)?
-        } else {
-            self.phrase_before(cue.first, comma + 1)?
-        };
+        let tail = sentence.start.max(end.saturating_sub(2 * CUE_REACH))..end;
+        for comma in tail.rev().filter(|&i| self.word(i) == "," && !self.quoted[i]) {
+            let reach = end.min(comma + 1 + CUE_REACH);
+            let Some(cue) = (comma + 1..reach).find_map(|i| lexicon::cue_at(self.doc, i)) else {
+                continue;
+            };
+            let mention = if cue.first == comma + 1 {
+                self.phrase_after(cue.end(), end)
+            } else {
+                self.phrase_before(cue.first, comma + 1)
+            };
+            if let Some(mention) = mention {
+                return Some(Attribution {
+                    mention,
+                    cue: Some(cue),
+                });
+            }
+        }
+        None
+    }
+
+    /// "…, according to Lee": the outer source of a sentence, which
+    /// outranks the speaker it reports.
+    pub fn according_to(&self, range: Range<usize>) -> Option<Attribution> {
+        let cue = range
+            .clone()
+            .filter(|&i| !self.quoted[i] && self.word(i).eq_ignore_ascii_case("according"))
+            .find_map(|i| lexicon::cue_at(self.doc, i))?;
+        let mention = self.phrase_after(cue.end(), range.end)?;
         Some(Attribution {
             mention,
             cue: Some(cue),
