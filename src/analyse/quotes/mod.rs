@@ -26,15 +26,27 @@ const CARRY_PARAGRAPHS: usize = 2;
 /// Quotes this short (in words) need a cue nearby to count as statements.
 const SHORT_WORDS: usize = 4;
 
+/// Per token: whether it lies inside quote marks (marks included), for
+/// stages that must tell what the article says from what it quotes.
+pub fn quoted_tokens(doc: &Document) -> Vec<bool> {
+    let paragraphs = marks::paragraph_tokens(doc);
+    quoted_in(doc, &paragraphs, &marks::passages(doc, &paragraphs))
+}
+
+fn quoted_in(doc: &Document, paragraphs: &[Range<usize>], passages: &[Passage]) -> Vec<bool> {
+    let mut quoted = vec![false; doc.tokens.len()];
+    for passage in passages {
+        let last = passage.close.unwrap_or(paragraphs[passage.paragraph].end - 1);
+        quoted[passage.open..=last].fill(true);
+    }
+    quoted
+}
+
 /// Every statement in the document, in text order.
 pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
     let paragraphs = marks::paragraph_tokens(doc);
     let passages = marks::passages(doc, &paragraphs);
-    let mut quoted = vec![false; doc.tokens.len()];
-    for passage in &passages {
-        let last = passage.close.unwrap_or(paragraphs[passage.paragraph].end - 1);
-        quoted[passage.open..=last].fill(true);
-    }
+    let quoted = quoted_in(doc, &paragraphs, &passages);
     let scanner = Scanner {
         doc,
         quoted: &quoted,
