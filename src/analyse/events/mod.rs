@@ -27,6 +27,9 @@ struct Trigger {
     kind: &'static str,
     /// The verb as summaries use it ("visits").
     summary: &'static str,
+    /// What the object must be: "" anything, "@" a named actor, else one of
+    /// these space-separated words.
+    needs: &'static str,
 }
 
 fn triggers() -> &'static HashMap<&'static str, Trigger> {
@@ -37,11 +40,16 @@ fn triggers() -> &'static HashMap<&'static str, Trigger> {
             if line.starts_with('#') {
                 continue;
             }
-            let mut words = line.split_whitespace();
+            let (forms, needs) = line.split_once('|').unwrap_or((line, ""));
+            let mut words = forms.split_whitespace();
             let (Some(kind), Some(summary)) = (words.next(), words.next()) else {
                 continue;
             };
-            let trigger = Trigger { kind, summary };
+            let trigger = Trigger {
+                kind,
+                summary,
+                needs: needs.trim(),
+            };
             map.insert(summary, trigger);
             for form in words {
                 map.entry(form).or_insert(trigger);
@@ -143,8 +151,8 @@ fn event_at(
         passive |= is_be(doc.token_text(j)) && doc.token_text(i).ends_with("ed");
         j -= 1;
     }
-    let (_, subject) = actor_at(doc, spans, j)?;
-    if quoted[j] {
+    let (subject_span, subject) = actor_at(doc, spans, j)?;
+    if quoted[j] || !names_actor(doc, subject_span, sentence.start) {
         return None;
     }
     // The clause after the verb: up to a comma, semicolon or full stop.
@@ -153,17 +161,22 @@ fn event_at(
         .unwrap_or(sentence.end);
     // The object: the phrase right after the verb, up to a preposition.
     let phrase_end = (i + 1..clause_end)
-        .find(|&k| k > i + 6 || doc.tokens[k].kind != TokenKind::Word || breaks_phrase(doc.token_text(k)))
+        .find(|&k| {
+            k > i + 6
+                || !matches!(doc.tokens[k].kind, TokenKind::Word | TokenKind::Number)
+                || breaks_phrase(doc.token_text(k))
+        })
         .unwrap_or(clause_end);
     let object = (i + 1..phrase_end).find_map(|k| actor_at(doc, spans, k)).filter(|(_, who)| *who != subject);
     let object_text = match object {
-        Some((_, who)) => entities[who].name.clone(),
-        None if phrase_end > i + 1 => {
-            Span::new(doc.tokens[i + 1].span.start, doc.tokens[phrase_end - 1].span.end)
-                .of(doc.text)
-                .to_string()
+        // A name alone reads best; a longer phrase keeps its words.
+        Some((span, who)) if span.start == doc.tokens[i + 1].span.start && span.end >= doc.tokens[phrase_end - 1].span.end => {
+            entities[who].name.clone()
         }
-        None => String::new(),
+        _ if phrase_end > i + 1 => Span::new(doc.tokens[i + 1].span.start, doc.tokens[phrase_end - 1].span.end)
+            .of(doc.text)
+            .to_string(),
+        _ => String::new(),
     };
     let mut partner = None;
     let mut agent = None;
@@ -178,6 +191,18 @@ fn event_at(
             }
             _ => {}
         }
+    }
+    let satisfied = match trigger.needs {
+        "" => true,
+        "@" => object.is_some() || partner.is_some() || (passive && agent.is_some()),
+        words => object_text
+            .split_whitespace()
+            .any(|w| words.split_whitespace().any(|n| n.eq_ignore_ascii_case(w))),
+    };
+    // "pledges", "attacks" are nouns as often as verbs: they need an object.
+    let bare_present = doc.token_text(i) == trigger.summary && object_text.is_empty() && partner.is_none();
+    if !satisfied || (bare_present && !passive) {
+        return None;
     }
     let name = |who: usize| entities[who].name.as_str();
     let (mut actors, mut summary) = if passive {
@@ -216,13 +241,39 @@ fn event_at(
     })
 }
 
+/// Whether a subject span heads its phrase and names someone: not a
+/// closed-class word ("The", "September"), not after "of", "from" or a
+/// possessive ("a man from Leeds was arrested" is not about Leeds).
+fn names_actor(doc: &Document, span: Span, floor: usize) -> bool {
+    let text = span.of(doc.text);
+    if text.split_whitespace().all(quotes::is_closed_class) {
+        return false;
+    }
+    let Some(first) = doc.tokens.iter().position(|t| t.span.start == span.start) else {
+        return true;
+    };
+    let mut k = first;
+    while k > floor && matches!(doc.token_text(k - 1), "the" | "a" | "an") {
+        k -= 1;
+    }
+    if k == floor {
+        return true;
+    }
+    let before = doc.token_text(k - 1);
+    !(matches!(before, "of" | "from" | "in" | "at" | "for" | "with" | "by" | "to" | "on")
+        || before.ends_with("'s")
+        || before.ends_with("’s"))
+}
+
 /// Words that end the object phrase after a verb.
 fn breaks_phrase(word: &str) -> bool {
     matches!(
         word,
         "in" | "at" | "on" | "to" | "with" | "by" | "for" | "from" | "over" | "during" | "after"
             | "before" | "and" | "but" | "that" | "which" | "who" | "as" | "since" | "amid"
-            | "last" | "this" | "next" | "yesterday" | "today" | "tomorrow"
+            | "last" | "this" | "next" | "yesterday" | "today" | "tomorrow" | "would" | "will"
+            | "could" | "should" | "must" | "can" | "may" | "might" | "is" | "are" | "was" | "were"
+            | "has" | "have" | "had" | "if" | "because" | "while" | "when"
     )
 }
 

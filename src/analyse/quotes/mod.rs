@@ -26,6 +26,8 @@ const CARRY_PARAGRAPHS: usize = 2;
 /// Quotes this short (in words) need a cue nearby to count as statements.
 const SHORT_WORDS: usize = 4;
 
+pub use self::lexicon::is_closed_class;
+
 /// Per token: whether it lies inside quote marks (marks included), for
 /// stages that must tell what the article says from what it quotes.
 pub fn quoted_tokens(doc: &Document) -> Vec<bool> {
