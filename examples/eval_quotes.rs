@@ -60,7 +60,9 @@ fn words(s: &str) -> Vec<String> {
 }
 
 fn speaker_ok(quote: &Quote, name: Option<&str>, gold: &Gold, text: &str) -> bool {
-    let Some(source) = &gold.source else { return false };
+    let Some(source) = &gold.source else {
+        return false;
+    };
     if let Some(m) = quote.speaker_mention {
         if source.iter().any(|&s| overlap((m.start, m.end), s) > 0) {
             return true;
@@ -104,7 +106,8 @@ fn main() -> Result<()> {
         .cloned();
     let gold: Value = serde_json::from_str(&fs::read_to_string(Path::new(dir).join("gold.json"))?)?;
     let docs = gold["docs"].as_object().context("gold.json has no docs")?;
-    let (mut n_pred, mut n_pred_ok, mut n_gold, mut n_gold_ok, mut n_spk, mut n_spk_ok) = (0, 0, 0, 0, 0, 0);
+    let (mut n_pred, mut n_pred_ok, mut n_gold, mut n_gold_ok, mut n_spk, mut n_spk_ok) =
+        (0, 0, 0, 0, 0, 0);
     let (mut bytes, mut shown) = (0usize, 0usize);
     let mut elapsed = std::time::Duration::ZERO;
     for (key, doc) in docs {
@@ -113,11 +116,19 @@ fn main() -> Result<()> {
         let started = Instant::now();
         let analysis = analyse::analyse(&text);
         elapsed += started.elapsed();
-        let quotes: Vec<&Quote> = analysis.quotes.iter().filter(|q| q.direct || !direct_only).collect();
+        let quotes: Vec<&Quote> = analysis
+            .quotes
+            .iter()
+            .filter(|q| q.direct || !direct_only)
+            .collect();
         if only.as_deref().is_some_and(|o| key.contains(o)) {
             for q in &quotes {
                 let mention = q.speaker_mention.map_or("-", |m| m.of(&text));
-                println!("{:?} <- {mention:?} ({:?})", q.text.chars().take(60).collect::<String>(), q.cue);
+                println!(
+                    "{:?} <- {mention:?} ({:?})",
+                    q.text.chars().take(60).collect::<String>(),
+                    q.cue
+                );
             }
         }
         let golds: Vec<Gold> = doc["quotes"]
@@ -140,7 +151,10 @@ fn main() -> Result<()> {
                 n_pred_ok += 1;
             } else if shown < misses {
                 shown += 1;
-                println!("FALSE [{key}] {}", q.span.of(&text).chars().take(160).collect::<String>());
+                println!(
+                    "FALSE [{key}] {}",
+                    q.span.of(&text).chars().take(160).collect::<String>()
+                );
             }
         }
         for g in &golds {
@@ -154,7 +168,14 @@ fn main() -> Result<()> {
             let Some((_, q)) = best else {
                 if shown < misses {
                     shown += 1;
-                    println!("MISSED [{key}] {}", text.get(first.0..first.1).unwrap_or("").chars().take(160).collect::<String>());
+                    println!(
+                        "MISSED [{key}] {}",
+                        text.get(first.0..first.1)
+                            .unwrap_or("")
+                            .chars()
+                            .take(160)
+                            .collect::<String>()
+                    );
                 }
                 continue;
             };
@@ -169,7 +190,12 @@ fn main() -> Result<()> {
             } else if shown < misses {
                 shown += 1;
                 let mention = q.speaker_mention.map_or("-", |m| m.of(&text));
-                let source = g.source.as_deref().and_then(|s| s.first()).copied().unwrap_or((0, 0));
+                let source = g
+                    .source
+                    .as_deref()
+                    .and_then(|s| s.first())
+                    .copied()
+                    .unwrap_or((0, 0));
                 let from = q.span.start.min(source.0).saturating_sub(60);
                 let to = q.span.end.max(source.1) + 60;
                 let context = clip(&text, from, to).replace('\n', " ¶ ");
@@ -182,7 +208,11 @@ fn main() -> Result<()> {
     }
     let p = n_pred_ok as f64 / n_pred.max(1) as f64;
     let r = n_gold_ok as f64 / n_gold.max(1) as f64;
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     println!("quotes P {p:.3} ({n_pred_ok}/{n_pred})  R {r:.3} ({n_gold_ok}/{n_gold})  F1 {f:.3}");
     println!(
         "speaker accuracy over matched quotes {:.3} ({n_spk_ok}/{n_spk})",

@@ -63,15 +63,48 @@ fn triggers() -> &'static HashMap<&'static str, Trigger> {
 fn is_auxiliary(word: &str) -> bool {
     matches!(
         word,
-        "has" | "have" | "had" | "will" | "would" | "could" | "may" | "might" | "also" | "then"
-            | "later" | "again" | "reportedly" | "formally" | "officially" | "jointly" | "is"
-            | "are" | "was" | "were" | "been" | "be" | "to" | "plans" | "planned" | "agreed"
-            | "expected" | "set" | "did" | "not" | "never" | "finally" | "just" | "recently"
+        "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "may"
+            | "might"
+            | "also"
+            | "then"
+            | "later"
+            | "again"
+            | "reportedly"
+            | "formally"
+            | "officially"
+            | "jointly"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "been"
+            | "be"
+            | "to"
+            | "plans"
+            | "planned"
+            | "agreed"
+            | "expected"
+            | "set"
+            | "did"
+            | "not"
+            | "never"
+            | "finally"
+            | "just"
+            | "recently"
     )
 }
 
 fn is_be(word: &str) -> bool {
-    matches!(word, "is" | "are" | "was" | "were" | "been" | "be" | "being")
+    matches!(
+        word,
+        "is" | "are" | "was" | "were" | "been" | "be" | "being"
+    )
 }
 
 /// Every name, title or pronoun span of an entity, sorted by start.
@@ -96,7 +129,12 @@ fn actor_spans(entities: &[Entity]) -> Vec<(Span, usize)> {
 fn actor_at(doc: &Document, spans: &[(Span, usize)], i: usize) -> Option<(Span, usize)> {
     let token = doc.tokens[i].span;
     let after = spans.partition_point(|(s, _)| s.start <= token.start);
-    spans[..after].iter().rev().take(4).find(|(s, _)| s.contains(token)).copied()
+    spans[..after]
+        .iter()
+        .rev()
+        .take(4)
+        .find(|(s, _)| s.contains(token))
+        .copied()
 }
 
 /// Every event in the document, in text order.
@@ -121,7 +159,8 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Event> {
                 table.get(word).copied()
             };
             let Some(trigger) = trigger else { continue };
-            let Some(event) = event_at(doc, entities, &spans, &quoted, range.clone(), i, trigger) else {
+            let Some(event) = event_at(doc, entities, &spans, &quoted, range.clone(), i, trigger)
+            else {
                 continue;
             };
             let duplicate = events
@@ -159,34 +198,63 @@ fn event_at(
     let clause_end = (i + 1..sentence.end)
         .find(|&k| quoted[k] || matches!(doc.token_text(k), "," | ";" | "." | ":" | "?" | "!"))
         .unwrap_or(sentence.end);
-    // The object: the phrase right after the verb, up to a preposition.
-    let phrase_end = (i + 1..clause_end)
+    // The object: the phrase right after the verb, up to a preposition; "to"
+    // and a verb ("pledged to cut taxes") belong to it.
+    let infinitive = i + 2 < clause_end
+        && doc.token_text(i + 1) == "to"
+        && doc
+            .token_text(i + 2)
+            .starts_with(|c: char| c.is_lowercase());
+    let phrase_start = if infinitive { i + 2 } else { i + 1 };
+    let mut phrase_end = (phrase_start..clause_end)
         .find(|&k| {
             k > i + 6
                 || !matches!(doc.tokens[k].kind, TokenKind::Word | TokenKind::Number)
                 || breaks_phrase(doc.token_text(k))
         })
         .unwrap_or(clause_end);
-    let object = (i + 1..phrase_end).find_map(|k| actor_at(doc, spans, k)).filter(|(_, who)| *who != subject);
+    while phrase_end > i + 1
+        && matches!(
+            doc.token_text(phrase_end - 1),
+            "a" | "an" | "the" | "its" | "his" | "her" | "their"
+        )
+    {
+        phrase_end -= 1;
+    }
+    let object = (i + 1..phrase_end)
+        .find_map(|k| actor_at(doc, spans, k))
+        .filter(|(_, who)| *who != subject);
     let object_text = match object {
         // A name alone reads best; a longer phrase keeps its words.
-        Some((span, who)) if span.start == doc.tokens[i + 1].span.start && span.end >= doc.tokens[phrase_end - 1].span.end => {
+        Some((span, who))
+            if span.start == doc.tokens[i + 1].span.start
+                && span.end >= doc.tokens[phrase_end - 1].span.end =>
+        {
             entities[who].name.clone()
         }
-        _ if phrase_end > i + 1 => Span::new(doc.tokens[i + 1].span.start, doc.tokens[phrase_end - 1].span.end)
-            .of(doc.text)
-            .to_string(),
+        _ if phrase_end > i + 1 => Span::new(
+            doc.tokens[i + 1].span.start,
+            doc.tokens[phrase_end - 1].span.end,
+        )
+        .of(doc.text)
+        .to_string(),
         _ => String::new(),
     };
     let mut partner = None;
     let mut agent = None;
     let mut place = None;
     for k in phrase_end..clause_end.saturating_sub(1) {
-        let Some((span, who)) = actor_at(doc, spans, k + 1) else { continue };
+        let Some((span, who)) = actor_at(doc, spans, k + 1) else {
+            continue;
+        };
         match doc.token_text(k) {
             "with" if partner.is_none() && k == phrase_end => partner = Some(who),
             "by" if passive => agent = agent.or(Some(who)),
-            "in" | "at" | "to" if is_place(&entities[who]) && who != subject => {
+            "in" | "at" | "to"
+                if is_place(&entities[who])
+                    && who != subject
+                    && !quotes::is_closed_class(span.of(doc.text)) =>
+            {
                 place = place.or(Some(span));
             }
             _ => {}
@@ -200,15 +268,22 @@ fn event_at(
             .any(|w| words.split_whitespace().any(|n| n.eq_ignore_ascii_case(w))),
     };
     // "pledges", "attacks" are nouns as often as verbs: they need an object.
-    let bare_present = doc.token_text(i) == trigger.summary && object_text.is_empty() && partner.is_none();
+    let bare_present =
+        doc.token_text(i) == trigger.summary && object_text.is_empty() && partner.is_none();
     if !satisfied || (bare_present && !passive) {
         return None;
     }
     let name = |who: usize| entities[who].name.as_str();
     let (mut actors, mut summary) = if passive {
         match agent {
-            Some(by) => (vec![by, subject], format!("{} {} {}", name(by), trigger.summary, name(subject))),
-            None => (vec![subject], format!("{} was {}", name(subject), doc.token_text(i))),
+            Some(by) => (
+                vec![by, subject],
+                format!("{} {} {}", name(by), trigger.summary, name(subject)),
+            ),
+            None => (
+                vec![subject],
+                format!("{} was {}", name(subject), doc.token_text(i)),
+            ),
         }
     } else {
         let mut actors = vec![subject];
@@ -226,11 +301,17 @@ fn event_at(
         summary.push_str(name(with));
     }
     let time = time::find(doc, sentence.clone()).map(|t| {
-        Span::new(doc.tokens[t.start].span.start, doc.tokens[t.end - 1].span.end)
-            .of(doc.text)
-            .to_string()
+        Span::new(
+            doc.tokens[t.start].span.start,
+            doc.tokens[t.end - 1].span.end,
+        )
+        .of(doc.text)
+        .to_string()
     });
-    let sentence_span = Span::new(doc.tokens[sentence.start].span.start, doc.tokens[sentence.end - 1].span.end);
+    let sentence_span = Span::new(
+        doc.tokens[sentence.start].span.start,
+        doc.tokens[sentence.end - 1].span.end,
+    );
     Some(Event {
         kind: trigger.kind.to_string(),
         summary,
@@ -260,8 +341,10 @@ fn names_actor(doc: &Document, span: Span, floor: usize) -> bool {
         return true;
     }
     let before = doc.token_text(k - 1);
-    !(matches!(before, "of" | "from" | "in" | "at" | "for" | "with" | "by" | "to" | "on")
-        || before.ends_with("'s")
+    !(matches!(
+        before,
+        "of" | "from" | "in" | "at" | "for" | "with" | "by" | "to" | "on"
+    ) || before.ends_with("'s")
         || before.ends_with("’s"))
 }
 
@@ -269,11 +352,50 @@ fn names_actor(doc: &Document, span: Span, floor: usize) -> bool {
 fn breaks_phrase(word: &str) -> bool {
     matches!(
         word,
-        "in" | "at" | "on" | "to" | "with" | "by" | "for" | "from" | "over" | "during" | "after"
-            | "before" | "and" | "but" | "that" | "which" | "who" | "as" | "since" | "amid"
-            | "last" | "this" | "next" | "yesterday" | "today" | "tomorrow" | "would" | "will"
-            | "could" | "should" | "must" | "can" | "may" | "might" | "is" | "are" | "was" | "were"
-            | "has" | "have" | "had" | "if" | "because" | "while" | "when"
+        "in" | "at"
+            | "on"
+            | "to"
+            | "with"
+            | "by"
+            | "for"
+            | "from"
+            | "over"
+            | "during"
+            | "after"
+            | "before"
+            | "and"
+            | "but"
+            | "that"
+            | "which"
+            | "who"
+            | "as"
+            | "since"
+            | "amid"
+            | "last"
+            | "this"
+            | "next"
+            | "yesterday"
+            | "today"
+            | "tomorrow"
+            | "would"
+            | "will"
+            | "could"
+            | "should"
+            | "must"
+            | "can"
+            | "may"
+            | "might"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "if"
+            | "because"
+            | "while"
+            | "when"
     )
 }
 

@@ -51,7 +51,9 @@ fn is(doc: &Document, i: usize, group: Group) -> bool {
     }
     // Day and month names are capitalised; the rest are matched in lower case.
     let capital = word.starts_with(|c: char| c.is_uppercase());
-    if matches!(group, Group::Day | Group::Month) != capital && !matches!(group, Group::Deictic | Group::Relative) {
+    if matches!(group, Group::Day | Group::Month) != capital
+        && !matches!(group, Group::Deictic | Group::Relative)
+    {
         return false;
     }
     let found = |w: &str| groups().get(w).is_some_and(|g| g.contains(&group));
@@ -66,13 +68,25 @@ fn is_number(doc: &Document, i: usize) -> bool {
     doc.tokens[i].kind == TokenKind::Number
         || matches!(
             doc.token_text(i),
-            "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "a" | "several"
+            "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "a"
+                | "several"
         )
 }
 
 fn is_year(doc: &Document, i: usize) -> bool {
     let w = doc.token_text(i);
-    doc.tokens[i].kind == TokenKind::Number && w.len() == 4 && (w.starts_with("19") || w.starts_with("20"))
+    doc.tokens[i].kind == TokenKind::Number
+        && w.len() == 4
+        && (w.starts_with("19") || w.starts_with("20"))
 }
 
 /// The first time expression in `range`, as token indices.
@@ -110,7 +124,11 @@ fn at(doc: &Document, i: usize, end: usize) -> Option<Range<usize>> {
         }
         return None;
     }
-    if is_number(doc, i) && has(i + 2) && is(doc, i + 1, Group::Unit) && doc.token_text(i + 2) == "ago" {
+    if is_number(doc, i)
+        && has(i + 2)
+        && is(doc, i + 1, Group::Unit)
+        && doc.token_text(i + 2) == "ago"
+    {
         return Some(i..i + 3);
     }
     if is(doc, i, Group::Day) {
@@ -150,11 +168,23 @@ mod tests {
     fn finds_common_time_expressions() {
         assert_eq!(time("The ship docked on Wednesday."), Some("on Wednesday"));
         assert_eq!(time("Rates rose last year."), Some("last year"));
-        assert_eq!(time("It is the first visit in 24 years."), Some("in 24 years"));
-        assert_eq!(time("Talks began in June 2024 in Oslo."), Some("in June 2024"));
+        assert_eq!(
+            time("It is the first visit in 24 years."),
+            Some("in 24 years")
+        );
+        assert_eq!(
+            time("Talks began in June 2024 in Oslo."),
+            Some("in June 2024")
+        );
         assert_eq!(time("They left yesterday."), Some("yesterday"));
-        assert_eq!(time("The vote was held on March 3, 2021."), Some("on March 3, 2021"));
-        assert_eq!(time("She moved here three days ago."), Some("three days ago"));
+        assert_eq!(
+            time("The vote was held on March 3, 2021."),
+            Some("on March 3, 2021")
+        );
+        assert_eq!(
+            time("She moved here three days ago."),
+            Some("three days ago")
+        );
         assert_eq!(time("He may visit in spring."), None);
     }
 }

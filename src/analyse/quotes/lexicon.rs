@@ -99,22 +99,16 @@ pub fn is_participle(doc: &Document, cue: Cue) -> bool {
 pub fn is_pronoun(word: &str) -> bool {
     matches!(
         word,
-        "he" | "she"
-            | "they"
-            | "I"
-            | "we"
-            | "it"
-            | "He"
-            | "She"
-            | "They"
-            | "We"
-            | "It"
+        "he" | "she" | "they" | "I" | "we" | "it" | "He" | "She" | "They" | "We" | "It"
     )
 }
 
 /// Words that open a noun phrase naming a speaker ("the spokesman").
 pub fn is_determiner(word: &str) -> bool {
-    const WORDS: &[&str] = &["the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "some", "several", "two", "three", "many", "other", "most"];
+    const WORDS: &[&str] = &[
+        "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "some", "several",
+        "two", "three", "many", "other", "most",
+    ];
     WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
@@ -175,15 +169,130 @@ pub fn is_skippable(word: &str) -> bool {
 
 /// Capitalised words that open sentences without being part of a name.
 pub fn is_closed_class(word: &str) -> bool {
-    const WORDS: &[&str] = &["but", "and", "or", "so", "yet", "the", "in", "on", "at", "of", "for", "to", "by", "with", "from", "when", "while", "after", "before", "as", "also", "then", "later", "still", "however", "meanwhile", "now", "here", "there", "this", "that", "speaking", "asked", "earlier", "today", "yesterday", "if", "although", "though", "because", "since", "instead", "indeed", "yes", "no", "well", "said", "says", "according", "alongside", "despite", "even", "amid", "outside", "inside", "among", "following", "during", "without", "within", "under", "over", "against", "through", "across", "like", "unlike", "first", "finally", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "hours", "days", "moments", "minutes", "weeks", "months", "years", "what", "where", "how", "why", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    const WORDS: &[&str] = &[
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "the",
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "to",
+        "by",
+        "with",
+        "from",
+        "when",
+        "while",
+        "after",
+        "before",
+        "as",
+        "also",
+        "then",
+        "later",
+        "still",
+        "however",
+        "meanwhile",
+        "now",
+        "here",
+        "there",
+        "this",
+        "that",
+        "speaking",
+        "asked",
+        "earlier",
+        "today",
+        "yesterday",
+        "if",
+        "although",
+        "though",
+        "because",
+        "since",
+        "instead",
+        "indeed",
+        "yes",
+        "no",
+        "well",
+        "said",
+        "says",
+        "according",
+        "alongside",
+        "despite",
+        "even",
+        "amid",
+        "outside",
+        "inside",
+        "among",
+        "following",
+        "during",
+        "without",
+        "within",
+        "under",
+        "over",
+        "against",
+        "through",
+        "across",
+        "like",
+        "unlike",
+        "first",
+        "finally",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "hours",
+        "days",
+        "moments",
+        "minutes",
+        "weeks",
+        "months",
+        "years",
+        "what",
+        "where",
+        "how",
+        "why",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
     WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Words that open a clause without being part of it ("*But* Lee said").
 pub fn is_conjunction(word: &str) -> bool {
     const WORDS: &[&str] = &[
-        "but", "and", "so", "yet", "then", "also", "still", "meanwhile", "however", "now", "even",
-        "first", "finally", "later", "instead", "indeed", "again",
+        "but",
+        "and",
+        "so",
+        "yet",
+        "then",
+        "also",
+        "still",
+        "meanwhile",
+        "however",
+        "now",
+        "even",
+        "first",
+        "finally",
+        "later",
+        "instead",
+        "indeed",
+        "again",
     ];
     WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }

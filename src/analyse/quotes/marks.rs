@@ -71,7 +71,12 @@ pub fn passages(doc: &Document, paragraphs: &[Range<usize>]) -> Vec<Passage> {
     out
 }
 
-fn paragraph_passages(doc: &Document, paragraph: usize, range: Range<usize>, out: &mut Vec<Passage>) {
+fn paragraph_passages(
+    doc: &Document,
+    paragraph: usize,
+    range: Range<usize>,
+    out: &mut Vec<Passage>,
+) {
     let text = doc.text;
     let mut open: Option<usize> = None;
     let mut opened_by = Mark::Straight;
@@ -153,7 +158,10 @@ fn paragraph_passages(doc: &Document, paragraph: usize, range: Range<usize>, out
                 open: start,
                 close: None,
                 paragraph,
-                span: Span::new(doc.tokens[start].span.start, doc.tokens[range.end - 1].span.end),
+                span: Span::new(
+                    doc.tokens[start].span.start,
+                    doc.tokens[range.end - 1].span.end,
+                ),
             });
         }
     }

@@ -38,7 +38,9 @@ pub fn quoted_tokens(doc: &Document) -> Vec<bool> {
 fn quoted_in(doc: &Document, paragraphs: &[Range<usize>], passages: &[Passage]) -> Vec<bool> {
     let mut quoted = vec![false; doc.tokens.len()];
     for passage in passages {
-        let last = passage.close.unwrap_or(paragraphs[passage.paragraph].end - 1);
+        let last = passage
+            .close
+            .unwrap_or(paragraphs[passage.paragraph].end - 1);
         quoted[passage.open..=last].fill(true);
     }
     quoted
@@ -65,7 +67,15 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
     let mut attributions = own.clone();
     for index in 0..passages.len() {
         if keep[index] && attributions[index].is_none() {
-            attributions[index] = borrowed(&scanner, &passages, &own, &attributions, &keep, index, &paragraphs);
+            attributions[index] = borrowed(
+                &scanner,
+                &passages,
+                &own,
+                &attributions,
+                &keep,
+                index,
+                &paragraphs,
+            );
         }
     }
     let mut quotes = Vec::new();
@@ -85,7 +95,10 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             speaker,
             speaker_mention: mention,
             cue: attribution.and_then(|a| a.cue).map(|c| {
-                let span = Span::new(doc.tokens[c.first].span.start, doc.tokens[c.end() - 1].span.end);
+                let span = Span::new(
+                    doc.tokens[c.first].span.start,
+                    doc.tokens[c.end() - 1].span.end,
+                );
                 span.of(doc.text).to_lowercase()
             }),
             direct: true,
@@ -101,7 +114,11 @@ fn inner_text<'t>(doc: &Document<'t>, inner: Range<usize>) -> &'t str {
     if inner.is_empty() {
         return "";
     }
-    Span::new(doc.tokens[inner.start].span.start, doc.tokens[inner.end - 1].span.end).of(doc.text)
+    Span::new(
+        doc.tokens[inner.start].span.start,
+        doc.tokens[inner.end - 1].span.end,
+    )
+    .of(doc.text)
 }
 
 /// Index of the sentence holding token `token`.
@@ -115,7 +132,11 @@ fn sentence_of(doc: &Document, token: usize) -> usize {
 /// after a quote that opens its sentence or ends on a comma, the first cue
 /// before it in its clause, a cue closing the sentence, or the name before a
 /// colon.
-fn own_attribution(scanner: &Scanner, passage: &Passage, paragraphs: &[Range<usize>]) -> Option<Attribution> {
+fn own_attribution(
+    scanner: &Scanner,
+    passage: &Passage,
+    paragraphs: &[Range<usize>],
+) -> Option<Attribution> {
     let doc = scanner.doc;
     let paragraph = paragraphs[passage.paragraph].clone();
     let inner = passage.inner_tokens(paragraph.end);
@@ -134,7 +155,10 @@ fn own_attribution(scanner: &Scanner, passage: &Passage, paragraphs: &[Range<usi
     let opens = passage.open == floor || after_colon;
     let ends_open = passage.close.is_some_and(|close| {
         let last_inner = doc.token_text(close - 1);
-        let next = doc.tokens.get(close + 1).filter(|_| close + 1 < paragraph.end);
+        let next = doc
+            .tokens
+            .get(close + 1)
+            .filter(|_| close + 1 < paragraph.end);
         matches!(last_inner, "," | "?" | "!" | "—" | "-" | "…")
             || next.is_some_and(|t| t.span.of(doc.text) == ",")
     });
@@ -167,7 +191,12 @@ fn own_attribution(scanner: &Scanner, passage: &Passage, paragraphs: &[Range<usi
 }
 
 /// Whether a passage is a statement rather than a title or scare quote.
-fn is_statement(scanner: &Scanner, passage: &Passage, attributed: bool, paragraphs: &[Range<usize>]) -> bool {
+fn is_statement(
+    scanner: &Scanner,
+    passage: &Passage,
+    attributed: bool,
+    paragraphs: &[Range<usize>],
+) -> bool {
     let doc = scanner.doc;
     let paragraph = paragraphs[passage.paragraph].clone();
     let inner = passage.inner_tokens(paragraph.end);
@@ -193,16 +222,27 @@ fn is_statement(scanner: &Scanner, passage: &Passage, attributed: bool, paragrap
     });
     let named = passage.open > paragraph.start + 1
         && before.is_some_and(|w| matches!(w, "called" | "named" | "titled" | "dubbed"))
-        && doc.token_text(passage.open - 2).starts_with(|c: char| c.is_lowercase())
+        && doc
+            .token_text(passage.open - 2)
+            .starts_with(|c: char| c.is_lowercase())
         && !lexicon::is_pronoun(doc.token_text(passage.open - 2));
-    let title_cue = named || before.is_some_and(|w| {
-        w.ends_with("’s")
-            || w.ends_with("'s")
-            || matches!(
-                w,
-                "on" | "show" | "program" | "film" | "movie" | "book" | "titled" | "entitled" | "named" | "the"
-            )
-    });
+    let title_cue = named
+        || before.is_some_and(|w| {
+            w.ends_with("’s")
+                || w.ends_with("'s")
+                || matches!(
+                    w,
+                    "on" | "show"
+                        | "program"
+                        | "film"
+                        | "movie"
+                        | "book"
+                        | "titled"
+                        | "entitled"
+                        | "named"
+                        | "the"
+                )
+        });
     if title_case && title_cue {
         return false;
     }
@@ -236,7 +276,10 @@ fn borrowed(
             return so_far[p];
         }
     }
-    if let Some(n) = (index + 1..passages.len()).find(kept).filter(|&n| same_paragraph(n)) {
+    if let Some(n) = (index + 1..passages.len())
+        .find(kept)
+        .filter(|&n| same_paragraph(n))
+    {
         if own[n].is_some() {
             return own[n];
         }
@@ -259,7 +302,10 @@ fn borrowed(
         }
         let last_sentence = before.map(|range| {
             let end = if colon { range.end - 1 } else { range.end };
-            let start = doc.sentences[sentence_of(doc, end - 1)].tokens.start.max(range.start);
+            let start = doc.sentences[sentence_of(doc, end - 1)]
+                .tokens
+                .start
+                .max(range.start);
             start..end
         });
         if let Some(range) = last_sentence.clone() {
@@ -304,7 +350,12 @@ fn borrowed(
 
 /// The entity a speaker mention stands for: the one named there, the one a
 /// pronoun refers to, or else the nearest person named before the pronoun.
-fn speaker_entity(doc: &Document, entities: &[Entity], mention: Span, last: Option<usize>) -> Option<usize> {
+fn speaker_entity(
+    doc: &Document,
+    entities: &[Entity],
+    mention: Span,
+    last: Option<usize>,
+) -> Option<usize> {
     let best = entities
         .iter()
         .enumerate()
@@ -330,7 +381,12 @@ fn speaker_entity(doc: &Document, entities: &[Entity], mention: Span, last: Opti
         .enumerate()
         .filter(|(_, e)| e.kind == EntityKind::Person)
         .filter_map(|(index, e)| {
-            let end = e.mentions.iter().map(|m| m.end).filter(|&end| end <= mention.start).max()?;
+            let end = e
+                .mentions
+                .iter()
+                .map(|m| m.end)
+                .filter(|&end| end <= mention.start)
+                .max()?;
             Some((end, index))
         })
         .max();

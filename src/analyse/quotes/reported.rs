@@ -67,8 +67,12 @@ pub fn find(scanner: &Scanner, entities: &[Entity]) -> Vec<Quote> {
     let mut last = None;
     for sentence in doc.sentences.iter().skip(1) {
         let range = sentence.tokens.clone();
-        if range.clone().any(|i| doc.tokens[i].kind == TokenKind::Quote && scanner.quoted[i])
-            || range.clone().any(|i| matches!(doc.token_text(i), "\"" | "\u{201C}" | "\u{201D}"))
+        if range
+            .clone()
+            .any(|i| doc.tokens[i].kind == TokenKind::Quote && scanner.quoted[i])
+            || range
+                .clone()
+                .any(|i| matches!(doc.token_text(i), "\"" | "\u{201C}" | "\u{201D}"))
         {
             continue;
         }
@@ -82,10 +86,16 @@ pub fn find(scanner: &Scanner, entities: &[Entity]) -> Vec<Quote> {
         if words < MIN_WORDS {
             continue;
         }
-        let span = Span::new(doc.tokens[content.start].span.start, doc.tokens[content.end - 1].span.end);
+        let span = Span::new(
+            doc.tokens[content.start].span.start,
+            doc.tokens[content.end - 1].span.end,
+        );
         let speaker = speaker_entity(doc, entities, mention, last);
         last = speaker.or(last);
-        let cue_span = Span::new(doc.tokens[cue.first].span.start, doc.tokens[cue.end() - 1].span.end);
+        let cue_span = Span::new(
+            doc.tokens[cue.first].span.start,
+            doc.tokens[cue.end() - 1].span.end,
+        );
         out.push(Quote {
             span,
             text: span.of(doc.text).to_string(),
@@ -106,7 +116,8 @@ fn statement(scanner: &Scanner, range: Range<usize>) -> Option<(Span, Cue, Range
         end -= 1;
     }
     // "According to Lee, …"
-    if let Some(cue) = lexicon::cue_at(doc, range.start).filter(|&c| lexicon::is_according(doc, c)) {
+    if let Some(cue) = lexicon::cue_at(doc, range.start).filter(|&c| lexicon::is_according(doc, c))
+    {
         let comma = (cue.end()..end).find(|&i| doc.token_text(i) == ",")?;
         let mention = scanner.phrase_after(cue.end(), comma)?;
         return Some((mention, cue, comma + 1..end));
@@ -139,7 +150,9 @@ fn statement(scanner: &Scanner, range: Range<usize>) -> Option<(Span, Cue, Range
         let object = scanner.phrase_after(start, end)?;
         start = (start..end).find(|&i| doc.tokens[i].span.start >= object.end)?;
     }
-    while start < end && (lexicon::is_skippable(doc.token_text(start)) || doc.token_text(start) == ",") {
+    while start < end
+        && (lexicon::is_skippable(doc.token_text(start)) || doc.token_text(start) == ",")
+    {
         start += 1;
     }
     if start < end && doc.token_text(start) == "that" {

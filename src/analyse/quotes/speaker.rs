@@ -44,7 +44,10 @@ impl Scanner<'_, '_> {
     }
 
     fn span(&self, first: usize, last: usize) -> Span {
-        Span::new(self.doc.tokens[first].span.start, self.doc.tokens[last].span.end)
+        Span::new(
+            self.doc.tokens[first].span.start,
+            self.doc.tokens[last].span.end,
+        )
     }
 
     /// A "." glued to a short capitalised word ("Mr.", "Gov.").
@@ -69,7 +72,11 @@ impl Scanner<'_, '_> {
     pub fn clause_start(&self, at: usize, floor: usize) -> usize {
         (floor..at)
             .rev()
-            .find(|&i| !self.quoted[i] && matches!(self.word(i), "." | "?" | "!") && !self.is_abbreviation_dot(i))
+            .find(|&i| {
+                !self.quoted[i]
+                    && matches!(self.word(i), "." | "?" | "!")
+                    && !self.is_abbreviation_dot(i)
+            })
             .map_or(floor, |i| i + 1)
     }
 
@@ -81,9 +88,12 @@ impl Scanner<'_, '_> {
         let mut start = from;
         while start < to {
             let end = (start..to)
-                .find(|&i| !self.quoted[i] && matches!(self.word(i), "," | ":" | ";" | "—" | "–" | "―"))
+                .find(|&i| {
+                    !self.quoted[i] && matches!(self.word(i), "," | ":" | ";" | "—" | "–" | "―")
+                })
                 .unwrap_or(to);
-            let dateline = end < to && end - start <= 8 && matches!(self.word(end), "—" | "–" | "―");
+            let dateline =
+                end < to && end - start <= 8 && matches!(self.word(end), "—" | "–" | "―");
             let mut i = start;
             while i < end && self.is_word(i) && lexicon::is_conjunction(self.word(i)) {
                 i += 1;
@@ -96,9 +106,12 @@ impl Scanner<'_, '_> {
                     || w.ends_with("ly")
                     || shouting;
                 let titled = (i + 1..end.min(i + 3)).any(|n| self.is_capital(n))
-                    && (i + 1..end.min(i + 3)).all(|n| self.is_word(n) || self.is_abbreviation_dot(n));
-                let nominal =
-                    lexicon::is_pronoun(w) || self.is_capital(i) || lexicon::is_determiner(w) || titled;
+                    && (i + 1..end.min(i + 3))
+                        .all(|n| self.is_word(n) || self.is_abbreviation_dot(n));
+                let nominal = lexicon::is_pronoun(w)
+                    || self.is_capital(i)
+                    || lexicon::is_determiner(w)
+                    || titled;
                 if nominal && !adverbial {
                     return self.phrase_after(i, end);
                 }
@@ -118,7 +131,8 @@ impl Scanner<'_, '_> {
         if k >= limit {
             return None;
         }
-        if k + 1 < limit && matches!(self.word(k), "―" | "—" | "–" | "-") && self.is_capital(k + 1) {
+        if k + 1 < limit && matches!(self.word(k), "―" | "—" | "–" | "-") && self.is_capital(k + 1)
+        {
             let mention = self.phrase_after(k + 1, limit)?;
             return Some(Attribution { mention, cue: None });
         }
@@ -140,7 +154,9 @@ impl Scanner<'_, '_> {
             {
                 break;
             }
-            let Some(cue) = lexicon::cue_at(self.doc, c) else { continue };
+            let Some(cue) = lexicon::cue_at(self.doc, c) else {
+                continue;
+            };
             if lexicon::is_according(self.doc, cue) {
                 break;
             }
@@ -151,7 +167,9 @@ impl Scanner<'_, '_> {
             };
             // "…,” campaign spokeswoman Ann Lee said": the title joins the name.
             let mention = mention.filter(|m| {
-                (k..c).take_while(|&i| self.doc.tokens[i].span.start < m.start).all(|i| self.is_word(i))
+                (k..c)
+                    .take_while(|&i| self.doc.tokens[i].span.start < m.start)
+                    .all(|i| self.is_word(i))
             });
             if let Some(mention) = mention.map(|m| Span::new(subject_start, m.end)) {
                 return Some(Attribution {
@@ -165,7 +183,9 @@ impl Scanner<'_, '_> {
         let mention = self.phrase_after(k, limit)?;
         let next = (k..limit).find(|&i| self.doc.tokens[i].span.start >= mention.end)?;
         let verb = self.word(next);
-        let named = self.is_capital(k) || lexicon::is_pronoun(self.word(k)) || lexicon::is_determiner(self.word(k));
+        let named = self.is_capital(k)
+            || lexicon::is_pronoun(self.word(k))
+            || lexicon::is_determiner(self.word(k));
         let verb_like = self.is_word(next)
             && verb.starts_with(|c: char| c.is_lowercase())
             && (verb.ends_with("ed") || verb.ends_with('s'))
@@ -183,17 +203,26 @@ impl Scanner<'_, '_> {
             .filter(|&i| !self.quoted[i])
             .find_map(|i| lexicon::cue_at(self.doc, i))
             .filter(|c| {
-                (c.end()..open).all(|i| matches!(self.word(i), "," | ":") || !self.is_capital(i) && self.is_word(i))
+                (c.end()..open).all(|i| {
+                    matches!(self.word(i), "," | ":") || !self.is_capital(i) && self.is_word(i)
+                })
             });
         let cue = immediate.or_else(|| self.cue_before(open, sentence.start))?;
-        let before = cue.first.checked_sub(1).filter(|&b| b >= sentence.start).map(|b| self.word(b));
+        let before = cue
+            .first
+            .checked_sub(1)
+            .filter(|&b| b >= sentence.start)
+            .map(|b| self.word(b));
         let coordinated = before.is_some_and(|w| matches!(w, "and" | "but" | "," | "then"));
         let mention = if lexicon::is_according(self.doc, cue) {
             self.phrase_after(cue.end(), open)?
         } else if lexicon::is_participle(self.doc, cue) && !coordinated {
             // "Lee saying …" names the speaker; "a statement saying …" does not.
             self.phrase_before(cue.first, sentence.start)
-                .filter(|m| m.of(self.doc.text).starts_with(|c: char| c.is_uppercase()) || lexicon::is_pronoun(m.of(self.doc.text)))
+                .filter(|m| {
+                    m.of(self.doc.text).starts_with(|c: char| c.is_uppercase())
+                        || lexicon::is_pronoun(m.of(self.doc.text))
+                })
                 .or_else(|| self.clause_subject(sentence.start, cue.first))
                 .or_else(|| self.phrase_before(cue.first, sentence.start))?
         } else if coordinated {
@@ -246,7 +275,10 @@ impl Scanner<'_, '_> {
         if self.word(j) == ")" {
             // "Sen. Lee (D-Vt.) said": step over the bracket.
             let first = floor.max(j.saturating_sub(12));
-            j = (first..j).rev().find(|&i| self.word(i) == "(")?.checked_sub(1)?;
+            j = (first..j)
+                .rev()
+                .find(|&i| self.word(i) == "(")?
+                .checked_sub(1)?;
             if j < floor {
                 return None;
             }
@@ -300,7 +332,8 @@ impl Scanner<'_, '_> {
         if lexicon::is_skippable(head)
             || lexicon::is_closed_class(head)
             || stops_phrase(head)
-            || (lexicon::is_closed_class(self.word(first)) && !lexicon::is_determiner(self.word(first)))
+            || (lexicon::is_closed_class(self.word(first))
+                && !lexicon::is_determiner(self.word(first)))
         {
             return None;
         }
@@ -321,7 +354,9 @@ impl Scanner<'_, '_> {
             return Some(self.span(i, i));
         }
         let opener = self.word(i);
-        if (lexicon::is_closed_class(opener) && !lexicon::is_determiner(opener)) || stops_phrase(opener) {
+        if (lexicon::is_closed_class(opener) && !lexicon::is_determiner(opener))
+            || stops_phrase(opener)
+        {
             return None;
         }
         let first = i;
@@ -356,7 +391,10 @@ impl Scanner<'_, '_> {
             end -= 1;
         }
         let tail = sentence.start.max(end.saturating_sub(2 * CUE_REACH))..end;
-        for comma in tail.rev().filter(|&i| self.word(i) == "," && !self.quoted[i]) {
+        for comma in tail
+            .rev()
+            .filter(|&i| self.word(i) == "," && !self.quoted[i])
+        {
             let reach = end.min(comma + 1 + CUE_REACH);
             let Some(cue) = (comma + 1..reach).find_map(|i| lexicon::cue_at(self.doc, i)) else {
                 continue;
@@ -400,7 +438,9 @@ impl Scanner<'_, '_> {
         let names = inner.start..colon;
         let all_caps = names.clone().all(|i| {
             let w = self.word(i);
-            self.is_word(i) && w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+            self.is_word(i)
+                && w.chars().any(char::is_alphabetic)
+                && !w.chars().any(char::is_lowercase)
         });
         all_caps.then(|| self.span(names.start, names.end - 1))
     }

@@ -12,7 +12,8 @@ fn direct(text: &str) -> Vec<(String, String, String)> {
         .map(|q| {
             (
                 q.text,
-                q.speaker_mention.map_or(String::new(), |m| m.of(text).to_string()),
+                q.speaker_mention
+                    .map_or(String::new(), |m| m.of(text).to_string()),
                 q.cue.unwrap_or_default(),
             )
         })
@@ -27,7 +28,11 @@ fn row(quote: &str, speaker: &str, cue: &str) -> (String, String, String) {
 fn speaker_after_the_quote() {
     assert_eq!(
         direct("Headline\n\n\u{201C}The bridge will open in May,\u{201D} said Mayor Ana Ruiz."),
-        [row("The bridge will open in May,", "Mayor Ana Ruiz", "said")]
+        [row(
+            "The bridge will open in May,",
+            "Mayor Ana Ruiz",
+            "said"
+        )]
     );
     assert_eq!(
         direct("Headline\n\n\"We are ready,\" the spokesman told reporters on Friday."),
@@ -39,18 +44,28 @@ fn speaker_after_the_quote() {
 fn speaker_before_the_quote() {
     assert_eq!(
         direct("Headline\n\nThe council says \u{201C}no decision has been taken yet.\u{201D}"),
-        [row("no decision has been taken yet.", "The council", "says")]
+        [row(
+            "no decision has been taken yet.",
+            "The council",
+            "says"
+        )]
     );
     assert_eq!(
         direct("Headline\n\nAccording to Tom Berg, \"the plan is dead and buried.\""),
-        [row("the plan is dead and buried.", "Tom Berg", "according to")]
+        [row(
+            "the plan is dead and buried.",
+            "Tom Berg",
+            "according to"
+        )]
     );
 }
 
 #[test]
 fn partial_quote_in_reported_speech() {
     assert_eq!(
-        direct("Headline\n\nLena Holm described the deal as \u{201C}a breakthrough\u{201D} for the region."),
+        direct(
+            "Headline\n\nLena Holm described the deal as \u{201C}a breakthrough\u{201D} for the region."
+        ),
         [row("a breakthrough", "Lena Holm", "described")]
     );
 }
@@ -58,7 +73,9 @@ fn partial_quote_in_reported_speech() {
 #[test]
 fn participle_takes_the_clause_subject() {
     assert_eq!(
-        direct("Headline\n\nLater that day, Omar Diaz left the hall, saying \u{201C}we will be back next year.\u{201D}"),
+        direct(
+            "Headline\n\nLater that day, Omar Diaz left the hall, saying \u{201C}we will be back next year.\u{201D}"
+        ),
         [row("we will be back next year.", "Omar Diaz", "saying")]
     );
 }
@@ -80,7 +97,10 @@ fn quote_running_over_paragraphs_keeps_its_speaker() {
     let text = "Headline\n\nPaul Lind said: \u{201C}First we fix the roof.\n\n\u{201C}Then we paint the walls.\u{201D}";
     let found = direct(text);
     assert_eq!(found.len(), 2);
-    assert_eq!(found[1], row("Then we paint the walls.", "Paul Lind", "said"));
+    assert_eq!(
+        found[1],
+        row("Then we paint the walls.", "Paul Lind", "said")
+    );
 }
 
 #[test]
@@ -88,15 +108,23 @@ fn bare_paragraph_after_a_colon_line() {
     let text = "Headline\n\nThe minister wrote to the board:\n\n\"I cannot support this proposal in its present form.\"";
     assert_eq!(
         direct(text),
-        [row("I cannot support this proposal in its present form.", "The minister", "wrote")]
+        [row(
+            "I cannot support this proposal in its present form.",
+            "The minister",
+            "wrote"
+        )]
     );
 }
 
 #[test]
 fn titles_and_scare_quotes_are_not_statements() {
-    assert!(direct("Headline\n\nShe starred in a film called \u{201C}Heat\u{201D} in 1995.").is_empty());
+    assert!(
+        direct("Headline\n\nShe starred in a film called \u{201C}Heat\u{201D} in 1995.").is_empty()
+    );
     assert!(direct("Headline\n\nThe so-called \"experts\" were wrong again.").is_empty());
-    assert!(direct("Headline\n\nHe appeared on CNN's \"State of the Union\" on Sunday.").is_empty());
+    assert!(
+        direct("Headline\n\nHe appeared on CNN's \"State of the Union\" on Sunday.").is_empty()
+    );
 }
 
 #[test]
@@ -149,7 +177,9 @@ fn reported_speech_without_marks() {
     assert_eq!(quotes.len(), 1);
     assert!(!quotes[0].direct);
     assert_eq!(quotes[0].text, "the new bridge would open next spring");
-    assert_eq!(quotes[0].speaker_mention.map(|m| m.of(text)), Some("The mayor"));
+    assert_eq!(
+        quotes[0].speaker_mention.map(|m| m.of(text)),
+        Some("The mayor")
+    );
     assert_eq!(quotes[0].cue.as_deref(), Some("said"));
 }
-
