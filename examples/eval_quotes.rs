@@ -63,16 +63,16 @@ fn speaker_ok(quote: &Quote, name: Option<&str>, gold: &Gold, text: &str) -> boo
     let Some(source) = &gold.source else {
         return false;
     };
-    if let Some(m) = quote.speaker_mention {
-        if source.iter().any(|&s| overlap((m.start, m.end), s) > 0) {
-            return true;
-        }
+    if let Some(m) = quote.speaker_mention
+        && source.iter().any(|&s| overlap((m.start, m.end), s) > 0)
+    {
+        return true;
     }
     let name = name.unwrap_or("").trim();
-    if let Some(last) = words(name).last() {
-        if words(&gold.source_text).contains(last) {
-            return true;
-        }
+    if let Some(last) = words(name).last()
+        && words(&gold.source_text).contains(last)
+    {
+        return true;
     }
     gold.source_is_pronoun && name.starts_with(|c: char| c.is_uppercase()) && text.contains(name)
 }

@@ -102,7 +102,7 @@ fn paragraph_passages(
         if open.is_some() && opened_by == Mark::Straight && kind != Mark::Straight {
             // Curly marks inside a straight-quoted passage quote within it;
             // a closing one with nothing open inside ends the passage.
-            if kind == Mark::Opening && !(space_after && !space_before) {
+            if kind == Mark::Opening && (space_before || !space_after) {
                 nested += 1;
                 continue;
             }
@@ -152,18 +152,18 @@ fn paragraph_passages(
             open = None;
         }
     }
-    if let Some(start) = open {
-        if start + 1 < range.end {
-            out.push(Passage {
-                open: start,
-                close: None,
-                paragraph,
-                span: Span::new(
-                    doc.tokens[start].span.start,
-                    doc.tokens[range.end - 1].span.end,
-                ),
-            });
-        }
+    if let Some(start) = open
+        && start + 1 < range.end
+    {
+        out.push(Passage {
+            open: start,
+            close: None,
+            paragraph,
+            span: Span::new(
+                doc.tokens[start].span.start,
+                doc.tokens[range.end - 1].span.end,
+            ),
+        });
     }
 }
 

@@ -271,18 +271,17 @@ fn borrowed(
     let kept = |i: &usize| keep[*i];
     let previous = (0..index).rev().find(kept);
     let same_paragraph = |i: usize| passages[i].paragraph == passage.paragraph;
-    if let Some(p) = previous.filter(|&p| same_paragraph(p)) {
-        if so_far[p].is_some() {
-            return so_far[p];
-        }
+    if let Some(p) = previous.filter(|&p| same_paragraph(p))
+        && so_far[p].is_some()
+    {
+        return so_far[p];
     }
     if let Some(n) = (index + 1..passages.len())
         .find(kept)
         .filter(|&n| same_paragraph(n))
+        && own[n].is_some()
     {
-        if own[n].is_some() {
-            return own[n];
-        }
+        return own[n];
     }
     let starts_paragraph = passage.open == paragraphs[passage.paragraph].start;
     if starts_paragraph {
@@ -295,10 +294,10 @@ fn borrowed(
             .clone()
             .is_some_and(|r| doc.token_text(r.end - 1) == ":");
         let gap = |p: usize| passage.paragraph - passages[p].paragraph;
-        if let (false, Some(p)) = (colon, previous.filter(|&p| gap(p) == 1)) {
-            if so_far[p].is_some() {
-                return so_far[p];
-            }
+        if let (false, Some(p)) = (colon, previous.filter(|&p| gap(p) == 1))
+            && so_far[p].is_some()
+        {
+            return so_far[p];
         }
         let last_sentence = before.map(|range| {
             let end = if colon { range.end - 1 } else { range.end };
@@ -308,20 +307,20 @@ fn borrowed(
                 .max(range.start);
             start..end
         });
-        if let Some(range) = last_sentence.clone() {
-            if let Some(found) = scanner.before_quote(range.end, range) {
-                return Some(found);
-            }
+        if let Some(range) = last_sentence.clone()
+            && let Some(found) = scanner.before_quote(range.end, range)
+        {
+            return Some(found);
         }
-        if let (false, Some(p)) = (colon, previous.filter(|&p| gap(p) <= CARRY_PARAGRAPHS)) {
-            if so_far[p].is_some() {
-                return so_far[p];
-            }
+        if let (false, Some(p)) = (colon, previous.filter(|&p| gap(p) <= CARRY_PARAGRAPHS))
+            && so_far[p].is_some()
+        {
+            return so_far[p];
         }
-        if let Some(range) = last_sentence {
-            if let Some(mention) = scanner.clause_subject(range.start, range.end) {
-                return Some(Attribution { mention, cue: None });
-            }
+        if let Some(range) = last_sentence
+            && let Some(mention) = scanner.clause_subject(range.start, range.end)
+        {
+            return Some(Attribution { mention, cue: None });
         }
         if let Some(p) = previous {
             return so_far[p];
