@@ -104,18 +104,37 @@ fn main() -> Result<()> {
         .position(|a| a == "--doc")
         .and_then(|i| args.get(i + 1))
         .cloned();
+    if let Some(passes) = args
+        .iter()
+        .position(|a| a == "--bench")
+        .and_then(|i| args.get(i + 1)?.parse::<usize>().ok())
+    {
+        return bench(dir, passes);
+    }
     let gold: Value = serde_json::from_str(&fs::read_to_string(Path::new(dir).join("gold.json"))?)?;
     let docs = gold["docs"].as_object().context("gold.json has no docs")?;
     let (mut n_pred, mut n_pred_ok, mut n_gold, mut n_gold_ok, mut n_spk, mut n_spk_ok) =
         (0, 0, 0, 0, 0, 0);
     let (mut bytes, mut shown) = (0usize, 0usize);
     let mut elapsed = std::time::Duration::ZERO;
+    let (mut in_quotes, mut in_events) = (std::time::Duration::ZERO, std::time::Duration::ZERO);
     for (key, doc) in docs {
         let text = fs::read_to_string(Path::new(dir).join("texts").join(key))?;
         bytes += text.len();
         let started = Instant::now();
         let analysis = analyse::analyse(&text);
         elapsed += started.elapsed();
+        {
+            use briefing::analyse::{actors, events, ner, quotes, text::Document};
+            let doc = Document::new(&text);
+            let entities = actors::resolve(&doc, &ner::tag(&doc));
+            let started = Instant::now();
+            std::hint::black_box(quotes::find(&doc, &entities));
+            in_quotes += started.elapsed();
+            let started = Instant::now();
+            std::hint::black_box(events::find(&doc, &entities));
+            in_events += started.elapsed();
+        }
         let quotes: Vec<&Quote> = analysis
             .quotes
             .iter()
@@ -223,6 +242,45 @@ fn main() -> Result<()> {
         bytes as f64 / 1e6,
         elapsed.as_secs_f64(),
         bytes as f64 / 1e6 / elapsed.as_secs_f64()
+    );
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "statements alone {:.1} MB/s, events alone {:.1} MB/s",
+        mb / in_quotes.as_secs_f64(),
+        mb / in_events.as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Time statements and events alone over every text, `passes` times; run
+/// under `time` to read CPU seconds on a busy machine.
+fn bench(dir: &str, passes: usize) -> Result<()> {
+    use briefing::analyse::{actors, events, ner, quotes, text::Document};
+    let mut texts = Vec::new();
+    for entry in fs::read_dir(Path::new(dir).join("texts"))? {
+        texts.push(fs::read_to_string(entry?.path())?);
+    }
+    let docs: Vec<_> = texts
+        .iter()
+        .map(|t| {
+            let doc = Document::new(t);
+            let entities = actors::resolve(&doc, &ner::tag(&doc));
+            (doc, entities)
+        })
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let started = Instant::now();
+    for _ in 0..passes {
+        for (doc, entities) in &docs {
+            std::hint::black_box(quotes::find(doc, entities));
+            std::hint::black_box(events::find(doc, entities));
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    println!(
+        "statements + events: {:.1} MB x {passes} in {secs:.2} s wall = {:.1} MB/s",
+        bytes as f64 / 1e6,
+        (bytes * passes) as f64 / 1e6 / secs
     );
     Ok(())
 }

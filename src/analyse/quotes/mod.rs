@@ -78,6 +78,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             );
         }
     }
+    let lookup = EntityIndex::new(entities);
     let mut quotes = Vec::new();
     let mut last_speaker = None;
     for (index, passage) in passages.iter().enumerate() {
@@ -86,7 +87,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         }
         let attribution = attributions[index];
         let mention = attribution.map(|a| a.mention);
-        let speaker = mention.and_then(|m| speaker_entity(doc, entities, m, last_speaker));
+        let speaker = mention.and_then(|m| lookup.speaker(doc, m, last_speaker));
         last_speaker = speaker.or(last_speaker);
         let inner = passage.inner_tokens(paragraphs[passage.paragraph].end);
         quotes.push(Quote {
@@ -104,7 +105,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             direct: true,
         });
     }
-    quotes.extend(reported::find(&scanner, entities));
+    quotes.extend(reported::find(&scanner, &lookup));
     quotes.sort_by_key(|q| q.span);
     quotes
 }
@@ -347,49 +348,60 @@ fn borrowed(
         .map(|mention| Attribution { mention, cue: None })
 }
 
-/// The entity a speaker mention stands for: the one named there, the one a
-/// pronoun refers to, or else the nearest person named before the pronoun.
-fn speaker_entity(
-    doc: &Document,
-    entities: &[Entity],
-    mention: Span,
-    last: Option<usize>,
-) -> Option<usize> {
-    let best = entities
-        .iter()
-        .enumerate()
-        .filter_map(|(index, entity)| {
-            let hit = entity
-                .mentions
-                .iter()
-                .chain(entity.references.iter().map(|r| &r.span))
-                .filter(|m| m.overlaps(mention))
-                .map(|m| m.end.min(mention.end) - m.start.max(mention.start))
-                .max()?;
-            Some((hit, index))
-        })
-        .max_by_key(|&(hit, index)| (hit, std::cmp::Reverse(index)));
-    if let Some((_, index)) = best {
-        return Some(index);
+/// Every entity span (names and references) sorted for look-ups by
+/// position, so mapping a speaker costs a binary search, not a scan.
+struct EntityIndex<'e> {
+    entities: &'e [Entity],
+    /// (span, entity) for every mention and reference, by start.
+    spans: Vec<(Span, usize)>,
+    /// (end, entity) for every mention of a person, by end.
+    persons: Vec<(usize, usize)>,
+}
+
+impl<'e> EntityIndex<'e> {
+    fn new(entities: &'e [Entity]) -> Self {
+        let mut spans = Vec::new();
+        let mut persons = Vec::new();
+        for (index, entity) in entities.iter().enumerate() {
+            spans.extend(entity.mentions.iter().map(|m| (*m, index)));
+            spans.extend(entity.references.iter().map(|r| (r.span, index)));
+            if entity.kind == EntityKind::Person {
+                persons.extend(entity.mentions.iter().map(|m| (m.end, index)));
+            }
+        }
+        spans.sort_unstable();
+        persons.sort_unstable();
+        Self {
+            entities,
+            spans,
+            persons,
+        }
     }
-    if !lexicon::is_pronoun(mention.of(doc.text)) {
-        return None;
+
+    /// The entity a speaker mention stands for: the one named there (the
+    /// longest overlap), the one a pronoun refers to, or else the nearest
+    /// person named before the pronoun, or the last speaker.
+    fn speaker(&self, doc: &Document, mention: Span, last: Option<usize>) -> Option<usize> {
+        let before_end = self.spans.partition_point(|(s, _)| s.start < mention.end);
+        let best = self.spans[..before_end]
+            .iter()
+            .rev()
+            .take(16)
+            .filter(|(s, _)| s.overlaps(mention))
+            .map(|&(s, index)| (s.end.min(mention.end) - s.start.max(mention.start), index))
+            .max_by_key(|&(hit, index)| (hit, std::cmp::Reverse(index)));
+        if let Some((_, index)) = best {
+            return Some(index);
+        }
+        if !lexicon::is_pronoun(mention.of(doc.text)) {
+            return None;
+        }
+        let before = self
+            .persons
+            .partition_point(|&(end, _)| end <= mention.start);
+        let person = before.checked_sub(1).map(|i| self.persons[i].1);
+        person.or(last).filter(|&i| i < self.entities.len())
     }
-    let person = entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == EntityKind::Person)
-        .filter_map(|(index, e)| {
-            let end = e
-                .mentions
-                .iter()
-                .map(|m| m.end)
-                .filter(|&end| end <= mention.start)
-                .max()?;
-            Some((end, index))
-        })
-        .max();
-    person.map(|(_, index)| index).or(last)
 }
 
 #[cfg(test)]

@@ -4,11 +4,11 @@
 
 use std::ops::Range;
 
+use super::EntityIndex;
 use super::lexicon::{self, Cue};
 use super::speaker::Scanner;
-use super::speaker_entity;
+use crate::analyse::Quote;
 use crate::analyse::text::TokenKind;
-use crate::analyse::{Entity, Quote};
 use crate::span::Span;
 
 /// Reported content shorter than this (in words) is not kept.
@@ -61,7 +61,7 @@ fn reports(word: &str) -> bool {
 }
 
 /// Every reported statement in sentences without quote marks.
-pub fn find(scanner: &Scanner, entities: &[Entity]) -> Vec<Quote> {
+pub(super) fn find(scanner: &Scanner, index: &EntityIndex) -> Vec<Quote> {
     let doc = scanner.doc;
     let mut out = Vec::new();
     let mut last = None;
@@ -90,7 +90,7 @@ pub fn find(scanner: &Scanner, entities: &[Entity]) -> Vec<Quote> {
             doc.tokens[content.start].span.start,
             doc.tokens[content.end - 1].span.end,
         );
-        let speaker = speaker_entity(doc, entities, mention, last);
+        let speaker = index.speaker(doc, mention, last);
         last = speaker.or(last);
         let cue_span = Span::new(
             doc.tokens[cue.first].span.start,
