@@ -73,6 +73,10 @@ pub(super) fn find(scanner: &Scanner, index: &EntityIndex) -> Vec<Quote> {
             || range
                 .clone()
                 .any(|i| matches!(doc.token_text(i), "\"" | "\u{201C}" | "\u{201D}"))
+            || range.clone().skip(1).any(|i| {
+                // ''…'' marks some wires use for quotes
+                doc.token_text(i) == "'" && doc.token_text(i - 1) == "'"
+            })
         {
             continue;
         }
@@ -132,8 +136,13 @@ fn statement(scanner: &Scanner, range: Range<usize>) -> Option<(Span, Cue, Range
             } else {
                 scanner.phrase_before(cue.first, comma + 1)
             };
-            if let Some(mention) = mention.filter(|m| is_named(scanner, *m)) {
-                return Some((mention, cue, range.start..comma));
+            // The attribution closes the sentence: at most "on Tuesday" after it.
+            let closes = |m: &Span| (comma..end).filter(|&i| doc.tokens[i].span.start >= m.end).count() <= 3;
+            let opens_clause = !lexicon::is_closed_class(doc.token_text(range.start));
+            if let Some(mention) = mention.filter(|m| is_named(scanner, *m) && closes(m)) {
+                if opens_clause {
+                    return Some((mention, cue, range.start..comma));
+                }
             }
         }
     }
@@ -145,6 +154,11 @@ fn statement(scanner: &Scanner, range: Range<usize>) -> Option<(Span, Cue, Range
     let mention = scanner
         .phrase_before(cue.first, range.start)
         .filter(|m| is_named(scanner, *m))?;
+    // The speaker opens the sentence, or follows an opening phrase and comma.
+    let first = (range.start..cue.first).find(|&i| doc.tokens[i].span.start >= mention.start)?;
+    if first > range.start && doc.token_text(first - 1) != "," {
+        return None;
+    }
     let mut start = cue.end();
     if doc.token_text(cue.first) == "told" {
         let object = scanner.phrase_after(start, end)?;
@@ -155,10 +169,22 @@ fn statement(scanner: &Scanner, range: Range<usize>) -> Option<(Span, Cue, Range
     {
         start += 1;
     }
-    if start < end && doc.token_text(start) == "that" {
+    let that = start < end && doc.token_text(start) == "that";
+    if that {
         start += 1;
     }
-    (start < end).then_some((mention, cue, start..end))
+    while start < end && doc.token_text(start) == "," {
+        start += 1;
+    }
+    // Beyond "said", a verb may take a plain object ("added a note"): only
+    // a clause counts.
+    let say = matches!(doc.token_text(cue.first), "said" | "says" | "told" | "tells");
+    let opener = doc.token_text(start.min(end.saturating_sub(1)));
+    let clause = that
+        || opener == "to"
+        || lexicon::is_pronoun(opener)
+        || (opener.starts_with(|c: char| c.is_uppercase()) && !lexicon::is_determiner(opener));
+    (start < end && (say || clause)).then_some((mention, cue, start..end))
 }
 
 /// Whether a speaker phrase names someone: a capitalised name, a pronoun
@@ -166,7 +192,15 @@ fn statement(scanner: &Scanner, range: Range<usize>) -> Option<(Span, Cue, Range
 fn is_named(scanner: &Scanner, mention: Span) -> bool {
     let text = mention.of(scanner.doc.text);
     let first = text.split_whitespace().next().unwrap_or("");
-    lexicon::is_pronoun(text)
-        || first.starts_with(|c: char| c.is_uppercase())
-        || lexicon::is_determiner(first)
+    let single = !text.contains(' ');
+    if lexicon::is_pronoun(text) {
+        return true;
+    }
+    if first.ends_with("ing") || lexicon::is_closed_class(first) && !lexicon::is_determiner(first) {
+        return false;
+    }
+    if single && lexicon::is_determiner(first) {
+        return false;
+    }
+    first.starts_with(|c: char| c.is_uppercase()) || lexicon::is_determiner(first)
 }
