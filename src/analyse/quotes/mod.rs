@@ -25,6 +25,8 @@ use crate::span::Span;
 const CARRY_PARAGRAPHS: usize = 2;
 /// Quotes this short (in words) need a cue nearby to count as statements.
 const SHORT_WORDS: usize = 4;
+/// Titles ("This Week with George Stephanopoulos") run to this many words.
+const TITLE_WORDS: usize = 6;
 
 pub use self::lexicon::is_closed_class;
 
@@ -212,15 +214,14 @@ fn is_statement(
     if before.is_some_and(|w| w.eq_ignore_ascii_case("so-called")) {
         return false;
     }
-    if words.len() > SHORT_WORDS {
-        return true;
-    }
-    let title_case = words.iter().all(|&i| {
-        doc.token_text(i)
-            .chars()
-            .next()
-            .is_some_and(|c| !c.is_lowercase())
-    });
+    // "Meet the Press", "State of the Union": capitals but for small words.
+    let title_case = words.len() <= TITLE_WORDS
+        && words.iter().enumerate().all(|(n, &i)| {
+            let w = doc.token_text(i);
+            w.starts_with(|c: char| !c.is_lowercase())
+                || (n > 0 && matches!(w, "the" | "of" | "and" | "with" | "a" | "an" | "in" | "on" | "for" | "to" | "at"))
+        })
+        && !inner.clone().any(|i| matches!(doc.token_text(i), "?" | "!"));
     let named = passage.open > paragraph.start + 1
         && before.is_some_and(|w| matches!(w, "called" | "named" | "titled" | "dubbed"))
         && doc
@@ -247,13 +248,15 @@ fn is_statement(
     if title_case && title_cue {
         return false;
     }
+    if words.len() > SHORT_WORDS {
+        return true;
+    }
     if attributed {
         return true;
     }
-    let sentence = &doc.sentences[sentence_of(doc, passage.open)];
-    scanner
-        .cue_before(sentence.tokens.end, sentence.tokens.start)
-        .is_some()
+    // A lower-case phrase in a paragraph that reports speech is a partial
+    // quote; elsewhere it is a scare quote.
+    !title_case && scanner.cue_before(paragraph.end, paragraph.start).is_some()
 }
 
 /// A speaker borrowed from a neighbouring passage, the line before, or
