@@ -186,3 +186,57 @@ fn article_escape_sequences_do_not_reach_the_terminal() {
     tmux.wait_for("READY$");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn quotes_people_and_the_jump_list_at_80x24() {
+    let stories = briefing::story::understand(briefing::load::sample().articles);
+    let analysis = &stories[0].analysis;
+    assert!(
+        analysis.quotes.len() >= 3,
+        "the sample has at least three quotes"
+    );
+    let third = &analysis.quotes[2];
+    let speaker = third
+        .speaker
+        .and_then(|i| analysis.entity_name(i))
+        .unwrap_or("unattributed");
+    let person = analysis
+        .entities
+        .iter()
+        .find(|e| e.kind == briefing::analyse::EntityKind::Person)
+        .expect("the sample names people");
+
+    let tmux = Tmux::start(80, 24);
+    let bin = env!("CARGO_BIN_EXE_briefing");
+    tmux.send(&[&format!("BRIEFING_CONFIG=/dev/null {bin}"), "Enter"]);
+    tmux.wait_for("Kim Jong Un Pledges Support for Russia");
+
+    tmux.send(&[".", ".", "."]);
+    let screen = tmux.wait_for("quote 3 of");
+    let status = screen.lines().last().unwrap_or("");
+    assert!(
+        status.contains(speaker),
+        "the status names {speaker:?}: {status}"
+    );
+
+    tmux.send(&["g", "p"]);
+    let screen = tmux.wait_for("focus: ");
+    assert!(
+        screen.contains(&person.name),
+        "the first person is focused:\n{screen}"
+    );
+    tmux.send(&["m"]);
+    let first = tmux.wait_for("mention 1 of");
+    tmux.send(&["G"]);
+    let bottom = tmux.wait_change(&first);
+    assert!(
+        bottom.lines().last().unwrap_or("").contains("Bot"),
+        "{bottom}"
+    );
+    tmux.send(&["C-o"]);
+    let back = tmux.wait_change(&bottom);
+    let body = |s: &str| s.lines().take(22).collect::<Vec<_>>().join("\n");
+    assert_eq!(body(&back), body(&first), "Ctrl-O returns to the mention");
+    tmux.send(&["q"]);
+    tmux.wait_for("READY$");
+}

@@ -162,7 +162,11 @@ impl App {
     /// The section shown at the top of the reader.
     pub fn current_section(&self) -> usize {
         let top = self.top();
-        self.layout.section_rows.iter().rposition(|&r| r <= top).unwrap_or(0)
+        self.layout
+            .section_rows
+            .iter()
+            .rposition(|&r| r <= top)
+            .unwrap_or(0)
     }
 
     /// The rows of the summary pane as filtered now.
@@ -172,21 +176,31 @@ impl App {
 
     /// The terminal was resized: re-wrap, keeping the same text at the top.
     pub fn resize(&mut self, size: (u16, u16)) {
-        let anchor = self.top_offset();
+        let (offset, lead) = self.top_anchor();
         self.size = size;
         self.relayout();
-        let row = self.layout.row_of(anchor);
-        self.set_top(row);
+        let row = self.layout.row_of(offset);
+        self.set_top(row.saturating_sub(lead));
     }
 
     /// The article byte shown at the top of the reader.
     fn top_offset(&self) -> usize {
+        self.top_anchor().0
+    }
+
+    /// The first article byte at or below the top row, and how many rows
+    /// (blank lines, headings) lie above it on screen.
+    fn top_anchor(&self) -> (usize, usize) {
         let top = self.top();
         self.layout
             .lines
             .get(top..)
-            .and_then(|rows| rows.iter().find(|l| l.label.is_none()))
-            .map_or(0, |l| l.source.start)
+            .and_then(|rows| {
+                rows.iter()
+                    .position(|l| l.label.is_none())
+                    .map(|n| (rows[n].source.start, n))
+            })
+            .unwrap_or((0, 0))
     }
 
     fn relayout(&mut self) {
@@ -207,7 +221,12 @@ impl App {
     }
 
     fn here(&self) -> Place {
-        Place { story: self.current, offset: self.top_offset() }
+        let (offset, lead) = self.top_anchor();
+        Place {
+            story: self.current,
+            offset,
+            lead,
+        }
     }
 
     /// Scroll so that byte `offset` shows near the top, remembering where we were.
@@ -224,11 +243,17 @@ impl App {
     }
 
     fn say(&mut self, text: impl Into<String>) {
-        self.message = Some(Message { text: text.into(), error: false });
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
     }
 
     fn warn(&mut self, text: impl Into<String>) {
-        self.message = Some(Message { text: text.into(), error: true });
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
     }
 
     /// Do what `action` asks.
@@ -295,14 +320,23 @@ impl App {
                 app.move_selection(&rows, forward);
             }
         };
-        let page = usize::from(self.panes().summary.map_or(1, |r| r.height.saturating_sub(2)).max(1));
+        let page = usize::from(
+            self.panes()
+                .summary
+                .map_or(1, |r| r.height.saturating_sub(2))
+                .max(1),
+        );
         match action {
             Action::ScrollDown => step(self, true, 1),
             Action::ScrollUp => step(self, false, 1),
             Action::PageDown | Action::HalfPageDown => step(self, true, page / 2 + 1),
             Action::PageUp | Action::HalfPageUp => step(self, false, page / 2 + 1),
-            Action::Top => self.summary.selected = rows.iter().position(|i| i.selectable()).unwrap_or(0),
-            Action::Bottom => self.summary.selected = rows.iter().rposition(|i| i.selectable()).unwrap_or(0),
+            Action::Top => {
+                self.summary.selected = rows.iter().position(|i| i.selectable()).unwrap_or(0)
+            }
+            Action::Bottom => {
+                self.summary.selected = rows.iter().rposition(|i| i.selectable()).unwrap_or(0)
+            }
             Action::Search => {
                 self.mode = Mode::FilterInput;
                 self.summary.filtering = true;
@@ -320,9 +354,18 @@ impl App {
     fn move_selection(&mut self, rows: &[Item], forward: bool) {
         let current = self.summary.selected;
         let next = if forward {
-            rows.iter().enumerate().skip(current + 1).find(|(_, i)| i.selectable()).map(|(n, _)| n)
+            rows.iter()
+                .enumerate()
+                .skip(current + 1)
+                .find(|(_, i)| i.selectable())
+                .map(|(n, _)| n)
         } else {
-            rows.iter().enumerate().take(current).rev().find(|(_, i)| i.selectable()).map(|(n, _)| n)
+            rows.iter()
+                .enumerate()
+                .take(current)
+                .rev()
+                .find(|(_, i)| i.selectable())
+                .map(|(n, _)| n)
         };
         if let Some(n) = next {
             self.summary.selected = n;
@@ -343,7 +386,10 @@ impl App {
                 }
                 self.focus = Focus::Summary;
                 let rows = self.summary_items();
-                if !rows.get(self.summary.selected).is_some_and(|i| i.selectable()) {
+                if !rows
+                    .get(self.summary.selected)
+                    .is_some_and(|i| i.selectable())
+                {
                     self.summary.selected = rows.iter().position(|i| i.selectable()).unwrap_or(0);
                 }
             }
@@ -370,7 +416,10 @@ impl App {
         let top = self.top();
         let rows = &self.layout.section_rows;
         let target = if forward {
-            rows.iter().copied().find(|&r| r > top).filter(|_| top < self.max_top())
+            rows.iter()
+                .copied()
+                .find(|&r| r > top)
+                .filter(|_| top < self.max_top())
         } else {
             rows.iter().copied().rev().find(|&r| r < top)
         };
@@ -382,7 +431,11 @@ impl App {
     }
 
     fn step_story(&mut self, forward: bool) {
-        let target = if forward { self.current + 1 } else { self.current.wrapping_sub(1) };
+        let target = if forward {
+            self.current + 1
+        } else {
+            self.current.wrapping_sub(1)
+        };
         if target < self.stories.len() {
             self.jumps.push(self.here());
             self.switch_story(target);
@@ -413,7 +466,10 @@ impl App {
     }
 
     fn open_related(&mut self, chosen: Option<usize>) {
-        let target = chosen.or_else(|| self.story().and_then(|s| s.related.first().map(|&(i, _)| i)));
+        let target = chosen.or_else(|| {
+            self.story()
+                .and_then(|s| s.related.first().map(|&(i, _)| i))
+        });
         let Some(target) = target else {
             self.say("no related stories");
             return;
@@ -421,7 +477,10 @@ impl App {
         self.jumps.push(self.here());
         self.switch_story(target);
         self.focus = Focus::Reader;
-        let title = self.story().map(|s| s.article.title.clone()).unwrap_or_default();
+        let title = self
+            .story()
+            .map(|s| s.article.title.clone())
+            .unwrap_or_default();
         self.say(format!("related: {title}"));
     }
 
@@ -443,7 +502,7 @@ impl App {
     fn go_to_place(&mut self, place: Place) {
         self.switch_story(place.story);
         let row = self.layout.row_of(place.offset);
-        self.set_top(row);
+        self.set_top(row.saturating_sub(place.lead));
     }
 
     fn clear(&mut self) {
@@ -489,7 +548,13 @@ impl App {
     }
 
     fn go_to_quote(&mut self, index: usize) {
-        let Some(quote) = self.story().and_then(|s| s.analysis.quotes.get(index)).cloned() else { return };
+        let Some(quote) = self
+            .story()
+            .and_then(|s| s.analysis.quotes.get(index))
+            .cloned()
+        else {
+            return;
+        };
         self.jump_to_offset(quote.span.start);
         self.mark = Some(quote.span);
         self.cursor = Some(Cursor::Quote(index));
@@ -522,17 +587,31 @@ impl App {
     }
 
     fn go_to_event(&mut self, index: usize) {
-        let Some(event) = self.story().and_then(|s| s.analysis.events.get(index)).cloned() else { return };
+        let Some(event) = self
+            .story()
+            .and_then(|s| s.analysis.events.get(index))
+            .cloned()
+        else {
+            return;
+        };
         self.jump_to_offset(event.span.start);
         self.mark = Some(event.span);
         self.cursor = Some(Cursor::Event(index));
         let count = self.story().map_or(0, |s| s.analysis.events.len());
-        self.say(format!("event {} of {count}: [{}] {}", index + 1, event.kind, event.summary));
+        self.say(format!(
+            "event {} of {count}: [{}] {}",
+            index + 1,
+            event.kind,
+            event.summary
+        ));
     }
 
     /// Every span that names or refers to the focused actor, in text order.
     pub fn focus_spans(&self) -> Vec<Span> {
-        let Some(entity) = self.focus_actor.and_then(|i| self.story()?.analysis.entities.get(i)) else {
+        let Some(entity) = self
+            .focus_actor
+            .and_then(|i| self.story()?.analysis.entities.get(i))
+        else {
             return Vec::new();
         };
         let mut spans: Vec<Span> = entity.mentions.clone();
@@ -575,17 +654,28 @@ impl App {
             .to_string()
     }
 
-    /// Focus the next key actor: people first, in salience order, then the rest.
+    /// Focus the next key actor in the summary's order: people, organisations,
+    /// places, each by salience.
     fn cycle_actor(&mut self, forward: bool) {
         let Some(story) = self.story() else { return };
         let entities = &story.analysis.entities;
-        let mut order: Vec<usize> = (0..entities.len()).filter(|&i| entities[i].kind == EntityKind::Person).collect();
-        order.extend((0..entities.len()).filter(|&i| entities[i].kind != EntityKind::Person));
+        let kinds = [
+            EntityKind::Person,
+            EntityKind::Organization,
+            EntityKind::Place,
+            EntityKind::Other,
+        ];
+        let order: Vec<usize> = kinds
+            .iter()
+            .flat_map(|&k| (0..entities.len()).filter(move |&i| entities[i].kind == k))
+            .collect();
         if order.is_empty() {
             self.say("no actors in this story");
             return;
         }
-        let position = self.focus_actor.and_then(|f| order.iter().position(|&i| i == f));
+        let position = self
+            .focus_actor
+            .and_then(|f| order.iter().position(|&i| i == f));
         let next = match (position, forward) {
             (None, true) => 0,
             (None, false) => order.len() - 1,
@@ -594,8 +684,15 @@ impl App {
         };
         let entity = &entities[order[next]];
         let count = entity.mentions.len() + entity.references.len();
-        let role = entity.role.as_ref().map(|r| format!(", {r}")).unwrap_or_default();
-        let text = format!("focus: {}{role} ({count} mentions; m/M to step)", entity.name);
+        let role = entity
+            .role
+            .as_ref()
+            .map(|r| format!(", {r}"))
+            .unwrap_or_default();
+        let text = format!(
+            "focus: {}{role} ({count} mentions; m/M to step)",
+            entity.name
+        );
         self.focus_actor = Some(order[next]);
         self.cursor = None;
         self.mark = None;
@@ -604,7 +701,9 @@ impl App {
 
     /// A key typed while entering a search pattern.
     pub fn search_input(&mut self, input: SearchKey) {
-        let Mode::SearchInput(pattern) = &mut self.mode else { return };
+        let Mode::SearchInput(pattern) = &mut self.mode else {
+            return;
+        };
         match input {
             SearchKey::Char(c) => pattern.push(c),
             SearchKey::Backspace => {
@@ -652,8 +751,15 @@ impl App {
     }
 
     fn run_search(&mut self, pattern: String) {
-        let matches = self.story().map(|s| find_all(&s.article.text, &pattern)).unwrap_or_default();
-        self.search = Some(Search { pattern, matches, current: None });
+        let matches = self
+            .story()
+            .map(|s| find_all(&s.article.text, &pattern))
+            .unwrap_or_default();
+        self.search = Some(Search {
+            pattern,
+            matches,
+            current: None,
+        });
     }
 
     fn step_match(&mut self, forward: bool) {
@@ -673,7 +779,11 @@ impl App {
             (Some(_), true) => (0, true),
             (Some(0), false) => (count - 1, true),
             (Some(i), false) => (i - 1, false),
-            (None, true) => search.matches.iter().position(|m| m.start >= from).map_or((0, true), |i| (i, false)),
+            (None, true) => search
+                .matches
+                .iter()
+                .position(|m| m.start >= from)
+                .map_or((0, true), |i| (i, false)),
             (None, false) => search
                 .matches
                 .iter()

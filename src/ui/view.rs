@@ -74,18 +74,46 @@ pub fn draw(frame: &mut Frame, app: &App, chrome: &Chrome) {
     }
     let panes = app.panes();
     if let Some(outline) = panes.outline {
-        let view = OutlineView { app, theme: &chrome.theme, glyphs: &chrome.glyphs };
+        let view = OutlineView {
+            app,
+            theme: &chrome.theme,
+            glyphs: &chrome.glyphs,
+        };
         frame.render_widget(&view, outline);
     }
-    frame.render_widget(&ReaderView { app, theme: &chrome.theme }, panes.text);
+    frame.render_widget(
+        &ReaderView {
+            app,
+            theme: &chrome.theme,
+        },
+        panes.text,
+    );
     if let Some(summary) = panes.summary {
-        let view = SummaryView { app, theme: &chrome.theme, glyphs: &chrome.glyphs };
+        let view = SummaryView {
+            app,
+            theme: &chrome.theme,
+            glyphs: &chrome.glyphs,
+        };
         frame.render_widget(&view, summary);
     }
-    frame.render_widget(&StatusView { app, theme: &chrome.theme, keymap: &chrome.keymap }, panes.status);
+    frame.render_widget(
+        &StatusView {
+            app,
+            theme: &chrome.theme,
+            keymap: &chrome.keymap,
+        },
+        panes.status,
+    );
     if app.help {
-        let view = HelpView { keymap: &chrome.keymap, theme: &chrome.theme, glyphs: &chrome.glyphs };
-        let body = Rect { height: area.height.saturating_sub(1), ..area };
+        let view = HelpView {
+            keymap: &chrome.keymap,
+            theme: &chrome.theme,
+            glyphs: &chrome.glyphs,
+        };
+        let body = Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        };
         frame.render_widget(&view, body);
     }
 }
