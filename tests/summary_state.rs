@@ -329,3 +329,25 @@ fn the_last_section_says_so() {
     }
     assert_eq!(status(&app), "last section");
 }
+
+#[test]
+fn mouse_wheel_scrolls_and_a_click_selects_in_the_summary() {
+    use briefing::ui::app::Pointer;
+    let mut app = App::new(vec![plain_story("a")], (80, 10));
+    app.mouse(Pointer::Wheel { down: true }, 10, 2);
+    assert_eq!(app.top(), 3);
+    app.mouse(Pointer::Wheel { down: false }, 10, 2);
+    assert_eq!(app.top(), 0);
+
+    let mut app = briefing();
+    let summary = app.panes().summary.unwrap();
+    // Row 0 of the pane is its border, row 1 the "People" heading, row 3 Bo Hart.
+    app.mouse(Pointer::Click, summary.x + 3, summary.y + 3);
+    assert_eq!(app.focus, Focus::Summary);
+    assert_eq!(app.summary_items()[app.summary.selected], Item::Actor(1));
+    assert_eq!(app.focus_actor, Some(1));
+    app.mouse(Pointer::Click, summary.x + 3, summary.y + 1);
+    assert_eq!(app.focus_actor, Some(1), "a heading is not selectable");
+    app.mouse(Pointer::Click, 5, 5);
+    assert_eq!(app.focus, Focus::Reader);
+}

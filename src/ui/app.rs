@@ -11,7 +11,7 @@ use super::document::Layout;
 use super::jumps::{JumpList, Place};
 use super::panes::{OUTLINE_AUTO_WIDTH, Panes, panes};
 use super::search::{Search, find_all};
-use super::summary::{Item, items};
+use super::summary::{Item, first_row, items};
 
 /// What keys are doing right now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -699,6 +699,45 @@ impl App {
         self.say(text);
     }
 
+    /// A mouse wheel turn (`down` or up) or a left click at a screen cell.
+    pub fn mouse(&mut self, event: Pointer, column: u16, row: u16) {
+        let panes = self.panes();
+        let inside = |r: ratatui::layout::Rect| {
+            column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height
+        };
+        let in_summary = panes.summary.filter(|r| inside(*r));
+        match (event, in_summary) {
+            (Pointer::Wheel { down }, None) => {
+                let top = self.top();
+                self.set_top(if down { top + 3 } else { top.saturating_sub(3) });
+            }
+            (Pointer::Wheel { down }, Some(_)) => {
+                let rows = self.summary_items();
+                for _ in 0..3 {
+                    self.move_selection(&rows, down);
+                }
+            }
+            (Pointer::Click, Some(area)) => {
+                // The pane has a border on top; rows start one below.
+                let height = usize::from(area.height.saturating_sub(1));
+                let Some(line) = usize::from(row).checked_sub(usize::from(area.y) + 1) else {
+                    return;
+                };
+                let rows = self.summary_items();
+                let index = first_row(
+                    self.summary.selected.min(rows.len().saturating_sub(1)),
+                    height,
+                ) + line;
+                if rows.get(index).is_some_and(|i| i.selectable()) {
+                    self.focus = Focus::Summary;
+                    self.summary.selected = index;
+                    self.follow(rows.get(index).copied());
+                }
+            }
+            (Pointer::Click, None) => self.focus = Focus::Reader,
+        }
+    }
+
     /// A key typed while entering a search pattern.
     pub fn search_input(&mut self, input: SearchKey) {
         let Mode::SearchInput(pattern) = &mut self.mode else {
@@ -808,6 +847,18 @@ impl App {
         let search = self.search.as_ref()?;
         search.matches.get(search.current?).copied()
     }
+}
+
+/// What the mouse did, as the reader cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pointer {
+    /// The wheel turned.
+    Wheel {
+        /// Towards the user (scrolls down).
+        down: bool,
+    },
+    /// The left button was pressed.
+    Click,
 }
 
 /// Keys as the search and filter prompts understand them.

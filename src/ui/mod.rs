@@ -35,14 +35,16 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use anyhow::Context as _;
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{
+    self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
 use ratatui::DefaultTerminal;
 
 use crate::cli::ViewArgs;
 use crate::load::Loaded;
 use crate::sanitize::clean_line;
 use crate::story;
-use app::{App, Message, Mode, SearchKey};
+use app::{App, Message, Mode, Pointer, SearchKey};
 use config::Config;
 use theme::Theme;
 use view::{Chrome, Glyphs};
@@ -66,7 +68,14 @@ pub fn run(loaded: Loaded, args: &ViewArgs) -> anyhow::Result<()> {
             .context("installing signal handlers")?;
     }
     let mut terminal = ratatui::init();
+    let mouse = args.mouse || config.mouse;
+    if mouse {
+        crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture)?;
+    }
     let result = event_loop(&mut terminal, stories, &chrome, errors, &stop);
+    if mouse {
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
+    }
     ratatui::restore();
     for problem in &loaded.problems {
         eprintln!("briefing: {}", clean_line(&problem.to_string()));
@@ -137,6 +146,17 @@ fn event_loop(
                     handle_key(&mut app, chrome, key)
                 }
                 Event::Resize(width, height) => app.resize((width, height)),
+                Event::Mouse(mouse) => {
+                    let pointer = match mouse.kind {
+                        MouseEventKind::ScrollDown => Some(Pointer::Wheel { down: true }),
+                        MouseEventKind::ScrollUp => Some(Pointer::Wheel { down: false }),
+                        MouseEventKind::Down(MouseButton::Left) => Some(Pointer::Click),
+                        _ => None,
+                    };
+                    if let Some(pointer) = pointer {
+                        app.mouse(pointer, mouse.column, mouse.row);
+                    }
+                }
                 _ => {}
             }
             if app.suspend {

@@ -102,6 +102,12 @@ pub fn items(stories: &[Story], current: usize, filter: &str) -> Vec<Item> {
     out
 }
 
+/// The first row shown when `selected` must be visible in `height` rows
+/// (the selection sits about three quarters down once the list scrolls).
+pub fn first_row(selected: usize, height: usize) -> usize {
+    selected.saturating_sub(height.saturating_sub(1).min(height / 2 + height / 4))
+}
+
 /// The summary pane.
 pub struct SummaryView<'a> {
     /// State to draw.
@@ -137,7 +143,7 @@ impl Widget for &SummaryView<'_> {
         let items = app.summary_items();
         let height = usize::from(inner.height);
         let selected = app.summary.selected.min(items.len().saturating_sub(1));
-        let first = selected.saturating_sub(height.saturating_sub(1).min(height / 2 + height / 4));
+        let first = first_row(selected, height);
         let width = usize::from(inner.width);
         let lines: Vec<Line> = items
             .iter()
