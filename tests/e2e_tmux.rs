@@ -145,6 +145,8 @@ fn sample_scrolls_searches_and_quits_at_80x24() {
     assert!(found.contains("Blinken"), "{found}");
 
     tmux.send(&["q"]);
+    tmux.wait_for("7 unread");
+    tmux.send(&["q"]);
     let after = tmux.wait_for("READY$");
     assert!(
         !after.contains("Kim Jong Un Pledges"),
@@ -209,7 +211,9 @@ fn quotes_people_and_the_jump_list_at_80x24() {
     let tmux = Tmux::start(80, 24);
     let bin = env!("CARGO_BIN_EXE_briefing");
     tmux.send(&[&format!("BRIEFING_CONFIG=/dev/null {bin}"), "Enter"]);
-    tmux.wait_for("Kim Jong Un Pledges Support for Russia");
+    tmux.wait_for("8 unread");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("§1 Lede");
 
     tmux.send(&[".", ".", "."]);
     let screen = tmux.wait_for("quote 3 of");
@@ -237,6 +241,6 @@ fn quotes_people_and_the_jump_list_at_80x24() {
     let back = tmux.wait_change(&bottom);
     let body = |s: &str| s.lines().take(22).collect::<Vec<_>>().join("\n");
     assert_eq!(body(&back), body(&first), "Ctrl-O returns to the mention");
-    tmux.send(&["q"]);
+    tmux.send(&["Q"]);
     tmux.wait_for("READY$");
 }

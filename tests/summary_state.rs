@@ -122,7 +122,9 @@ fn plain_story(id: &str) -> Story {
 fn briefing() -> App {
     let mut stories = vec![bridge_story(), plain_story("b"), plain_story("c")];
     stories[0].related = vec![(2, 0.8), (1, 0.3)];
-    App::new(stories, (120, 40))
+    let mut app = App::new(stories, (120, 40));
+    app.open_story(0);
+    app
 }
 
 fn status(app: &App) -> String {

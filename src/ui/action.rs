@@ -73,13 +73,15 @@ pub enum Action {
     Help,
     /// Stop the program and restore the terminal (as Ctrl-Z does in a shell).
     Suspend,
-    /// Leave the reader.
+    /// Back from a story to the story list; from the list (or a lone story), quit.
+    Back,
+    /// Leave the reader from anywhere.
     Quit,
 }
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 34] = [
+    pub const ALL: [Action; 35] = [
         Action::ScrollDown,
         Action::ScrollUp,
         Action::PageDown,
@@ -113,6 +115,7 @@ impl Action {
         Action::Clear,
         Action::Help,
         Action::Suspend,
+        Action::Back,
         Action::Quit,
     ];
 }

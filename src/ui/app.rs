@@ -24,6 +24,15 @@ pub enum Mode {
     FilterInput,
 }
 
+/// Which screen is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The list of the briefing's stories.
+    List,
+    /// One story in the reader.
+    Story,
+}
+
 /// Which pane the movement keys act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -71,6 +80,16 @@ pub struct Message {
 pub struct App {
     /// The stories of the briefing, in order.
     pub stories: Vec<Story>,
+    /// The briefing's title and description, when it has them.
+    pub briefing: Option<crate::load::BriefingInfo>,
+    /// The story list or a story.
+    pub screen: Screen,
+    /// The selected row of the story list.
+    pub list_selected: usize,
+    /// Whether each story has been opened.
+    pub read: Vec<bool>,
+    /// Stories analysed so far, while analysis runs in the background.
+    pub progress: Option<(usize, usize)>,
     /// Index of the story being read.
     pub current: usize,
     /// Top row of the reader for each story.
@@ -110,7 +129,13 @@ pub struct App {
 impl App {
     /// A reader on `stories` for a terminal of `size`.
     pub fn new(stories: Vec<Story>, size: (u16, u16)) -> Self {
+        let many = stories.len() > 1;
         let mut app = Self {
+            briefing: None,
+            screen: if many { Screen::List } else { Screen::Story },
+            list_selected: 0,
+            read: vec![!many; stories.len()],
+            progress: None,
             scroll: vec![0; stories.len()],
             stories,
             current: 0,
@@ -167,6 +192,26 @@ impl App {
             .iter()
             .rposition(|&r| r <= top)
             .unwrap_or(0)
+    }
+
+    /// Take in what the background analysis delivered.
+    pub fn install(&mut self, update: crate::story::Update) {
+        match update {
+            crate::story::Update::Analysed(index, analysis) => {
+                if let Some(story) = self.stories.get_mut(index) {
+                    story.analysis = analysis;
+                }
+                if let Some((done, _)) = &mut self.progress {
+                    *done += 1;
+                }
+            }
+            crate::story::Update::Related(related) => {
+                for (story, related) in self.stories.iter_mut().zip(related) {
+                    story.related = related;
+                }
+                self.progress = None;
+            }
+        }
     }
 
     /// The rows of the summary pane as filtered now.
@@ -263,6 +308,10 @@ impl App {
             self.help = false;
             return;
         }
+        if self.screen == Screen::List {
+            self.update_list(action);
+            return;
+        }
         if self.focus == Focus::Summary && self.update_summary(action) {
             return;
         }
@@ -307,7 +356,49 @@ impl App {
             Action::Clear => self.clear(),
             Action::Help => self.help = !self.help,
             Action::Suspend => self.suspend = true,
-            Action::Quit => self.quit = true,
+            Action::Back if self.stories.len() > 1 => {
+                self.screen = Screen::List;
+                self.list_selected = self.current;
+                self.focus = Focus::Reader;
+            }
+            Action::Back | Action::Quit => self.quit = true,
+        }
+    }
+
+    /// Keys on the story list: move, open, quit, help.
+    fn update_list(&mut self, action: Action) {
+        let last = self.stories.len().saturating_sub(1);
+        let page = self.page_rows() / 2;
+        let selected = self.list_selected;
+        self.list_selected = match action {
+            Action::ScrollDown => (selected + 1).min(last),
+            Action::ScrollUp => selected.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => (selected + page.max(1)).min(last),
+            Action::PageUp | Action::HalfPageUp => selected.saturating_sub(page.max(1)),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => selected,
+        };
+        match action {
+            Action::Follow | Action::NextSection => self.open_story(self.list_selected),
+            Action::Back | Action::Quit => self.quit = true,
+            Action::Help => self.help = !self.help,
+            Action::Suspend => self.suspend = true,
+            _ => {}
+        }
+    }
+
+    /// Open story `index` from the list.
+    pub fn open_story(&mut self, index: usize) {
+        if index >= self.stories.len() {
+            return;
+        }
+        self.jumps.push(self.here());
+        self.switch_story(index);
+        self.screen = Screen::Story;
+        self.focus = Focus::Reader;
+        if let Some(read) = self.read.get_mut(index) {
+            *read = true;
         }
     }
 
@@ -454,6 +545,9 @@ impl App {
             return;
         }
         self.current = index;
+        if let Some(read) = self.read.get_mut(index) {
+            *read = true;
+        }
         self.focus_actor = None;
         self.mark = None;
         self.cursor = None;
@@ -500,6 +594,7 @@ impl App {
     }
 
     fn go_to_place(&mut self, place: Place) {
+        self.screen = Screen::Story;
         self.switch_story(place.story);
         let row = self.layout.row_of(place.offset);
         self.set_top(row.saturating_sub(place.lead));

@@ -21,6 +21,7 @@ pub mod document;
 pub mod help;
 pub mod jumps;
 pub mod keymap;
+pub mod list;
 pub mod outline;
 pub mod panes;
 pub mod reader;
@@ -32,6 +33,7 @@ pub mod view;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
 use anyhow::Context as _;
@@ -61,7 +63,8 @@ pub fn run(loaded: Loaded, args: &ViewArgs) -> anyhow::Result<()> {
         }
         anyhow::bail!("nothing to read");
     }
-    let stories = story::understand(loaded.articles);
+    let briefing = loaded.briefing.clone();
+    let (stories, updates) = story::understand_in_background(loaded.articles.clone());
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))
@@ -72,7 +75,14 @@ pub fn run(loaded: Loaded, args: &ViewArgs) -> anyhow::Result<()> {
     if mouse {
         crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture)?;
     }
-    let result = event_loop(&mut terminal, stories, &chrome, errors, &stop);
+    let mut app = App::new(stories, terminal.size().map(|s| (s.width, s.height))?);
+    app.briefing = briefing;
+    app.progress = Some((0, app.stories.len()));
+    if let Some(first) = errors.first() {
+        let more = if errors.len() > 1 { format!(" (+{} more)", errors.len() - 1) } else { String::new() };
+        app.message = Some(Message { text: format!("{first}{more}"), error: true });
+    }
+    let result = event_loop(&mut terminal, &mut app, &chrome, &updates, &stop);
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
     }
@@ -115,27 +125,18 @@ fn terminal_lacks_box_drawing() -> bool {
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
-    stories: Vec<story::Story>,
+    app: &mut App,
     chrome: &Chrome,
-    errors: Vec<String>,
+    updates: &Receiver<story::Update>,
     stop: &AtomicBool,
 ) -> anyhow::Result<()> {
-    let size = terminal.size()?;
-    let mut app = App::new(stories, (size.width, size.height));
-    if let Some(first) = errors.first() {
-        let more = if errors.len() > 1 {
-            format!(" (+{} more)", errors.len() - 1)
-        } else {
-            String::new()
-        };
-        app.message = Some(Message {
-            text: format!("{first}{more}"),
-            error: true,
-        });
-    }
     while !app.quit && !stop.load(Ordering::Relaxed) {
-        terminal.draw(|frame| view::draw(frame, &app, chrome))?;
-        if !event::poll(Duration::from_millis(250))? {
+        while let Ok(update) = updates.try_recv() {
+            app.install(update);
+        }
+        terminal.draw(|frame| view::draw(frame, app, chrome))?;
+        let wait = if app.progress.is_some() { 50 } else { 250 };
+        if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
         // Handle everything pending before drawing again, so a storm of
@@ -143,7 +144,7 @@ fn event_loop(
         loop {
             match event::read()? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => {
-                    handle_key(&mut app, chrome, key)
+                    handle_key(app, chrome, key)
                 }
                 Event::Resize(width, height) => app.resize((width, height)),
                 Event::Mouse(mouse) => {

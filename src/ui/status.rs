@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::sanitize::clean_line;
 
 use super::action::Action;
-use super::app::{App, Mode};
+use super::app::{App, Mode, Screen};
 use super::keymap::Keymap;
 use super::theme::{Role, Theme};
 
@@ -38,7 +38,10 @@ impl Widget for &StatusView<'_> {
             return;
         }
         let mut left = String::new();
-        if let Some(story) = app.story() {
+        if app.screen == Screen::List {
+            let unread = app.read.iter().filter(|r| !**r).count();
+            left.push_str(&format!(" {}/{} \u{b7} {unread} unread ", app.list_selected + 1, app.stories.len()));
+        } else if let Some(story) = app.story() {
             if app.stories.len() > 1 {
                 left.push_str(&format!(" {}/{} ", app.current + 1, app.stories.len()));
             }
