@@ -128,9 +128,27 @@ pub(super) fn split_headline(
     if !ranges.iter().any(|r| r.2 > r.1 && in_headline(r)) {
         return ranges;
     }
+    // Only body names sharing a word with the headline's runs can split them;
+    // comparing raw words first spares hashing every other name.
+    let stem = |i: usize| {
+        let text = doc.token_text(i);
+        &text[..text.len() - possessive_len(text)]
+    };
+    let headline_words: Vec<&str> = ranges
+        .iter()
+        .filter(|r| r.2 > r.1 && in_headline(r))
+        .flat_map(|r| (r.1..=r.2).map(stem))
+        .collect();
+    let shares_word = |r: &Range| {
+        (r.1..=r.2).any(|i| {
+            headline_words
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(stem(i)))
+        })
+    };
     let mut body = FastSet::default();
     let mut parts = FastSet::default();
-    for r in ranges.iter().filter(|r| !in_headline(r)) {
+    for r in ranges.iter().filter(|r| !in_headline(r) && shares_word(r)) {
         body.insert(keys.of(doc, r.1, r.2));
         // Proper suffixes of two words or more: "Jong Un" of "Kim Jong Un".
         for from in r.1 + 1..r.2 {
