@@ -92,7 +92,12 @@ pub(super) fn find(doc: &Document, named: &[Named], owner: &[usize], entities: &
                 TokenKind::Quote => quoted = quote_state(text, quoted),
                 TokenKind::Word if !quoted && may_refer(text) => {
                     let lower = normalize(text);
+                    let named_here =
+                        |at: usize| named.binary_search_by_key(&at, |n| n.span.start).is_ok();
                     let target = if let Some(class) = lex.pronoun(&lower) {
+                        if named_here(token.span.start) {
+                            continue;
+                        }
                         pronoun(
                             doc,
                             named,
@@ -105,7 +110,14 @@ pub(super) fn find(doc: &Document, named: &[Named], owner: &[usize], entities: &
                         )
                         .map(|e| (e, token.span, ReferenceKind::Pronoun))
                     } else if lower == "the" {
+                        // "the Foreign Ministry" tagged as a name is a mention.
+                        let next = doc.tokens.get(t + 1).map_or(usize::MAX, |n| n.span.start);
+                        let covering = named
+                            .binary_search_by_key(&next, |n| n.span.start)
+                            .ok()
+                            .map(|i| named[i].span.end);
                         title(doc, entities, &facts, t, sentence.tokens.end)
+                            .filter(|(_, span)| covering.is_none_or(|end| end < span.end))
                             .map(|(e, span)| (e, span, ReferenceKind::Title))
                     } else {
                         None

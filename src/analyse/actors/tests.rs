@@ -435,3 +435,17 @@ fn role_may_hold_unlisted_nouns_but_not_verbs() {
         Some("NATO chief")
     );
 }
+
+#[test]
+fn a_tagged_name_after_the_is_not_a_description() {
+    let text =
+        "Talks\nForeign Minister Ana Silva spoke. The Foreign Ministry said the minister left.";
+    let entities = run(text, &[("Ana Silva", Person), ("Foreign Ministry", Org)]);
+    let silva = entity(&entities, "Ana Silva");
+    assert_eq!(silva.role.as_deref(), Some("Foreign Minister"));
+    assert_eq!(
+        references(text, silva),
+        [("the minister", ReferenceKind::Title)]
+    );
+    assert!(entity(&entities, "Foreign Ministry").references.is_empty());
+}
