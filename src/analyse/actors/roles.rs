@@ -99,27 +99,42 @@ pub fn right_of(doc: &Document, last: usize, ceiling: usize) -> Option<Span> {
     if start < ceiling && matches!(doc.token_text(start), "the" | "a" | "an") {
         start += 1;
     }
+    // Until a title is seen, only title words; after it, any words up to the
+    // closing comma ("a spokeswoman for the ministry,").
+    let mut titled = false;
+    let mut linked = false;
     let mut end = start;
-    while end < ceiling && end - start < MAX_ROLE_TOKENS {
+    while end < ceiling && end - start < MAX_ROLE_TOKENS + 2 {
         let token = doc.tokens[end];
         let text = doc.token_text(end);
         match token.kind {
             TokenKind::Word => {
                 let word = normalize(text);
-                let allowed = word == "of"
-                    || possessive_len(text) > 0
-                    || (!lex.is_stop(&word) && (capitalised(text) || lex.is_modifier(&word)));
+                // After the title a name needs a preposition before it:
+                // "leader of North Korea", not "President Xi and Kim".
+                let after_title =
+                    titled && (linked || !capitalised(text) || lex.is_modifier(&word));
+                linked = linked || (titled && matches!(&*word, "of" | "for" | "at" | "in"));
+                let allowed = if titled {
+                    after_title
+                } else {
+                    word == "of"
+                        || possessive_len(text) > 0
+                        || (!lex.is_stop(&word) && (capitalised(text) || lex.is_modifier(&word)))
+                };
                 if !allowed {
                     return None;
                 }
+                titled = titled || ends_title(doc, start, end);
             }
+            TokenKind::Number if titled => {}
             TokenKind::Punct if matches!(text, "," | "." | ";" | ")" | "\u{2014}") => break,
             _ => return None,
         }
         end += 1;
     }
     let closed = end == ceiling || doc.tokens[end].kind == TokenKind::Punct;
-    if !closed || end == start || !ends_title(doc, start, end - 1) {
+    if !closed || end == start || !titled {
         return None;
     }
     Some(Span::new(

@@ -449,3 +449,42 @@ fn a_tagged_name_after_the_is_not_a_description() {
     );
     assert!(entity(&entities, "Foreign Ministry").references.is_empty());
 }
+
+#[test]
+fn apposition_may_run_on_after_its_title() {
+    let text = "Briefing\nIrina Volkova, a spokeswoman for the foreign ministry, said no. \
+Omar Haddad, who leads the party, said yes.";
+    let entities = run(text, &[("Irina Volkova", Person), ("Omar Haddad", Person)]);
+    assert_eq!(
+        entity(&entities, "Irina Volkova").role.as_deref(),
+        Some("spokeswoman for the foreign ministry")
+    );
+    assert_eq!(entity(&entities, "Omar Haddad").role, None);
+}
+
+#[test]
+fn apposition_does_not_swallow_a_list_of_names() {
+    let text = "Summit\nHe met Lee Park, President Xi and Kim. Sara Holm, leader of Nordland, spoke. \
+Jon Berg, Party Secretary General, left.";
+    let entities = run(
+        text,
+        &[
+            ("Lee Park", Person),
+            ("Xi", Person),
+            ("Kim", Person),
+            ("Sara Holm", Person),
+            ("Nordland", Place),
+            ("Jon Berg", Person),
+        ],
+    );
+    assert_eq!(
+        entity(&entities, "Jon Berg").role.as_deref(),
+        Some("Party Secretary General")
+    );
+    assert_eq!(entity(&entities, "Lee Park").role, None);
+    assert_eq!(entity(&entities, "Xi").role.as_deref(), Some("President"));
+    assert_eq!(
+        entity(&entities, "Sara Holm").role.as_deref(),
+        Some("leader of Nordland")
+    );
+}
