@@ -15,29 +15,19 @@ pub fn tag(doc: &Document) -> Vec<Mention> {
         for i in sentence.tokens.clone().skip(1) {
             let token = doc.tokens[i];
             let capital = token.kind == TokenKind::Word
-                && doc
-                    .token_text(i)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase);
+                && doc.token_text(i).chars().next().is_some_and(char::is_uppercase);
             match (&mut run, capital) {
                 (Some(span), true) => span.end = token.span.end,
                 (None, true) => run = Some(token.span),
                 (Some(span), false) => {
-                    out.push(Mention {
-                        span: *span,
-                        kind: EntityKind::Other,
-                    });
+                    out.push(Mention { span: *span, kind: EntityKind::Other });
                     run = None;
                 }
                 (None, false) => {}
             }
         }
         if let Some(span) = run {
-            out.push(Mention {
-                span,
-                kind: EntityKind::Other,
-            });
+            out.push(Mention { span, kind: EntityKind::Other });
         }
     }
     out
