@@ -32,11 +32,25 @@ pub(super) fn token_ranges(doc: &Document, mentions: &[Mention]) -> Vec<Range> {
         while last < tokens.len() && tokens[last].span.start < m.span.end {
             last += 1;
         }
-        if first < last {
-            out.push((m.kind, first, last - 1));
+        if let Some(range) = tidy(doc, first, last) {
+            out.push((m.kind, range.0, range.1));
         }
     }
     out
+}
+
+/// Tokens `first..end` without what a name never starts or ends with:
+/// punctuation, quote marks, a lower-case article ("the Kremlin").
+fn tidy(doc: &Document, mut first: usize, mut end: usize) -> Option<(usize, usize)> {
+    let word =
+        |i: usize| doc.tokens[i].kind == TokenKind::Word || doc.tokens[i].kind == TokenKind::Number;
+    while first < end && (!word(first) || matches!(doc.token_text(first), "the" | "a" | "an")) {
+        first += 1;
+    }
+    while end > first && !word(end - 1) {
+        end -= 1;
+    }
+    (first < end).then(|| (first, end - 1))
 }
 
 /// Hashes of name keys, built in one reused buffer: the sets that only ask

@@ -488,3 +488,24 @@ Jon Berg, Party Secretary General, left.";
         Some("leader of Nordland")
     );
 }
+
+#[test]
+fn articles_and_punctuation_are_trimmed_from_names() {
+    let text = "Moscow\nThe Kremlin said no. Later the Kremlin, \"tired\", said yes.";
+    let doc = Document::new(text);
+    let first = text.find("Kremlin").unwrap_or_default();
+    let second = text.rfind("the Kremlin,").unwrap_or_default();
+    let mentions = [
+        Mention {
+            span: Span::new(first, first + 7),
+            kind: Org,
+        },
+        Mention {
+            span: Span::new(second, second + 12),
+            kind: Org,
+        },
+    ];
+    let entities = resolve(&doc, &mentions);
+    assert_eq!(entities.len(), 1);
+    assert_eq!(mentions(text, &entities[0]), ["Kremlin", "Kremlin"]);
+}
