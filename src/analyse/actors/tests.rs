@@ -505,7 +505,7 @@ fn articles_and_punctuation_are_trimmed_from_names() {
             kind: Org,
         },
     ];
-    let entities = resolve(&doc, &mentions);
+    let entities = resolve(&doc, &tagged);
     assert_eq!(entities.len(), 1);
     assert_eq!(mentions(text, &entities[0]), ["Kremlin", "Kremlin"]);
 }
