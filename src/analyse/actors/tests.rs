@@ -495,7 +495,7 @@ fn articles_and_punctuation_are_trimmed_from_names() {
     let doc = Document::new(text);
     let first = text.find("Kremlin").unwrap_or_default();
     let second = text.rfind("the Kremlin,").unwrap_or_default();
-    let mentions = [
+    let tagged = [
         Mention {
             span: Span::new(first, first + 7),
             kind: Org,
