@@ -65,6 +65,10 @@ pub struct Lexicon {
     stops: FastSet<String>,
     /// Third-person pronouns.
     pronouns: FastMap<String, PronounClass>,
+    /// First two letters of every pronoun, lower case, for a cheap pre-test.
+    pronoun_starts: Vec<[u8; 2]>,
+    /// Length in bytes of the longest pronoun, possessive "'s" included.
+    pronoun_longest: usize,
     /// Honorifics, gendered titles and first names.
     genders: FastMap<String, Gender>,
 }
@@ -114,18 +118,19 @@ impl Lexicon {
                 [.., last] => multi.entry(last.clone()).or_default().push(words.clone()),
             }
         }
-        let pronouns = entries(include_str!("../../../assets/data/pronouns.txt"))
-            .filter_map(|line| {
-                let (word, class) = line.split_once(char::is_whitespace)?;
-                let class = match class.trim() {
-                    "m" => PronounClass::Person(Gender::Male),
-                    "f" => PronounClass::Person(Gender::Female),
-                    "p" => PronounClass::Plural,
-                    _ => return None,
-                };
-                Some((word.to_lowercase(), class))
-            })
-            .collect();
+        let pronouns: FastMap<String, PronounClass> =
+            entries(include_str!("../../../assets/data/pronouns.txt"))
+                .filter_map(|line| {
+                    let (word, class) = line.split_once(char::is_whitespace)?;
+                    let class = match class.trim() {
+                        "m" => PronounClass::Person(Gender::Male),
+                        "f" => PronounClass::Person(Gender::Female),
+                        "p" => PronounClass::Plural,
+                        _ => return None,
+                    };
+                    Some((word.to_lowercase(), class))
+                })
+                .collect();
         let genders = entries(include_str!("../../../assets/data/pronouns_gender.txt"))
             .filter_map(|line| {
                 let (word, gender) = line.split_once(char::is_whitespace)?;
@@ -137,7 +142,20 @@ impl Lexicon {
                 Some((word.to_lowercase(), gender))
             })
             .collect();
+        let mut pronoun_starts: Vec<[u8; 2]> = pronouns
+            .keys()
+            .filter_map(|p: &String| Some([*p.as_bytes().first()?, *p.as_bytes().get(1)?]))
+            .collect();
+        pronoun_starts.sort_unstable();
+        pronoun_starts.dedup();
+        let pronoun_longest = pronouns
+            .keys()
+            .map(|p: &String| p.len() + 3)
+            .max()
+            .unwrap_or(0);
         Self {
+            pronoun_starts,
+            pronoun_longest,
             heads,
             multi,
             modifiers: set(include_str!("../../../assets/data/titles_modifiers.txt")),
@@ -199,6 +217,17 @@ impl Lexicon {
     /// What a pronoun (lower case) can refer to, if it is one.
     pub fn pronoun(&self, word: &str) -> Option<PronounClass> {
         self.pronouns.get(word).copied()
+    }
+
+    /// Whether `word` (any case) may be a pronoun: a test on its length and
+    /// first two letters that spares a look-up for most words.
+    pub fn may_be_pronoun(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        bytes.len() >= 2
+            && bytes.len() <= self.pronoun_longest
+            && self
+                .pronoun_starts
+                .contains(&[bytes[0].to_ascii_lowercase(), bytes[1].to_ascii_lowercase()])
     }
 
     /// The gender a first name, honorific or title (lower case) implies.

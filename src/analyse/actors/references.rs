@@ -138,10 +138,7 @@ pub(super) fn find(doc: &Document, named: &[Named], owner: &[usize], entities: &
 /// Whether a word can be a pronoun or "the": a cheap test that spares
 /// looking up every word of the article.
 fn may_refer(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    (2..=10).contains(&bytes.len())
-        && matches!(bytes[0], b'h' | b'H' | b's' | b'S' | b't' | b'T')
-        && bytes.is_ascii()
+    text.eq_ignore_ascii_case("the") || lexicon().may_be_pronoun(text)
 }
 
 /// Whether the text is inside a quotation after quote mark `mark`.
