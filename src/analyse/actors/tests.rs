@@ -509,3 +509,86 @@ fn articles_and_punctuation_are_trimmed_from_names() {
     assert_eq!(entities.len(), 1);
     assert_eq!(mentions(text, &entities[0]), ["Kremlin", "Kremlin"]);
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "Kim",
+        "Jong",
+        "Un",
+        "Putin's",
+        "President",
+        "the",
+        "he",
+        "She",
+        "their",
+        "NATO",
+        "(",
+        ")",
+        ",",
+        ".",
+        "\"",
+        "of",
+        "Secretary",
+        "State",
+        "minister",
+        "Square",
+        "US",
+        "U.S.",
+        "\u{2019}s",
+        "\n",
+        "leader",
+        "Russian",
+        "agency",
+        "and",
+    ];
+
+    fn analyse_with(words: &[usize], spans: &[(usize, usize, u8)]) {
+        let text: String = words
+            .iter()
+            .map(|&w| WORDS[w % WORDS.len()])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let doc = Document::new(&text);
+        let kinds = [Person, Org, Place, Other];
+        let tagged: Vec<Mention> = spans
+            .iter()
+            .filter_map(|&(a, b, k)| {
+                let (start, end) = (a.min(b), a.max(b));
+                let ok = text.is_char_boundary(start) && text.is_char_boundary(end.min(text.len()));
+                ok.then(|| Mention {
+                    span: Span::new(start, end.min(text.len())),
+                    kind: kinds[usize::from(k) % 4],
+                })
+            })
+            .collect();
+        let entities = resolve(&doc, &tagged);
+        for entity in &entities {
+            assert!(!entity.mentions.is_empty());
+            for span in entity
+                .mentions
+                .iter()
+                .chain(entity.references.iter().map(|r| &r.span))
+            {
+                assert!(span.start <= span.end && text.get(span.start..span.end).is_some());
+            }
+        }
+        let mut analysis = Analysis {
+            entities,
+            ..Analysis::default()
+        };
+        rank(&doc, &mut analysis);
+    }
+
+    proptest! {
+        #[test]
+        fn on_any_words_and_spans(
+            words in prop::collection::vec(0usize..100, 0..60),
+            spans in prop::collection::vec((0usize..300, 0usize..300, 0u8..4), 0..20),
+        ) {
+            analyse_with(&words, &spans);
+        }
+    }
+}
