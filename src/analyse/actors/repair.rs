@@ -168,7 +168,9 @@ pub(super) fn split_headline(
         for from in r.1 + 1..r.2 {
             body.insert(keys.of(doc, from, r.2));
         }
-        if r.2 > r.1 {
+        // A person's surname or family name alone ("Putin", "Kim"); a place's
+        // first word ("New" of "New York") is no name.
+        if r.2 > r.1 && matches!(r.0, EntityKind::Person | EntityKind::Other) {
             parts.insert(keys.of(doc, r.1, r.1));
             parts.insert(keys.of(doc, r.2, r.2));
         }
