@@ -58,7 +58,12 @@ impl Facts {
             if entities[e].kind != EntityKind::Person || gender[e].is_some() {
                 continue;
             }
-            let before = n.first.checked_sub(1).map(|i| normalize(doc.token_text(i)));
+            // "Mr Cook", "Mrs. May": the word before, past an abbreviation dot.
+            let mut before = n.first.checked_sub(1);
+            if before.is_some_and(|i| i > 0 && doc.token_text(i) == ".") {
+                before = before.map(|i| i - 1);
+            }
+            let before = before.map(|i| normalize(doc.token_text(i)));
             if let Some(g) = before.and_then(|w| lex.gender(&w)) {
                 gender[e] = Some(g);
             }
@@ -212,9 +217,17 @@ fn pronoun(
         };
     }
     let candidates: Vec<(usize, bool)> = window.iter().copied().filter(|(e, _)| fits(*e)).collect();
+    // One woman known as such beats people of unknown gender for "she"; for
+    // "he" unknown names are as likely men, so knowing proves nothing.
+    let known: Vec<usize> = candidates
+        .iter()
+        .map(|c| c.0)
+        .filter(|&e| facts.gender[e] == Some(Gender::Female))
+        .collect();
     match candidates.as_slice() {
         [] => None,
         [(e, _)] => Some(*e),
+        _ if known.len() == 1 => Some(known[0]),
         _ if in_sentence => {
             let plain: Vec<usize> = candidates.iter().filter(|c| !c.1).map(|c| c.0).collect();
             (plain.len() == 1).then(|| plain[0])

@@ -592,3 +592,23 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn honorific_gives_gender() {
+    let text = "Talks\nKim Park met Mrs. Alder. She smiled.";
+    let entities = run(text, &[("Alder", Person), ("Kim Park", Person)]);
+    assert_eq!(
+        references(text, entity(&entities, "Alder")),
+        [("She", ReferenceKind::Pronoun)]
+    );
+}
+
+#[test]
+fn he_after_two_men_goes_to_the_subject() {
+    let text = "Talks\nKim Jae Won met Vladimir Orlov. He said little.";
+    let entities = run(text, &[("Kim Jae Won", Person), ("Vladimir Orlov", Person)]);
+    assert_eq!(
+        references(text, entity(&entities, "Kim Jae Won")),
+        [("He", ReferenceKind::Pronoun)]
+    );
+}
