@@ -31,7 +31,7 @@ use repair::{
     KeyHashes, is_bare_title, key, split_headline, split_possessives, token_ranges, trim_title,
 };
 
-pub use super::Entity;
+use super::Entity;
 pub use salience::rank;
 
 /// One mention after repair, with what later steps need to know about it.
@@ -53,7 +53,10 @@ struct Named {
     role: Option<Span>,
 }
 
-/// Merge mentions into entities (in order of first mention).
+/// Merge the tagger's mentions into one entity per real-world actor, so that
+/// later stages (quotes, events, the actor index) count "Putin", "Vladimir
+/// Putin" and "the Russian leader" once. Entities come in order of first
+/// mention with roles and references filled; [`rank`] sets salience.
 pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
     let ranges = token_ranges(doc, mentions);
     let mut keys = KeyHashes::default();
