@@ -128,6 +128,40 @@ pub(super) fn key(doc: &Document, first: usize, last: usize) -> String {
     out
 }
 
+/// A few words compared without regard to case, with a pre-test on length
+/// and first letter that rejects most other words in a handful of steps.
+#[derive(Default)]
+struct WordFilter<'t> {
+    /// Bit `len % 64` set for each word's length.
+    lengths: u64,
+    /// Bit per lower-cased first byte.
+    firsts: [u64; 4],
+    /// The words.
+    words: Vec<&'t str>,
+}
+
+impl<'t> WordFilter<'t> {
+    fn insert(&mut self, word: &'t str) {
+        let Some(&first) = word.as_bytes().first() else {
+            return;
+        };
+        let first = first.to_ascii_lowercase();
+        self.lengths |= 1 << (word.len() % 64);
+        self.firsts[usize::from(first / 64)] |= 1 << (first % 64);
+        self.words.push(word);
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let Some(&first) = word.as_bytes().first() else {
+            return false;
+        };
+        let first = first.to_ascii_lowercase();
+        self.lengths & (1 << (word.len() % 64)) != 0
+            && self.firsts[usize::from(first / 64)] & (1 << (first % 64)) != 0
+            && self.words.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+}
+
 /// Split headline-case runs on the first line ("Putin Visits North Korea")
 /// into the names the body uses; runs with no known name are kept whole.
 pub(super) fn split_headline(
@@ -148,18 +182,13 @@ pub(super) fn split_headline(
         let text = doc.token_text(i);
         &text[..text.len() - possessive_len(text)]
     };
-    let headline_words: Vec<&str> = ranges
-        .iter()
-        .filter(|r| r.2 > r.1 && in_headline(r))
-        .flat_map(|r| (r.1..=r.2).map(stem))
-        .collect();
-    let shares_word = |r: &Range| {
-        (r.1..=r.2).any(|i| {
-            headline_words
-                .iter()
-                .any(|w| w.eq_ignore_ascii_case(stem(i)))
-        })
-    };
+    let mut headline_words = WordFilter::default();
+    for r in ranges.iter().filter(|r| r.2 > r.1 && in_headline(r)) {
+        for i in r.1..=r.2 {
+            headline_words.insert(stem(i));
+        }
+    }
+    let shares_word = |r: &Range| (r.1..=r.2).any(|i| headline_words.contains(stem(i)));
     let mut body = FastSet::default();
     let mut parts = FastSet::default();
     for r in ranges.iter().filter(|r| !in_headline(r) && shares_word(r)) {
