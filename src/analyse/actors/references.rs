@@ -113,7 +113,11 @@ pub(super) fn find(doc: &Document, named: &[Named], owner: &[usize], entities: &
                             token.span.start,
                             class,
                         )
-                        .map(|e| (e, token.span, ReferenceKind::Pronoun))
+                        .map(|e| {
+                            // "He's" refers with "He".
+                            let end = token.span.end - possessive_len(text);
+                            (e, Span::new(token.span.start, end), ReferenceKind::Pronoun)
+                        })
                     } else if lower == "the" {
                         // "the Foreign Ministry" tagged as a name is a mention.
                         let next = doc.tokens.get(t + 1).map_or(usize::MAX, |n| n.span.start);
