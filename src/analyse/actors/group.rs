@@ -268,15 +268,16 @@ fn build(
     group_of: &[usize],
     parent: &mut [usize],
 ) -> (Vec<Entity>, Vec<usize>) {
-    let mut entity_of_root: FastMap<usize, usize> = FastMap::default();
-    entity_of_root.reserve(groups.len());
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut votes: Vec<[u32; 4]> = Vec::new();
-    let mut fullest: Vec<usize> = Vec::new();
+    // Entity index of each root group, `usize::MAX` until it has one.
+    let mut entity_of_root = vec![usize::MAX; groups.len()];
+    let mut entities: Vec<Entity> = Vec::with_capacity(groups.len());
+    let mut votes: Vec<[u32; 4]> = Vec::with_capacity(groups.len());
+    let mut fullest: Vec<usize> = Vec::with_capacity(groups.len());
     let mut owner = Vec::with_capacity(named.len());
     for (index, n) in named.iter().enumerate() {
         let root = find(parent, group_of[index]);
-        let e = *entity_of_root.entry(root).or_insert_with(|| {
+        if entity_of_root[root] == usize::MAX {
+            entity_of_root[root] = entities.len();
             entities.push(Entity {
                 name: String::new(),
                 kind: EntityKind::Other,
@@ -287,8 +288,8 @@ fn build(
             });
             votes.push([0; 4]);
             fullest.push(index);
-            entities.len() - 1
-        });
+        }
+        let e = entity_of_root[root];
         let entity = &mut entities[e];
         entity.mentions.push(n.span);
         votes[e][vote_index(n.kind)] += 1;
