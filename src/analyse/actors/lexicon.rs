@@ -219,6 +219,12 @@ impl Lexicon {
         self.pronouns.get(word).copied()
     }
 
+    /// Whether a word starting with byte `first` may be a pronoun or "the".
+    pub fn may_start_reference(&self, first: u8) -> bool {
+        let first = first.to_ascii_lowercase();
+        first == b't' || self.pronoun_starts.iter().any(|start| start[0] == first)
+    }
+
     /// Whether `word` (any case) may be a pronoun: a test on its length and
     /// first two letters that spares a look-up for most words.
     pub fn may_be_pronoun(&self, word: &str) -> bool {

@@ -62,11 +62,13 @@ pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
     let mut keys = KeyHashes::default();
     let ranges = split_headline(doc, split_possessives(doc, ranges), &mut keys);
     // Whether a name is used elsewhere; only needed when a title is trimmed.
+    // Only one-word names are ever asked about ("Putin" of "President Putin").
     let all_keys: OnceCell<FastSet<u64>> = OnceCell::new();
     let known_keys = || {
         all_keys.get_or_init(|| {
             let mut keys = KeyHashes::default();
-            ranges.iter().map(|r| keys.of(doc, r.1, r.2)).collect()
+            let single = ranges.iter().filter(|r| r.1 == r.2);
+            single.map(|r| keys.of(doc, r.1, r.2)).collect()
         })
     };
     let lex = lexicon::lexicon();

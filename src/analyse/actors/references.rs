@@ -92,10 +92,21 @@ pub(super) fn find(doc: &Document, named: &[Named], owner: &[usize], entities: &
         }
         for t in sentence.tokens.clone() {
             let token = doc.tokens[t];
-            let text = doc.token_text(t);
+            // Most words fail on their first letter; only then cut the text.
+            let lead = doc
+                .text
+                .as_bytes()
+                .get(token.span.start)
+                .copied()
+                .unwrap_or(0);
+            let text = match token.kind {
+                TokenKind::Quote => doc.token_text(t),
+                TokenKind::Word if !quoted && lex.may_start_reference(lead) => doc.token_text(t),
+                _ => continue,
+            };
             match token.kind {
                 TokenKind::Quote => quoted = quote_state(text, quoted),
-                TokenKind::Word if !quoted && may_refer(text) => {
+                TokenKind::Word if may_refer(text) => {
                     let lower = normalize(text);
                     let named_here =
                         |at: usize| named.binary_search_by_key(&at, |n| n.span.start).is_ok();
@@ -273,7 +284,9 @@ fn title(
         if !allowed {
             break;
         }
-        if word != "of" && roles::ends_title(doc, the + 1, index) {
+        let title_end = lex.is_head(&word)
+            || (lex.ends_some_multi(&word) && roles::ends_title(doc, the + 1, index));
+        if word != "of" && title_end {
             end = Some(index);
         }
         if possessive_len(text) > 0 {

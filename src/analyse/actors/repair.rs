@@ -188,20 +188,22 @@ pub(super) fn split_headline(
             headline_words.insert(stem(i));
         }
     }
-    let shares_word = |r: &Range| (r.1..=r.2).any(|i| headline_words.contains(stem(i)));
+    // A piece of a headline run starts with a headline word, so only body
+    // names (or their suffixes and parts) starting with one are hashed.
+    let in_headline_words = |i: usize| headline_words.contains(stem(i));
     let mut body = FastSet::default();
     let mut parts = FastSet::default();
-    for r in ranges.iter().filter(|r| !in_headline(r) && shares_word(r)) {
-        body.insert(keys.of(doc, r.1, r.2));
-        // Proper suffixes of two words or more: "Jong Un" of "Kim Jong Un".
-        for from in r.1 + 1..r.2 {
+    for r in ranges.iter().filter(|r| !in_headline(r)) {
+        // The whole name and its suffixes of two words or more ("Jong Un").
+        for from in (r.1..r.2.max(r.1 + 1)).filter(|&i| in_headline_words(i)) {
             body.insert(keys.of(doc, from, r.2));
         }
         // A person's surname or family name alone ("Putin", "Kim"); a place's
         // first word ("New" of "New York") is no name.
         if r.2 > r.1 && matches!(r.0, EntityKind::Person | EntityKind::Other) {
-            parts.insert(keys.of(doc, r.1, r.1));
-            parts.insert(keys.of(doc, r.2, r.2));
+            for i in [r.1, r.2].into_iter().filter(|&i| in_headline_words(i)) {
+                parts.insert(keys.of(doc, i, i));
+            }
         }
     }
     let mut out = Vec::with_capacity(ranges.len());
