@@ -53,16 +53,8 @@ pub enum PronounClass {
 
 /// Every list, parsed.
 pub struct Lexicon {
-    /// One-word titles ("president", "secretary-general").
-    heads: FastSet<String>,
     /// Multi-word titles, keyed by their last word ("secretary of state").
     multi: FastMap<String, Vec<Vec<String>>>,
-    /// Words that may stand before a head ("former", "state").
-    modifiers: FastSet<String>,
-    /// Heads that describe an organisation ("agency", "ministry").
-    organizations: FastSet<String>,
-    /// Words that end a title phrase ("the", "with", "Monday").
-    stops: FastSet<String>,
     /// Third-person pronouns.
     pronouns: FastMap<String, PronounClass>,
     /// First two letters of every pronoun, lower case, for a cheap pre-test.
@@ -71,6 +63,42 @@ pub struct Lexicon {
     pronoun_longest: usize,
     /// Honorifics, gendered titles and first names.
     genders: FastMap<String, Gender>,
+    /// What each title-list word is (a one-word title, a modifier, an
+    /// organisation word, a stop word, a multi-word title's end), so one
+    /// look-up answers every question.
+    classes: FastMap<String, WordClass>,
+}
+
+/// What a word is to the title lists, from one look-up.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordClass(u8);
+
+impl WordClass {
+    const HEAD: u8 = 1;
+    const MODIFIER: u8 = 2;
+    const ORGANIZATION: u8 = 4;
+    const STOP: u8 = 8;
+    const MULTI_END: u8 = 16;
+
+    /// A one-word title or role noun ("president", "agency").
+    pub fn head(self) -> bool {
+        self.0 & Self::HEAD != 0
+    }
+
+    /// A word that may stand inside a title before its head (heads included).
+    pub fn modifier(self) -> bool {
+        self.0 & (Self::MODIFIER | Self::HEAD) != 0
+    }
+
+    /// A word that ends a title phrase ("the", "with").
+    pub fn stop(self) -> bool {
+        self.0 & Self::STOP != 0
+    }
+
+    /// The last word of some multi-word title ("state" of "secretary of state").
+    pub fn multi_end(self) -> bool {
+        self.0 & Self::MULTI_END != 0
+    }
 }
 
 /// Titles that make someone the leader of a country, so "the Russian
@@ -153,28 +181,43 @@ impl Lexicon {
             .map(|p: &String| p.len() + 3)
             .max()
             .unwrap_or(0);
+        let modifiers = set(include_str!("../../../assets/data/titles_modifiers.txt"));
+        let stops = set(include_str!("../../../assets/data/roles_stop.txt"));
+        let mut classes: FastMap<String, WordClass> = FastMap::default();
+        let mut mark = |words: &mut dyn Iterator<Item = &String>, bit: u8| {
+            for word in words {
+                classes.entry(word.clone()).or_default().0 |= bit;
+            }
+        };
+        mark(&mut heads.iter(), WordClass::HEAD);
+        mark(&mut modifiers.iter(), WordClass::MODIFIER);
+        mark(&mut organizations.iter(), WordClass::ORGANIZATION);
+        mark(&mut stops.iter(), WordClass::STOP);
+        mark(&mut multi.keys(), WordClass::MULTI_END);
         Self {
+            classes,
             pronoun_starts,
             pronoun_longest,
-            heads,
             multi,
-            modifiers: set(include_str!("../../../assets/data/titles_modifiers.txt")),
-            organizations,
-            stops: set(include_str!("../../../assets/data/roles_stop.txt")),
             pronouns,
             genders,
         }
     }
 
+    /// What `word` (lower case) is to the title lists.
+    pub fn class(&self, word: &str) -> WordClass {
+        self.classes.get(word).copied().unwrap_or_default()
+    }
+
     /// Whether `word` (lower case) is a one-word title or role noun.
     pub fn is_head(&self, word: &str) -> bool {
-        self.heads.contains(word)
+        self.class(word).head()
     }
 
     /// Whether `word` (lower case) is a title a person holds ("minister"),
     /// as opposed to a description of an organisation ("agency").
     pub fn is_person_title(&self, word: &str) -> bool {
-        self.heads.contains(word) && !self.organizations.contains(word)
+        self.class(word).0 & (WordClass::HEAD | WordClass::ORGANIZATION) == WordClass::HEAD
     }
 
     /// Whether `words` (lower case, in text order) end with a multi-word
@@ -194,24 +237,14 @@ impl Lexicon {
         })
     }
 
-    /// Whether some multi-word title ends with `word` (lower case).
-    pub fn ends_some_multi(&self, word: &str) -> bool {
-        self.multi.contains_key(word)
-    }
-
     /// Whether `word` (lower case) may stand inside a title before its head.
     pub fn is_modifier(&self, word: &str) -> bool {
-        self.modifiers.contains(word) || self.heads.contains(word)
+        self.class(word).modifier()
     }
 
     /// Whether `word` (lower case) describes an organisation.
     pub fn is_organization(&self, word: &str) -> bool {
-        self.organizations.contains(word)
-    }
-
-    /// Whether `word` (lower case) ends a title phrase.
-    pub fn is_stop(&self, word: &str) -> bool {
-        self.stops.contains(word)
+        self.class(word).0 & WordClass::ORGANIZATION != 0
     }
 
     /// What a pronoun (lower case) can refer to, if it is one.

@@ -272,6 +272,7 @@ fn title(
         }
         let text = doc.token_text(index);
         let word = normalize(text);
+        let class = lex.class(&word);
         let joins = word == "of"
             && end.is_some()
             && doc
@@ -279,13 +280,12 @@ fn title(
                 .get(index + 1)
                 .is_some_and(|_| index + 1 < ceiling)
             && roles::capitalised(doc.token_text(index + 1));
-        let allowed =
-            joins || (!lex.is_stop(&word) && (roles::capitalised(text) || lex.is_modifier(&word)));
+        let allowed = joins || (!class.stop() && (roles::capitalised(text) || class.modifier()));
         if !allowed {
             break;
         }
-        let title_end = lex.is_head(&word)
-            || (lex.ends_some_multi(&word) && roles::ends_title(doc, the + 1, index));
+        let title_end =
+            class.head() || (class.multi_end() && roles::ends_title(doc, the + 1, index));
         if word != "of" && title_end {
             end = Some(index);
         }
