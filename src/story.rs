@@ -47,11 +47,17 @@ pub enum Update {
 /// a background thread delivers each analysis as it is done, in parallel, then
 /// the related stories: so a large briefing shows its list before it is
 /// understood.
-pub fn understand_in_background(articles: Vec<Article>) -> (Vec<Story>, std::sync::mpsc::Receiver<Update>) {
+pub fn understand_in_background(
+    articles: Vec<Article>,
+) -> (Vec<Story>, std::sync::mpsc::Receiver<Update>) {
     let (sender, receiver) = std::sync::mpsc::channel();
     let stories: Vec<Story> = articles
         .iter()
-        .map(|article| Story { article: article.clone(), analysis: Analysis::default(), related: Vec::new() })
+        .map(|article| Story {
+            article: article.clone(),
+            analysis: Analysis::default(),
+            related: Vec::new(),
+        })
         .collect();
     std::thread::spawn(move || {
         let analyses: Vec<Analysis> = articles
@@ -67,10 +73,16 @@ pub fn understand_in_background(articles: Vec<Article>) -> (Vec<Story>, std::syn
         let mut stories: Vec<Story> = articles
             .into_iter()
             .zip(analyses)
-            .map(|(article, analysis)| Story { article, analysis, related: Vec::new() })
+            .map(|(article, analysis)| Story {
+                article,
+                analysis,
+                related: Vec::new(),
+            })
             .collect();
         crate::index::related::relate(&mut stories);
-        let _ = sender.send(Update::Related(stories.into_iter().map(|s| s.related).collect()));
+        let _ = sender.send(Update::Related(
+            stories.into_iter().map(|s| s.related).collect(),
+        ));
     });
     (stories, receiver)
 }

@@ -81,6 +81,22 @@ impl Tmux {
         }
     }
 
+    /// Wait until `done` holds for the screen.
+    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = self.screen();
+            if done(&screen) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited until {what}; the screen shows:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Wait until the screen changes from `before`.
     fn wait_change(&self, before: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -114,7 +130,13 @@ fn sample_scrolls_searches_and_quits_at_80x24() {
     let tmux = Tmux::start(80, 24);
     let bin = env!("CARGO_BIN_EXE_briefing");
     tmux.send(&[&format!("BRIEFING_CONFIG=/dev/null {bin}"), "Enter"]);
-    let screen = tmux.wait_for("Kim Jong Un Pledges Support for Russia");
+    let list = tmux.wait_for("8 unread");
+    assert!(
+        first_line(&list).contains("Putin in Pyongyang and Hanoi"),
+        "the story list opens first:\n{list}"
+    );
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_for("§1 Lede");
     assert!(
         first_line(&screen).contains("Kim Jong Un Pledges"),
         "{screen}"
@@ -213,7 +235,9 @@ fn quotes_people_and_the_jump_list_at_80x24() {
     tmux.send(&[&format!("BRIEFING_CONFIG=/dev/null {bin}"), "Enter"]);
     tmux.wait_for("8 unread");
     tmux.send(&["Enter"]);
-    tmux.wait_for("§1 Lede");
+    tmux.wait_until("the analysis is done", |s| {
+        s.contains("§1 Lede") && !s.contains("analysing")
+    });
 
     tmux.send(&[".", ".", "."]);
     let screen = tmux.wait_for("quote 3 of");

@@ -32,7 +32,11 @@ impl Drop for Scratch {
 
 fn titles(paths: &[&Path]) -> Vec<String> {
     let paths: Vec<PathBuf> = paths.iter().map(|p| p.to_path_buf()).collect();
-    load_paths(&paths).articles.into_iter().map(|a| a.title).collect()
+    load_paths(&paths)
+        .articles
+        .into_iter()
+        .map(|a| a.title)
+        .collect()
 }
 
 #[test]
@@ -49,7 +53,11 @@ fn folders_are_read_recursively_in_order_and_skip_other_files() {
     let ids: Vec<&str> = loaded.articles.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["a", "b/1", "b/2"]);
     assert!(loaded.problems.is_empty());
-    assert!(loaded.notes.iter().any(|n| n.contains("skipped 1 file")), "{:?}", loaded.notes);
+    assert!(
+        loaded.notes.iter().any(|n| n.contains("skipped 1 file")),
+        "{:?}",
+        loaded.notes
+    );
 }
 
 #[test]
@@ -82,8 +90,14 @@ fn symlink_loops_end() {
 #[test]
 fn a_briefing_file_lists_globs_and_orders_by_date() {
     let dir = Scratch::new("briefing");
-    dir.write("old.md", b"+++\ndate = \"2024-01-02\"\n+++\n# Older\n\nBody.");
-    dir.write("new.md", b"+++\ndate = \"2024-03-04\"\n+++\n# Newer\n\nBody.");
+    dir.write(
+        "old.md",
+        b"+++\ndate = \"2024-01-02\"\n+++\n# Older\n\nBody.",
+    );
+    dir.write(
+        "new.md",
+        b"+++\ndate = \"2024-03-04\"\n+++\n# Newer\n\nBody.",
+    );
     dir.write("extra/x.txt", b"Undated\nBody.");
     let file = dir.write(
         "week.toml",
@@ -100,14 +114,24 @@ fn a_bad_briefing_file_names_the_line() {
     let dir = Scratch::new("badbriefing");
     let file = dir.write("b.toml", b"title = \"x\"\narticles = \"not a list\"\n");
     let loaded = load_paths(&[file]);
-    assert!(loaded.problems[0].message.starts_with("line 2"), "{:?}", loaded.problems);
+    assert!(
+        loaded.problems[0].message.starts_with("line 2"),
+        "{:?}",
+        loaded.problems
+    );
 }
 
 #[test]
 fn csv_and_json_lines_archives() {
     let dir = Scratch::new("archives");
-    let csv = dir.write("a.csv", b"title,text,source\nOne,First body.,Gazette\nTwo,Second body.,Herald\n");
-    let jsonl = dir.write("b.jsonl", b"{\"title\":\"Three\",\"text\":\"Third body.\"}\n");
+    let csv = dir.write(
+        "a.csv",
+        b"title,text,source\nOne,First body.,Gazette\nTwo,Second body.,Herald\n",
+    );
+    let jsonl = dir.write(
+        "b.jsonl",
+        b"{\"title\":\"Three\",\"text\":\"Third body.\"}\n",
+    );
     assert_eq!(titles(&[&csv, &jsonl]), ["One", "Two", "Three"]);
 }
 

@@ -94,7 +94,14 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 fn is_quote_char(c: char) -> bool {
     matches!(
         c,
-        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' | '\u{2018}' | '\u{2019}' | '\''
+        '"' | '\u{201C}'
+            | '\u{201D}'
+            | '\u{201E}'
+            | '\u{00AB}'
+            | '\u{00BB}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\''
     )
 }
 
@@ -256,7 +263,10 @@ fn is_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {
 }
 
 fn push_sentence(tokens: &[Token], range: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
-    let span = Span::new(tokens[range.start].span.start, tokens[range.end - 1].span.end);
+    let span = Span::new(
+        tokens[range.start].span.start,
+        tokens[range.end - 1].span.end,
+    );
     out.push(Sentence {
         span,
         tokens: range,
@@ -277,7 +287,10 @@ mod tests {
     fn splits_on_full_stops_but_not_abbreviations() {
         assert_eq!(
             sentences("Mr. Lee met Gen. Park in the U.S. on Jan. 5. They talked."),
-            ["Mr. Lee met Gen. Park in the U.S. on Jan. 5.", "They talked."]
+            [
+                "Mr. Lee met Gen. Park in the U.S. on Jan. 5.",
+                "They talked."
+            ]
         );
     }
 

@@ -76,7 +76,10 @@ mod tests {
 
     #[test]
     fn parses_title_articles_and_order() {
-        let file = parse("title = \"Harbour week\"\narticles = [\"a.txt\", \"more/*.md\"]\norder = \"date\"\n").unwrap();
+        let file = parse(
+            "title = \"Harbour week\"\narticles = [\"a.txt\", \"more/*.md\"]\norder = \"date\"\n",
+        )
+        .unwrap();
         assert_eq!(file.title, "Harbour week");
         assert_eq!(file.articles.len(), 2);
         assert_eq!(file.order, Order::Date);

@@ -152,15 +152,42 @@ const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
 /// The sample briefing bundled into the binary: (file name, contents); its
 /// `briefing.toml` lists the stories.
 pub const SAMPLE: &[(&str, &str)] = &[
-    ("briefing.toml", include_str!("../../assets/sample/briefing.toml")),
-    ("000_f3b73f1a942b9b28.txt", include_str!("../../assets/sample/000_f3b73f1a942b9b28.txt")),
-    ("01-treaty-terms.md", include_str!("../../assets/sample/01-treaty-terms.md")),
-    ("02-ceremony-and-gifts.md", include_str!("../../assets/sample/02-ceremony-and-gifts.md")),
-    ("03-vietnam-leg.md", include_str!("../../assets/sample/03-vietnam-leg.md")),
-    ("04-seoul-reaction.md", include_str!("../../assets/sample/04-seoul-reaction.md")),
-    ("05-washington-reaction.md", include_str!("../../assets/sample/05-washington-reaction.md")),
-    ("06-nato-view.md", include_str!("../../assets/sample/06-nato-view.md")),
-    ("07-tokyo-beijing.md", include_str!("../../assets/sample/07-tokyo-beijing.md")),
+    (
+        "briefing.toml",
+        include_str!("../../assets/sample/briefing.toml"),
+    ),
+    (
+        "000_f3b73f1a942b9b28.txt",
+        include_str!("../../assets/sample/000_f3b73f1a942b9b28.txt"),
+    ),
+    (
+        "01-treaty-terms.md",
+        include_str!("../../assets/sample/01-treaty-terms.md"),
+    ),
+    (
+        "02-ceremony-and-gifts.md",
+        include_str!("../../assets/sample/02-ceremony-and-gifts.md"),
+    ),
+    (
+        "03-vietnam-leg.md",
+        include_str!("../../assets/sample/03-vietnam-leg.md"),
+    ),
+    (
+        "04-seoul-reaction.md",
+        include_str!("../../assets/sample/04-seoul-reaction.md"),
+    ),
+    (
+        "05-washington-reaction.md",
+        include_str!("../../assets/sample/05-washington-reaction.md"),
+    ),
+    (
+        "06-nato-view.md",
+        include_str!("../../assets/sample/06-nato-view.md"),
+    ),
+    (
+        "07-tokyo-beijing.md",
+        include_str!("../../assets/sample/07-tokyo-beijing.md"),
+    ),
 ];
 
 /// Load the bundled sample briefing.
@@ -171,20 +198,31 @@ pub fn sample() -> Loaded {
         .find(|(name, _)| *name == "briefing.toml")
         .and_then(|(_, source)| briefing::parse(source).ok());
     let Some(file) = file else {
-        loaded.problems.push(Problem { path: "sample".into(), message: "the bundled briefing is damaged".into() });
+        loaded.problems.push(Problem {
+            path: "sample".into(),
+            message: "the bundled briefing is damaged".into(),
+        });
         return loaded;
     };
     for entry in &file.articles {
         match SAMPLE.iter().find(|(name, _)| name == entry) {
             Some((name, text)) => {
                 let path = format!("sample/{name}");
-                loaded.articles.push(parse(&path, id_of(name), text.to_string()));
+                loaded
+                    .articles
+                    .push(parse(&path, id_of(name), text.to_string()));
             }
-            None => loaded.problems.push(Problem { path: format!("sample/{entry}"), message: "not bundled".into() }),
+            None => loaded.problems.push(Problem {
+                path: format!("sample/{entry}"),
+                message: "not bundled".into(),
+            }),
         }
     }
     order(&mut loaded.articles, file.order);
-    loaded.briefing = Some(BriefingInfo { title: file.title, description: file.description });
+    loaded.briefing = Some(BriefingInfo {
+        title: file.title,
+        description: file.description,
+    });
     loaded
 }
 
@@ -192,7 +230,9 @@ pub fn sample() -> Loaded {
 fn order(articles: &mut [Article], order: briefing::Order) {
     match order {
         briefing::Order::Listed => {}
-        briefing::Order::Title => articles.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase())),
+        briefing::Order::Title => {
+            articles.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
+        }
         briefing::Order::Date => articles.sort_by(|a, b| match (&a.meta.date, &b.meta.date) {
             (Some(x), Some(y)) => y.cmp(x),
             (Some(_), None) => std::cmp::Ordering::Less,
@@ -314,22 +354,36 @@ fn special_kind(path: &Path) -> Option<Special> {
     }
 }
 
-fn load_special(path: &Path, kind: Special, visited: &mut HashSet<PathBuf>, ids: &mut HashSet<String>, loaded: &mut Loaded) {
+fn load_special(
+    path: &Path,
+    kind: Special,
+    visited: &mut HashSet<PathBuf>,
+    ids: &mut HashSet<String>,
+    loaded: &mut Loaded,
+) {
     let shown = path.display().to_string();
     let text = match read_article(path) {
         Ok(text) => text,
         Err(message) => {
-            loaded.problems.push(Problem { path: shown, message });
+            loaded.problems.push(Problem {
+                path: shown,
+                message,
+            });
             return;
         }
     };
-    let stem = path.file_stem().map_or_else(|| "rows".into(), |s| id_of(&s.to_string_lossy()));
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "rows".into(), |s| id_of(&s.to_string_lossy()));
     let stem = unique_id(ids, &stem);
     let (articles, skipped) = match kind {
         Special::Csv => match rows::from_csv(&text, &stem, &shown) {
             Ok(found) => found,
             Err(message) => {
-                loaded.problems.push(Problem { path: shown, message });
+                loaded.problems.push(Problem {
+                    path: shown,
+                    message,
+                });
                 return;
             }
         },
@@ -340,19 +394,32 @@ fn load_special(path: &Path, kind: Special, visited: &mut HashSet<PathBuf>, ids:
         }
     };
     if skipped.len() > 3 {
-        loaded.notes.push(format!("{shown}: skipped {} rows ({})", skipped.len(), skipped[0]));
+        loaded.notes.push(format!(
+            "{shown}: skipped {} rows ({})",
+            skipped.len(),
+            skipped[0]
+        ));
     } else {
         loaded.notes.extend(skipped);
     }
     loaded.articles.extend(articles);
 }
 
-fn load_briefing(path: &Path, text: &str, visited: &mut HashSet<PathBuf>, ids: &mut HashSet<String>, loaded: &mut Loaded) {
+fn load_briefing(
+    path: &Path,
+    text: &str,
+    visited: &mut HashSet<PathBuf>,
+    ids: &mut HashSet<String>,
+    loaded: &mut Loaded,
+) {
     let shown = path.display().to_string();
     let file = match briefing::parse(text) {
         Ok(file) => file,
         Err(message) => {
-            loaded.problems.push(Problem { path: shown, message });
+            loaded.problems.push(Problem {
+                path: shown,
+                message,
+            });
             return;
         }
     };
@@ -369,12 +436,18 @@ fn load_briefing(path: &Path, text: &str, visited: &mut HashSet<PathBuf>, ids: &
                     }
                 }
             }
-            Err(message) => loaded.problems.push(Problem { path: shown.clone(), message }),
+            Err(message) => loaded.problems.push(Problem {
+                path: shown.clone(),
+                message,
+            }),
         }
     }
     order(&mut loaded.articles[first..], file.order);
     if loaded.briefing.is_none() {
-        loaded.briefing = Some(BriefingInfo { title: file.title, description: file.description });
+        loaded.briefing = Some(BriefingInfo {
+            title: file.title,
+            description: file.description,
+        });
     }
 }
 

@@ -41,17 +41,28 @@ impl Row {
     /// The article: headline line, then the text. A row with no text is skipped.
     fn into_article(self, id: String, path: String) -> Option<Article> {
         let body = self.text?;
-        let title = self.title.unwrap_or_else(|| body.lines().next().unwrap_or("").to_string());
-        let text = format!("{}\n{}", title.replace('\n', " "), body.replace("\r\n", "\n"));
+        let title = self
+            .title
+            .unwrap_or_else(|| body.lines().next().unwrap_or("").to_string());
+        let text = format!(
+            "{}\n{}",
+            title.replace('\n', " "),
+            body.replace("\r\n", "\n")
+        );
         Some(Article::from_text(id, path, text, self.meta))
     }
 }
 
 /// The articles of a CSV archive (header row required) and the rows skipped.
 pub fn from_csv(text: &str, stem: &str, path: &str) -> Result<(Vec<Article>, Vec<String>), String> {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|e| e.to_string())?.clone();
-    if !headers.iter().any(|h| TEXT.contains(&h.trim().to_ascii_lowercase().as_str())) {
+    if !headers
+        .iter()
+        .any(|h| TEXT.contains(&h.trim().to_ascii_lowercase().as_str()))
+    {
         return Err(format!("no text column (one of {})", TEXT.join(", ")));
     }
     let mut articles = Vec::new();
@@ -79,7 +90,11 @@ pub fn from_csv(text: &str, stem: &str, path: &str) -> Result<(Vec<Article>, Vec
 pub fn from_json_lines(text: &str, stem: &str, path: &str) -> (Vec<Article>, Vec<String>) {
     let mut articles = Vec::new();
     let mut skipped = Vec::new();
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let number = n + 1;
         let object: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(line) {
             Ok(object) => object,
@@ -114,7 +129,10 @@ mod tests {
         let (articles, skipped) = from_csv(csv, "arch", "arch.csv").unwrap();
         assert_eq!(articles.len(), 1);
         assert_eq!(articles[0].title, "Ferry back");
-        assert_eq!(articles[0].text, "Ferry back\nThe ferry returned.\nCrowds cheered.");
+        assert_eq!(
+            articles[0].text,
+            "Ferry back\nThe ferry returned.\nCrowds cheered."
+        );
         assert_eq!(articles[0].meta.date.as_deref(), Some("2024-05-01"));
         assert_eq!(articles[0].id, "arch/2");
         assert_eq!(skipped, ["arch.csv: line 3: no text, skipped"]);
@@ -122,7 +140,11 @@ mod tests {
 
     #[test]
     fn csv_without_text_column_is_refused() {
-        assert!(from_csv("a,b\n1,2\n", "x", "x.csv").unwrap_err().contains("no text column"));
+        assert!(
+            from_csv("a,b\n1,2\n", "x", "x.csv")
+                .unwrap_err()
+                .contains("no text column")
+        );
     }
 
     #[test]

@@ -31,8 +31,15 @@ pub const ROWS_PER_STORY: usize = 3;
 pub fn top_actors(story: &Story) -> Vec<&str> {
     let entities = &story.analysis.entities;
     let people = entities.iter().filter(|e| e.kind == EntityKind::Person);
-    let others = entities.iter().filter(|e| matches!(e.kind, EntityKind::Organization | EntityKind::Place));
-    people.take(2).chain(others).take(3).map(|e| e.name.as_str()).collect()
+    let others = entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityKind::Organization | EntityKind::Place));
+    people
+        .take(2)
+        .chain(others)
+        .take(3)
+        .map(|e| e.name.as_str())
+        .collect()
 }
 
 impl Widget for &ListView<'_> {
@@ -53,13 +60,19 @@ impl Widget for &ListView<'_> {
             .iter()
             .flat_map(|(text, role)| {
                 let style = self.theme.style(*role);
-                textwrap::wrap(text, width.max(1)).into_iter().map(move |l| Line::styled(l.into_owned(), style))
+                textwrap::wrap(text, width.max(1))
+                    .into_iter()
+                    .map(move |l| Line::styled(l.into_owned(), style))
             })
             .collect();
         lines.push(Line::default());
         let header_rows = u16::try_from(lines.len()).unwrap_or(u16::MAX);
         Paragraph::new(lines).render(area, buf);
-        let list = Rect { y: area.y + header_rows.min(area.height), height: area.height.saturating_sub(header_rows), ..area };
+        let list = Rect {
+            y: area.y + header_rows.min(area.height),
+            height: area.height.saturating_sub(header_rows),
+            ..area
+        };
         let visible = (usize::from(list.height) / ROWS_PER_STORY).max(1);
         let first = app.list_selected.saturating_sub(visible.saturating_sub(1));
         let mut lines = Vec::new();
@@ -68,21 +81,48 @@ impl Widget for &ListView<'_> {
             let unread = !app.read.get(n).copied().unwrap_or(true);
             let dot = if unread { "\u{25CF}" } else { " " };
             let marker = if selected { self.glyphs.marker } else { " " };
-            let title = fit(&clean_line(&story.article.title), width.saturating_sub(8), self.glyphs.ellipsis);
-            let role = if selected { Role::Selection } else if unread { Role::Headline } else { Role::Text };
+            let title = fit(
+                &clean_line(&story.article.title),
+                width.saturating_sub(8),
+                self.glyphs.ellipsis,
+            );
+            let role = if selected {
+                Role::Selection
+            } else if unread {
+                Role::Headline
+            } else {
+                Role::Text
+            };
             lines.push(Line::from(vec![
                 Span::raw(format!("{marker}{dot}")),
                 Span::styled(format!("{:>3}. ", n + 1), self.theme.style(Role::Dim)),
                 Span::styled(title, self.theme.style(role)),
             ]));
             let meta = &story.article.meta;
-            let mut details: Vec<String> = [&meta.source, &meta.date].into_iter().flatten().map(|s| clean_line(s)).collect();
+            let mut details: Vec<String> = [&meta.source, &meta.date]
+                .into_iter()
+                .flatten()
+                .map(|s| clean_line(s))
+                .collect();
             let actors = top_actors(story);
             if !actors.is_empty() {
-                details.push(actors.iter().map(|a| clean_line(a)).collect::<Vec<_>>().join(", "));
+                details.push(
+                    actors
+                        .iter()
+                        .map(|a| clean_line(a))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                );
             }
-            let details = fit(&details.join(" \u{b7} "), width.saturating_sub(7), self.glyphs.ellipsis);
-            lines.push(Line::styled(format!("       {details}"), self.theme.style(Role::Dim)));
+            let details = fit(
+                &details.join(" \u{b7} "),
+                width.saturating_sub(7),
+                self.glyphs.ellipsis,
+            );
+            lines.push(Line::styled(
+                format!("       {details}"),
+                self.theme.style(Role::Dim),
+            ));
             lines.push(Line::default());
         }
         Paragraph::new(lines).render(list, buf);

@@ -79,8 +79,15 @@ pub fn run(loaded: Loaded, args: &ViewArgs) -> anyhow::Result<()> {
     app.briefing = briefing;
     app.progress = Some((0, app.stories.len()));
     if let Some(first) = errors.first() {
-        let more = if errors.len() > 1 { format!(" (+{} more)", errors.len() - 1) } else { String::new() };
-        app.message = Some(Message { text: format!("{first}{more}"), error: true });
+        let more = if errors.len() > 1 {
+            format!(" (+{} more)", errors.len() - 1)
+        } else {
+            String::new()
+        };
+        app.message = Some(Message {
+            text: format!("{first}{more}"),
+            error: true,
+        });
     }
     let result = event_loop(&mut terminal, &mut app, &chrome, &updates, &stop);
     if mouse {
@@ -143,9 +150,7 @@ fn event_loop(
         // resizes or a held key costs one frame, not hundreds.
         loop {
             match event::read()? {
-                Event::Key(key) if key.kind == KeyEventKind::Press => {
-                    handle_key(app, chrome, key)
-                }
+                Event::Key(key) if key.kind == KeyEventKind::Press => handle_key(app, chrome, key),
                 Event::Resize(width, height) => app.resize((width, height)),
                 Event::Mouse(mouse) => {
                     let pointer = match mouse.kind {

@@ -6,9 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::symbols::border;
 
 use super::app::{App, Screen};
-use super::list::ListView;
 use super::help::HelpView;
 use super::keymap::Keymap;
+use super::list::ListView;
 use super::outline::OutlineView;
 use super::reader::ReaderView;
 use super::status::StatusView;
@@ -75,11 +75,34 @@ pub fn draw(frame: &mut Frame, app: &App, chrome: &Chrome) {
     }
     let panes = app.panes();
     if app.screen == Screen::List {
-        let list = Rect { x: 1, width: area.width.saturating_sub(2), height: area.height.saturating_sub(1), ..area };
-        frame.render_widget(&ListView { app, theme: &chrome.theme, glyphs: &chrome.glyphs }, list);
-        frame.render_widget(&StatusView { app, theme: &chrome.theme, keymap: &chrome.keymap }, panes.status);
+        let list = Rect {
+            x: 1,
+            width: area.width.saturating_sub(2),
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        frame.render_widget(
+            &ListView {
+                app,
+                theme: &chrome.theme,
+                glyphs: &chrome.glyphs,
+            },
+            list,
+        );
+        frame.render_widget(
+            &StatusView {
+                app,
+                theme: &chrome.theme,
+                keymap: &chrome.keymap,
+            },
+            panes.status,
+        );
         if app.help {
-            let view = HelpView { keymap: &chrome.keymap, theme: &chrome.theme, glyphs: &chrome.glyphs };
+            let view = HelpView {
+                keymap: &chrome.keymap,
+                theme: &chrome.theme,
+                glyphs: &chrome.glyphs,
+            };
             frame.render_widget(&view, list);
         }
         return;
