@@ -38,6 +38,11 @@ pub struct ViewArgs {
 pub enum Command {
     /// Print the analysed articles for scripts (JSON) or people (text).
     Extract(ExtractArgs),
+    /// Print the statements starred in a briefing as Markdown, for notes.
+    Starred {
+        /// The same paths the briefing was opened with (default: the bundled sample).
+        paths: Vec<PathBuf>,
+    },
 }
 
 /// Options of `briefing extract`.
@@ -71,4 +76,21 @@ pub enum Format {
     Json,
     /// Readable plain text, safe to pipe into a pager.
     Text,
+}
+
+/// What names a briefing in the state store: the canonical paths it was
+/// opened with, or "sample".
+pub fn briefing_inputs(paths: &[PathBuf]) -> Vec<String> {
+    if paths.is_empty() {
+        return vec!["sample".to_string()];
+    }
+    paths
+        .iter()
+        .map(|p| {
+            std::fs::canonicalize(p)
+                .unwrap_or_else(|_| p.clone())
+                .display()
+                .to_string()
+        })
+        .collect()
 }

@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 /// A tmux server of its own (own socket), killed when dropped.
 struct Tmux {
     socket: String,
+    /// A state folder of its own, so runs do not see each other's read flags.
+    data: std::path::PathBuf,
 }
 
 impl Tmux {
@@ -16,7 +18,9 @@ impl Tmux {
         static STARTED: AtomicUsize = AtomicUsize::new(0);
         let n = STARTED.fetch_add(1, Ordering::Relaxed);
         let socket = format!("briefing-e2e-{}-{n}", std::process::id());
-        let tmux = Self { socket };
+        let data = std::env::temp_dir().join(format!("{socket}-data"));
+        let _ = std::fs::remove_dir_all(&data);
+        let tmux = Self { socket, data };
         let status = tmux
             .cmd(&[
                 "new-session",
@@ -32,6 +36,7 @@ impl Tmux {
                 "env",
                 "PS1=READY$ ",
                 "TERM=xterm-256color",
+                &format!("BRIEFING_DATA={}", tmux.data.display()),
                 "bash",
                 "--norc",
                 "--noprofile",
@@ -118,6 +123,7 @@ impl Tmux {
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.cmd(&["kill-server"]).status();
+        let _ = std::fs::remove_dir_all(&self.data);
     }
 }
 

@@ -69,6 +69,12 @@ pub enum Action {
     JumpForward,
     /// Clear the focused actor, the marked item and the summary filter.
     Clear,
+    /// Star or unstar the current statement (kept across sessions; `briefing starred` exports them).
+    ToggleStar,
+    /// Bookmark the top of the screen, or remove the bookmark there.
+    ToggleBookmark,
+    /// Go to the next bookmark of the story.
+    NextBookmark,
     /// Show or hide the list of keys.
     Help,
     /// Stop the program and restore the terminal (as Ctrl-Z does in a shell).
@@ -81,7 +87,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 35] = [
+    pub const ALL: [Action; 38] = [
         Action::ScrollDown,
         Action::ScrollUp,
         Action::PageDown,
@@ -113,6 +119,9 @@ impl Action {
         Action::JumpBack,
         Action::JumpForward,
         Action::Clear,
+        Action::ToggleStar,
+        Action::ToggleBookmark,
+        Action::NextBookmark,
         Action::Help,
         Action::Suspend,
         Action::Back,

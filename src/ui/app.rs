@@ -94,6 +94,16 @@ pub struct App {
     pub current: usize,
     /// Top row of the reader for each story.
     pub scroll: Vec<usize>,
+    /// Where each story was left: (byte at the top, rows above it).
+    pub positions: Vec<Option<(usize, usize)>>,
+    /// Starred statements of each story.
+    pub starred: Vec<Vec<crate::state::Starred>>,
+    /// Bookmarked byte offsets of each story.
+    pub bookmarks: Vec<Vec<usize>>,
+    /// When each story's position last changed (seconds since 1970).
+    pub touched: Vec<u64>,
+    /// Set when something worth saving changed; the run loop saves and clears it.
+    pub dirty: bool,
     /// The current story wrapped to the reader's width.
     pub layout: Layout,
     /// Terminal size (columns, rows).
@@ -137,6 +147,11 @@ impl App {
             read: vec![!many; stories.len()],
             progress: None,
             scroll: vec![0; stories.len()],
+            positions: vec![None; stories.len()],
+            starred: vec![Vec::new(); stories.len()],
+            bookmarks: vec![Vec::new(); stories.len()],
+            touched: vec![0; stories.len()],
+            dirty: false,
             stories,
             current: 0,
             layout: Layout::default(),
@@ -235,7 +250,7 @@ impl App {
 
     /// The first article byte at or below the top row, and how many rows
     /// (blank lines, headings) lie above it on screen.
-    fn top_anchor(&self) -> (usize, usize) {
+    pub fn top_anchor(&self) -> (usize, usize) {
         let top = self.top();
         self.layout
             .lines
@@ -265,6 +280,20 @@ impl App {
         }
     }
 
+    /// Remember where the current story is left.
+    pub fn leave_story(&mut self) {
+        let anchor = self.top_anchor();
+        if self.positions.get(self.current).copied().flatten() != Some(anchor)
+            && let Some(position) = self.positions.get_mut(self.current)
+        {
+            *position = Some(anchor);
+            if let Some(touched) = self.touched.get_mut(self.current) {
+                *touched = crate::state::now();
+            }
+            self.dirty = true;
+        }
+    }
+
     fn here(&self) -> Place {
         let (offset, lead) = self.top_anchor();
         Place {
@@ -275,19 +304,19 @@ impl App {
     }
 
     /// Scroll so that byte `offset` shows near the top, remembering where we were.
-    fn jump_to_offset(&mut self, offset: usize) {
+    pub(crate) fn jump_to_offset(&mut self, offset: usize) {
         self.jumps.push(self.here());
         let row = self.layout.row_of(offset);
         self.set_top(row.saturating_sub(2));
     }
 
     /// Scroll to `row`, remembering where we were.
-    fn jump_to_row(&mut self, row: usize) {
+    pub(crate) fn jump_to_row(&mut self, row: usize) {
         self.jumps.push(self.here());
         self.set_top(row);
     }
 
-    fn say(&mut self, text: impl Into<String>) {
+    pub(crate) fn say(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             text: text.into(),
             error: false,
@@ -361,6 +390,9 @@ impl App {
                 self.list_selected = self.current;
                 self.focus = Focus::Reader;
             }
+            Action::ToggleStar => self.toggle_star(),
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::NextBookmark => self.next_bookmark(),
             Action::Back | Action::Quit => self.quit = true,
         }
     }
@@ -544,16 +576,22 @@ impl App {
         if index == self.current || index >= self.stories.len() {
             return;
         }
+        self.leave_story();
         self.current = index;
         if let Some(read) = self.read.get_mut(index) {
             *read = true;
         }
+        self.dirty = true;
         self.focus_actor = None;
         self.mark = None;
         self.cursor = None;
         self.summary.selected = 0;
         self.summary.filter.clear();
         self.relayout();
+        if let Some((offset, lead)) = self.positions.get(index).copied().flatten() {
+            let row = self.layout.row_of(offset);
+            self.set_top(row.saturating_sub(lead));
+        }
         if let Some(search) = self.search.take() {
             self.run_search(search.pattern);
         }

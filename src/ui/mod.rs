@@ -25,6 +25,7 @@ pub mod list;
 pub mod outline;
 pub mod panes;
 pub mod reader;
+pub mod saved;
 pub mod search;
 pub mod status;
 pub mod summary;
@@ -45,6 +46,7 @@ use ratatui::DefaultTerminal;
 use crate::cli::ViewArgs;
 use crate::load::Loaded;
 use crate::sanitize::clean_line;
+use crate::state::Store;
 use crate::story;
 use app::{App, Message, Mode, Pointer, SearchKey};
 use config::Config;
@@ -52,19 +54,25 @@ use theme::Theme;
 use view::{Chrome, Glyphs};
 
 /// Open the reader on the loaded briefing until the user quits.
-pub fn run(loaded: Loaded, args: &ViewArgs) -> anyhow::Result<()> {
+/// `key` names the briefing in the state store (see [`crate::state::briefing_key`]).
+pub fn run(loaded: Loaded, args: &ViewArgs, key: &str) -> anyhow::Result<()> {
+    let Loaded {
+        articles,
+        problems,
+        briefing,
+        ..
+    } = loaded;
     let config = Config::load();
     let (chrome, mut errors) = chrome(&config, args);
     errors.extend(config.errors.iter().map(ToString::to_string));
-    errors.extend(loaded.problems.iter().map(ToString::to_string));
-    if loaded.articles.is_empty() {
-        for problem in &loaded.problems {
+    errors.extend(problems.iter().map(ToString::to_string));
+    if articles.is_empty() {
+        for problem in &problems {
             eprintln!("briefing: {}", clean_line(&problem.to_string()));
         }
         anyhow::bail!("nothing to read");
     }
-    let briefing = loaded.briefing.clone();
-    let (stories, updates) = story::understand_in_background(loaded.articles.clone());
+    let (stories, updates) = story::understand_in_background(articles);
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))
@@ -78,6 +86,12 @@ pub fn run(loaded: Loaded, args: &ViewArgs) -> anyhow::Result<()> {
     let mut app = App::new(stories, terminal.size().map(|s| (s.width, s.height))?);
     app.briefing = briefing;
     app.progress = Some((0, app.stories.len()));
+    let store = crate::state::data_dir().map(|dir| Store::new(&dir, key));
+    if let Some(store) = &store {
+        let (state, problem) = store.load();
+        app.restore(&state);
+        errors.extend(problem);
+    }
     if let Some(first) = errors.first() {
         let more = if errors.len() > 1 {
             format!(" (+{} more)", errors.len() - 1)
@@ -89,12 +103,19 @@ pub fn run(loaded: Loaded, args: &ViewArgs) -> anyhow::Result<()> {
             error: true,
         });
     }
-    let result = event_loop(&mut terminal, &mut app, &chrome, &updates, &stop);
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        &chrome,
+        &updates,
+        &stop,
+        store.as_ref(),
+    );
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
     }
     ratatui::restore();
-    for problem in &loaded.problems {
+    for problem in &problems {
         eprintln!("briefing: {}", clean_line(&problem.to_string()));
     }
     result
@@ -136,11 +157,43 @@ fn event_loop(
     chrome: &Chrome,
     updates: &Receiver<story::Update>,
     stop: &AtomicBool,
+    store: Option<&Store>,
+) -> anyhow::Result<()> {
+    let result = pump(terminal, app, chrome, updates, stop, store);
+    app.leave_story();
+    save(app, store);
+    result
+}
+
+/// Save if anything changed; a failure is shown, not fatal.
+fn save(app: &mut App, store: Option<&Store>) {
+    if !app.dirty {
+        return;
+    }
+    app.dirty = false;
+    if let Some(store) = store
+        && let Err(e) = store.save(&app.to_state())
+    {
+        app.message = Some(Message {
+            text: format!("could not save: {e}"),
+            error: true,
+        });
+    }
+}
+
+fn pump(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    chrome: &Chrome,
+    updates: &Receiver<story::Update>,
+    stop: &AtomicBool,
+    store: Option<&Store>,
 ) -> anyhow::Result<()> {
     while !app.quit && !stop.load(Ordering::Relaxed) {
         while let Ok(update) = updates.try_recv() {
             app.install(update);
         }
+        save(app, store);
         terminal.draw(|frame| view::draw(frame, app, chrome))?;
         let wait = if app.progress.is_some() { 50 } else { 250 };
         if !event::poll(Duration::from_millis(wait))? {
