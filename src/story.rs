@@ -4,6 +4,41 @@
 use rayon::prelude::*;
 
 use crate::analyse::{Analysis, analyse};
+
+/// The most of one article the analyser reads. Longer texts (a 200 MB dump
+/// is not a news story) are analysed up to the last paragraph break before
+/// this, which bounds the analyser's memory; the reader still shows all of it.
+pub const MAX_ANALYSED_BYTES: usize = 4 << 20;
+
+/// Analyse an article, or its first [`MAX_ANALYSED_BYTES`] when it is longer.
+pub fn analyse_article(text: &str) -> Analysis {
+    analyse(prefix(text, MAX_ANALYSED_BYTES))
+}
+
+/// `text` up to `max` bytes, cut at the last line break (or character) before.
+fn prefix(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut cut = max;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let cut = text[..cut].rfind('\n').filter(|&n| n > 0).unwrap_or(cut);
+    &text[..cut]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prefix;
+
+    #[test]
+    fn long_texts_are_cut_at_a_line_break_or_character() {
+        assert_eq!(prefix("short", 10), "short");
+        assert_eq!(prefix("one\ntwo\nthree", 9), "one\ntwo");
+        assert_eq!(prefix("ééééé", 5), "éé");
+    }
+}
 use crate::load::Article;
 
 /// One article together with what the analyser understood of it.
@@ -22,7 +57,7 @@ pub fn understand(articles: Vec<Article>) -> Vec<Story> {
     let mut stories: Vec<Story> = articles
         .into_par_iter()
         .map(|article| {
-            let analysis = analyse(&article.text);
+            let analysis = analyse_article(&article.text);
             Story {
                 article,
                 analysis,
@@ -64,7 +99,7 @@ pub fn understand_in_background(
             .par_iter()
             .enumerate()
             .map_with(sender.clone(), |sender, (index, article)| {
-                let analysis = analyse(&article.text);
+                let analysis = analyse_article(&article.text);
                 // The reader may have quit; then nobody listens and that is fine.
                 let _ = sender.send(Update::Analysed(index, analysis.clone()));
                 analysis

@@ -27,26 +27,32 @@ pub enum Encoding {
 
 /// Decode `bytes` and normalise line ends (CRLF and lone CR become LF).
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+    decode_owned(bytes.to_vec())
+}
+
+/// [`decode`] without copying a file that is already valid UTF-8, so a huge
+/// article costs its size once, not twice.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         (String::from_utf8_lossy(rest).into_owned(), Encoding::Utf8)
     } else if bytes.starts_with(b"\xFF\xFE") {
         (
-            UTF_16LE.decode_with_bom_removal(bytes).0.into_owned(),
+            UTF_16LE.decode_with_bom_removal(&bytes).0.into_owned(),
             Encoding::Utf16,
         )
     } else if bytes.starts_with(b"\xFE\xFF") {
         (
-            UTF_16BE.decode_with_bom_removal(bytes).0.into_owned(),
+            UTF_16BE.decode_with_bom_removal(&bytes).0.into_owned(),
             Encoding::Utf16,
         )
-    } else if looks_binary(bytes) {
+    } else if looks_binary(&bytes) {
         return Err(DecodeError::Binary);
     } else {
-        match std::str::from_utf8(bytes) {
-            Ok(text) => (text.to_owned(), Encoding::Utf8),
-            Err(_) => (
+        match String::from_utf8(bytes) {
+            Ok(text) => (text, Encoding::Utf8),
+            Err(e) => (
                 WINDOWS_1252
-                    .decode_without_bom_handling(bytes)
+                    .decode_without_bom_handling(e.as_bytes())
                     .0
                     .into_owned(),
                 Encoding::Windows1252,

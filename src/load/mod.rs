@@ -459,7 +459,7 @@ fn is_article_name(path: &Path) -> bool {
 
 fn read_article(path: &Path) -> Result<String, String> {
     let bytes = fs::read(path).map_err(|e| io_message(&e))?;
-    decode::decode(&bytes)
+    decode::decode_owned(bytes)
         .map(|(text, _)| text)
         .map_err(|e| e.to_string())
 }
