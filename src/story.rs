@@ -28,17 +28,6 @@ fn prefix(text: &str, max: usize) -> &str {
     &text[..cut]
 }
 
-#[cfg(test)]
-mod tests {
-    use super::prefix;
-
-    #[test]
-    fn long_texts_are_cut_at_a_line_break_or_character() {
-        assert_eq!(prefix("short", 10), "short");
-        assert_eq!(prefix("one\ntwo\nthree", 9), "one\ntwo");
-        assert_eq!(prefix("ééééé", 5), "éé");
-    }
-}
 use crate::load::Article;
 
 /// One article together with what the analyser understood of it.
@@ -120,4 +109,16 @@ pub fn understand_in_background(
         ));
     });
     (stories, receiver)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prefix;
+
+    #[test]
+    fn long_texts_are_cut_at_a_line_break_or_character() {
+        assert_eq!(prefix("short", 10), "short");
+        assert_eq!(prefix("one\ntwo\nthree", 9), "one\ntwo");
+        assert_eq!(prefix("ééééé", 5), "éé");
+    }
 }
