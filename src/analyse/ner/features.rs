@@ -49,6 +49,8 @@ pub const F_BREAK: Flags = 1 << 16;
 pub const F_NUMBER: Flags = 1 << 17;
 /// A function word ("The", "But", "He") that never starts a name.
 pub const F_STOP: Flags = 1 << 18;
+/// A word that makes a place of the name before it ("Square", "Street").
+pub const F_PLACE_HEAD: Flags = 1 << 19;
 
 /// A small Bloom filter of the document's capitalised words, so that the
 /// many lower-case words need a hash-map look-up only when they may matter.
