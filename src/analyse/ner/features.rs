@@ -252,10 +252,10 @@ fn mark_places(gaz: &Gazetteer, infos: &mut [TokenInfo], range: Range<usize>) {
         }
         let mut phrase = 0;
         let mut best = 0;
-        for j in i..range.end.min(i + MAX_PHRASE) {
-            phrase = gazetteer::extend(phrase, infos[j].word);
+        for (n, info) in infos[i..range.end.min(i + MAX_PHRASE)].iter().enumerate() {
+            phrase = gazetteer::extend(phrase, info.word);
             match gaz.place(phrase) {
-                Some(true) => best = j + 1 - i,
+                Some(true) => best = n + 1,
                 Some(false) => {}
                 None => break,
             }
@@ -353,9 +353,9 @@ impl Votes {
                 let entry = words.entry(infos[i].word).or_default();
                 let k = kind(labels[i]);
                 entry.0[k] = entry.0[k].saturating_add(1);
-                let inside = labels[i] % 2 == 0 && labels[i] != 0;
+                let inside = labels[i].is_multiple_of(2) && labels[i] != 0;
                 let before_inside =
-                    i + 1 < range.end && labels[i + 1] != 0 && labels[i + 1] % 2 == 0;
+                    i + 1 < range.end && labels[i + 1] != 0 && labels[i + 1].is_multiple_of(2);
                 if k > 0 && (inside || before_inside) {
                     entry.1 |= 1 << k;
                 }

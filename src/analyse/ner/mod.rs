@@ -149,7 +149,7 @@ pub fn add_history<S: Scorer>(
 /// "Nortel Open in"): drop such tails, keeping numbers ("Apollo 13").
 fn trim(infos: &[TokenInfo], labels: &mut [u8]) {
     for i in (0..labels.len()).rev() {
-        let inside = labels[i] != OUTSIDE && labels[i] % 2 == 0;
+        let inside = labels[i] != OUTSIDE && labels[i].is_multiple_of(2);
         let closes = labels.get(i + 1).is_none_or(|&n| n != labels[i]);
         if inside && closes && infos[i].flags & (CAPITALISED | F_NUMBER) == 0 {
             labels[i] = OUTSIDE;
@@ -217,7 +217,7 @@ fn name_places(infos: &[TokenInfo], labels: &mut [u8]) {
             *label = PLACE + 1;
         }
         let mut next = head + 1;
-        while next < labels.len() && labels[next] != OUTSIDE && labels[next] % 2 == 0 {
+        while next < labels.len() && labels[next] != OUTSIDE && labels[next].is_multiple_of(2) {
             labels[next] = PLACE + 1;
             next += 1;
         }
