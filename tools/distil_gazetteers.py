@@ -15,8 +15,6 @@ import os
 import sys
 
 MIN_CITY_POPULATION = 100_000
-# Short forms news writes for countries, which the packages do not list.
-COUNTRY_SHORT_FORMS = ["US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "UAE", "DRC", "DPRK"]
 # gender-guesser frequency digits run 1..D (hex); keep names common somewhere.
 MIN_NAME_FREQUENCY = 4
 
@@ -55,8 +53,7 @@ def places(src):
             out.update(strings(d.get(key)))
         out.update(a for a in strings(d.get("altSpellings")) if len(a) > 3)
         out.update(strings(d.get("provinces")))
-    out = {p.strip() for p in out if p and latin(p.strip()) and len(p.strip()) > 2}
-    return sorted(out | set(COUNTRY_SHORT_FORMS))
+    return sorted(p.strip() for p in out if p and latin(p.strip()) and len(p.strip()) > 2)
 
 
 def demonyms(src):

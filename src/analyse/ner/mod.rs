@@ -158,7 +158,8 @@ fn trim(infos: &[TokenInfo], labels: &mut [u8]) {
 }
 
 /// Tokens that are outside any name without asking the model: breaking
-/// punctuation, and lower-case words or numbers that would have to start one.
+/// punctuation, and lower-case words, numbers or function words ("The",
+/// "But") that would have to start one.
 #[inline]
 pub fn skipped(flags: features::Flags, prev: u8) -> bool {
     flags & F_BREAK != 0 || prev == OUTSIDE && (flags & F_CANDIDATE == 0 || flags & F_STOP != 0)
@@ -198,11 +199,20 @@ pub fn best(scores: &[f32; LABELS], prev: u8) -> u8 {
 
 /// "Kim Il Sung Square", "Grace Road": a run of capitalised words ending in a
 /// place word ("Square", "Street") is a place, whatever the words before it name.
+/// (Sentence starts and function words end the run; a following capitalised
+/// word means the place word is part of a longer name.)
 fn name_places(infos: &[TokenInfo], labels: &mut [u8]) {
     let named = |t: &TokenInfo| t.flags & CAPITALISED != 0 && t.flags & F_STOP == 0;
     for head in 1..infos.len() {
         let flags = infos[head].flags;
         if flags & F_PLACE_HEAD == 0 || flags & F_CAP == 0 || flags & F_SENT_START != 0 {
+            continue;
+        }
+        // "Wall Street Journal" names a newspaper, not a street.
+        if infos
+            .get(head + 1)
+            .is_some_and(|t| t.flags & CAPITALISED != 0)
+        {
             continue;
         }
         let mut start = head;
