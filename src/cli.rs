@@ -27,6 +27,10 @@ pub struct ViewArgs {
     /// Draw with ASCII only (for serial consoles and poor terminals).
     #[arg(long)]
     pub ascii: bool,
+    /// Use the mouse (wheel scrolls, click selects in the summary). Off by
+    /// default: capturing the mouse stops the terminal's own text selection.
+    #[arg(long)]
+    pub mouse: bool,
 }
 
 /// What to do instead of opening the reader.

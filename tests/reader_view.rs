@@ -18,8 +18,20 @@ fn chrome(ascii: bool) -> Chrome {
     }
 }
 
+/// The sample briefing with its first story open.
 fn sample_app(width: u16, height: u16) -> App {
-    App::new(story::understand(load::sample().articles), (width, height))
+    let mut app = App::new(story::understand(load::sample().articles), (width, height));
+    app.open_story(0);
+    app
+}
+
+#[test]
+fn story_list_at_80x24() {
+    let loaded = load::sample();
+    let mut app = App::new(story::understand(loaded.articles), (80, 24));
+    app.briefing = loaded.briefing;
+    app.update(Action::ScrollDown);
+    insta::assert_snapshot!(screen(&app, &chrome(false)).backend());
 }
 
 fn screen(app: &App, chrome: &Chrome) -> Terminal<TestBackend> {
@@ -35,8 +47,29 @@ fn sample_at_80x24() {
 }
 
 #[test]
+fn sample_at_120x40_shows_the_summary_beside() {
+    let app = sample_app(120, 40);
+    insta::assert_snapshot!(screen(&app, &chrome(false)).backend());
+}
+
+#[test]
 fn sample_at_160x48_shows_the_outline() {
     let app = sample_app(160, 48);
+    insta::assert_snapshot!(screen(&app, &chrome(false)).backend());
+}
+
+#[test]
+fn sample_at_200x60_with_the_summary_focused() {
+    let mut app = sample_app(200, 60);
+    app.update(Action::ToggleFocus);
+    app.update(Action::ScrollDown);
+    insta::assert_snapshot!(screen(&app, &chrome(false)).backend());
+}
+
+#[test]
+fn narrow_summary_pane_below_at_80x24() {
+    let mut app = sample_app(80, 24);
+    app.update(Action::ToggleSummary);
     insta::assert_snapshot!(screen(&app, &chrome(false)).backend());
 }
 

@@ -11,3 +11,20 @@ pub fn relate(stories: &mut [Story]) {
         story.related.clear();
     }
 }
+
+/// Why two stories are related, in a few words, for the summary pane.
+pub fn reason(a: &Story, b: &Story) -> String {
+    let shared: Vec<&str> = a
+        .analysis
+        .entities
+        .iter()
+        .filter(|e| b.analysis.entities.iter().any(|f| f.name == e.name))
+        .take(3)
+        .map(|e| e.name.as_str())
+        .collect();
+    if shared.is_empty() {
+        String::new()
+    } else {
+        format!("shares {}", shared.join(", "))
+    }
+}

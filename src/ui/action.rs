@@ -39,17 +39,49 @@ pub enum Action {
     SearchPrev,
     /// Show or hide the outline of sections.
     ToggleOutline,
+    /// Show or hide the summary pane (always shown on wide terminals).
+    ToggleSummary,
+    /// Move the keyboard focus between the reader and the summary pane.
+    ToggleFocus,
+    /// Follow the summary selection: focus an actor, go to a statement, event or story.
+    Follow,
+    /// Go to the next quote or statement.
+    NextQuote,
+    /// Go to the previous quote or statement.
+    PrevQuote,
+    /// Go to the next mention of the focused actor.
+    NextMention,
+    /// Go to the previous mention of the focused actor.
+    PrevMention,
+    /// Focus the next key actor (cycles through people first).
+    NextActor,
+    /// Focus the previous key actor.
+    PrevActor,
+    /// Go to the next event.
+    NextEvent,
+    /// Go to the previous event.
+    PrevEvent,
+    /// Open the most related story (or the one selected in the summary).
+    OpenRelated,
+    /// Go back to where the last jump started.
+    JumpBack,
+    /// Redo a jump undone with jump_back.
+    JumpForward,
+    /// Clear the focused actor, the marked item and the summary filter.
+    Clear,
     /// Show or hide the list of keys.
     Help,
     /// Stop the program and restore the terminal (as Ctrl-Z does in a shell).
     Suspend,
-    /// Leave the reader.
+    /// Back from a story to the story list; from the list (or a lone story), quit.
+    Back,
+    /// Leave the reader from anywhere.
     Quit,
 }
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 35] = [
         Action::ScrollDown,
         Action::ScrollUp,
         Action::PageDown,
@@ -66,8 +98,24 @@ impl Action {
         Action::SearchNext,
         Action::SearchPrev,
         Action::ToggleOutline,
+        Action::ToggleSummary,
+        Action::ToggleFocus,
+        Action::Follow,
+        Action::NextQuote,
+        Action::PrevQuote,
+        Action::NextMention,
+        Action::PrevMention,
+        Action::NextActor,
+        Action::PrevActor,
+        Action::NextEvent,
+        Action::PrevEvent,
+        Action::OpenRelated,
+        Action::JumpBack,
+        Action::JumpForward,
+        Action::Clear,
         Action::Help,
         Action::Suspend,
+        Action::Back,
         Action::Quit,
     ];
 }

@@ -2,19 +2,16 @@
 //! every action a change of state here, with no I/O, so all of it is tested
 //! without a terminal.
 
+use crate::analyse::EntityKind;
 use crate::span::Span;
 use crate::story::Story;
 
 use super::action::Action;
 use super::document::Layout;
+use super::jumps::{JumpList, Place};
+use super::panes::{OUTLINE_AUTO_WIDTH, Panes, panes};
 use super::search::{Search, find_all};
-
-/// Columns the outline pane takes when shown.
-pub const OUTLINE_WIDTH: u16 = 30;
-/// The reader never wraps wider than this, for readable line lengths.
-pub const MAX_TEXT_WIDTH: u16 = 100;
-/// Terminals at least this wide show the outline from the start.
-pub const OUTLINE_AUTO_WIDTH: u16 = 110;
+use super::summary::{Item, first_row, items};
 
 /// What keys are doing right now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +20,50 @@ pub enum Mode {
     Normal,
     /// Keys type a search pattern.
     SearchInput(String),
+    /// Keys type the summary filter (applied as it is typed).
+    FilterInput,
+}
+
+/// Which screen is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The list of the briefing's stories.
+    List,
+    /// One story in the reader.
+    Story,
+}
+
+/// Which pane the movement keys act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The story text.
+    Reader,
+    /// The summary pane.
+    Summary,
+}
+
+/// The summary pane's own state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SummaryState {
+    /// Index of the selected row.
+    pub selected: usize,
+    /// Fuzzy filter over actor names and statement text.
+    pub filter: String,
+    /// Whether the filter is being typed.
+    pub filtering: bool,
+    /// Whether the user asked for it on a narrow terminal.
+    pub shown: bool,
+}
+
+/// The item last jumped to, for next/previous and the status line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cursor {
+    /// A statement (index into the story's quotes).
+    Quote(usize),
+    /// An event (index into the story's events).
+    Event(usize),
+    /// A mention of the focused actor (index into its sorted mention spans).
+    Mention(usize),
 }
 
 /// A line for the status bar.
@@ -39,6 +80,16 @@ pub struct Message {
 pub struct App {
     /// The stories of the briefing, in order.
     pub stories: Vec<Story>,
+    /// The briefing's title and description, when it has them.
+    pub briefing: Option<crate::load::BriefingInfo>,
+    /// The story list or a story.
+    pub screen: Screen,
+    /// The selected row of the story list.
+    pub list_selected: usize,
+    /// Whether each story has been opened.
+    pub read: Vec<bool>,
+    /// Stories analysed so far, while analysis runs in the background.
+    pub progress: Option<(usize, usize)>,
     /// Index of the story being read.
     pub current: usize,
     /// Top row of the reader for each story.
@@ -47,12 +98,24 @@ pub struct App {
     pub layout: Layout,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
-    /// Whether the outline pane is shown.
+    /// Whether the outline pane is asked for.
     pub outline: bool,
     /// Whether the help overlay is shown.
     pub help: bool,
-    /// Normal or typing a search.
+    /// Normal, typing a search or typing a filter.
     pub mode: Mode,
+    /// Which pane movement keys act on.
+    pub focus: Focus,
+    /// The summary pane's selection and filter.
+    pub summary: SummaryState,
+    /// The actor whose mentions are highlighted (index into the story's entities).
+    pub focus_actor: Option<usize>,
+    /// The span marked in the reader (the statement or event jumped to).
+    pub mark: Option<Span>,
+    /// The item last jumped to.
+    pub cursor: Option<Cursor>,
+    /// Places to jump back and forward to.
+    pub jumps: JumpList,
     /// The last search and its matches in the current story.
     pub search: Option<Search>,
     /// What the status bar says until the next key.
@@ -66,7 +129,13 @@ pub struct App {
 impl App {
     /// A reader on `stories` for a terminal of `size`.
     pub fn new(stories: Vec<Story>, size: (u16, u16)) -> Self {
+        let many = stories.len() > 1;
         let mut app = Self {
+            briefing: None,
+            screen: if many { Screen::List } else { Screen::Story },
+            list_selected: 0,
+            read: vec![!many; stories.len()],
+            progress: None,
             scroll: vec![0; stories.len()],
             stories,
             current: 0,
@@ -75,6 +144,12 @@ impl App {
             outline: size.0 >= OUTLINE_AUTO_WIDTH,
             help: false,
             mode: Mode::Normal,
+            focus: Focus::Reader,
+            summary: SummaryState::default(),
+            focus_actor: None,
+            mark: None,
+            cursor: None,
+            jumps: JumpList::default(),
             search: None,
             message: None,
             quit: false,
@@ -89,28 +164,14 @@ impl App {
         self.stories.get(self.current)
     }
 
-    /// Rows of the reader pane (all but the status line).
+    /// Where every pane is.
+    pub fn panes(&self) -> Panes {
+        panes(self.size, self.outline, self.summary.shown)
+    }
+
+    /// Rows of the reader pane.
     pub fn page_rows(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(1)).max(1)
-    }
-
-    /// Columns the text is wrapped to.
-    pub fn text_width(&self) -> u16 {
-        let outline = if self.outline_fits() {
-            OUTLINE_WIDTH + 1
-        } else {
-            0
-        };
-        let margin = if self.size.0 >= 40 { 2 } else { 0 };
-        self.size
-            .0
-            .saturating_sub(outline + margin)
-            .clamp(1, MAX_TEXT_WIDTH)
-    }
-
-    /// Whether the outline is on and the terminal wide enough to show it beside the text.
-    pub fn outline_fits(&self) -> bool {
-        self.outline && self.size.0 >= OUTLINE_WIDTH + 40
+        usize::from(self.panes().reader.height).max(1)
     }
 
     /// The top row of the reader.
@@ -133,30 +194,64 @@ impl App {
             .unwrap_or(0)
     }
 
-    /// The terminal was resized: re-wrap, keeping the same text at the top.
-    pub fn resize(&mut self, size: (u16, u16)) {
-        let anchor = self.top_offset();
-        self.size = size;
-        self.relayout();
-        if let Some(offset) = anchor {
-            let row = self.layout.row_of(offset);
-            self.set_top(row);
+    /// Take in what the background analysis delivered.
+    pub fn install(&mut self, update: crate::story::Update) {
+        match update {
+            crate::story::Update::Analysed(index, analysis) => {
+                if let Some(story) = self.stories.get_mut(index) {
+                    story.analysis = analysis;
+                }
+                if let Some((done, _)) = &mut self.progress {
+                    *done += 1;
+                }
+            }
+            crate::story::Update::Related(related) => {
+                for (story, related) in self.stories.iter_mut().zip(related) {
+                    story.related = related;
+                }
+                self.progress = None;
+            }
         }
     }
 
-    fn top_offset(&self) -> Option<usize> {
+    /// The rows of the summary pane as filtered now.
+    pub fn summary_items(&self) -> Vec<Item> {
+        items(&self.stories, self.current, &self.summary.filter)
+    }
+
+    /// The terminal was resized: re-wrap, keeping the same text at the top.
+    pub fn resize(&mut self, size: (u16, u16)) {
+        let (offset, lead) = self.top_anchor();
+        self.size = size;
+        self.relayout();
+        let row = self.layout.row_of(offset);
+        self.set_top(row.saturating_sub(lead));
+    }
+
+    /// The article byte shown at the top of the reader.
+    fn top_offset(&self) -> usize {
+        self.top_anchor().0
+    }
+
+    /// The first article byte at or below the top row, and how many rows
+    /// (blank lines, headings) lie above it on screen.
+    fn top_anchor(&self) -> (usize, usize) {
         let top = self.top();
         self.layout
             .lines
-            .get(top..)?
-            .iter()
-            .find(|l| l.label.is_none())
-            .map(|l| l.source.start)
+            .get(top..)
+            .and_then(|rows| {
+                rows.iter()
+                    .position(|l| l.label.is_none())
+                    .map(|n| (rows[n].source.start, n))
+            })
+            .unwrap_or((0, 0))
     }
 
     fn relayout(&mut self) {
+        let width = usize::from(self.panes().text.width);
         self.layout = match self.story() {
-            Some(story) => Layout::new(&story.article, usize::from(self.text_width())),
+            Some(story) => Layout::new(&story.article, width),
             None => Layout::default(),
         };
         let top = self.top();
@@ -168,6 +263,28 @@ impl App {
         if let Some(top) = self.scroll.get_mut(self.current) {
             *top = row;
         }
+    }
+
+    fn here(&self) -> Place {
+        let (offset, lead) = self.top_anchor();
+        Place {
+            story: self.current,
+            offset,
+            lead,
+        }
+    }
+
+    /// Scroll so that byte `offset` shows near the top, remembering where we were.
+    fn jump_to_offset(&mut self, offset: usize) {
+        self.jumps.push(self.here());
+        let row = self.layout.row_of(offset);
+        self.set_top(row.saturating_sub(2));
+    }
+
+    /// Scroll to `row`, remembering where we were.
+    fn jump_to_row(&mut self, row: usize) {
+        self.jumps.push(self.here());
+        self.set_top(row);
     }
 
     fn say(&mut self, text: impl Into<String>) {
@@ -191,6 +308,13 @@ impl App {
             self.help = false;
             return;
         }
+        if self.screen == Screen::List {
+            self.update_list(action);
+            return;
+        }
+        if self.focus == Focus::Summary && self.update_summary(action) {
+            return;
+        }
         let page = self.page_rows();
         let top = self.top();
         match action {
@@ -200,8 +324,8 @@ impl App {
             Action::PageUp => self.set_top(top.saturating_sub(page.saturating_sub(1).max(1))),
             Action::HalfPageDown => self.set_top(top + (page / 2).max(1)),
             Action::HalfPageUp => self.set_top(top.saturating_sub((page / 2).max(1))),
-            Action::Top => self.set_top(0),
-            Action::Bottom => self.set_top(usize::MAX),
+            Action::Top => self.jump_to_row(0),
+            Action::Bottom => self.jump_to_row(usize::MAX),
             Action::NextSection => self.step_section(true),
             Action::PrevSection => self.step_section(false),
             Action::NextStory => self.step_story(true),
@@ -209,14 +333,173 @@ impl App {
             Action::Search => self.mode = Mode::SearchInput(String::new()),
             Action::SearchNext => self.step_match(true),
             Action::SearchPrev => self.step_match(false),
-            Action::ToggleOutline => {
-                self.outline = !self.outline;
-                let size = self.size;
-                self.resize(size);
-            }
+            Action::ToggleOutline => self.toggle(|app| app.outline = !app.outline),
+            Action::ToggleSummary => self.toggle(|app| {
+                app.summary.shown = !app.summary.shown;
+                if !app.summary.shown {
+                    app.focus = Focus::Reader;
+                }
+            }),
+            Action::ToggleFocus => self.toggle_focus(),
+            Action::Follow => self.set_top(top + 1),
+            Action::NextQuote => self.step_quote(true),
+            Action::PrevQuote => self.step_quote(false),
+            Action::NextMention => self.step_mention(true),
+            Action::PrevMention => self.step_mention(false),
+            Action::NextActor => self.cycle_actor(true),
+            Action::PrevActor => self.cycle_actor(false),
+            Action::NextEvent => self.step_event(true),
+            Action::PrevEvent => self.step_event(false),
+            Action::OpenRelated => self.open_related(None),
+            Action::JumpBack => self.jump_back(),
+            Action::JumpForward => self.jump_forward(),
+            Action::Clear => self.clear(),
             Action::Help => self.help = !self.help,
             Action::Suspend => self.suspend = true,
-            Action::Quit => self.quit = true,
+            Action::Back if self.stories.len() > 1 => {
+                self.screen = Screen::List;
+                self.list_selected = self.current;
+                self.focus = Focus::Reader;
+            }
+            Action::Back | Action::Quit => self.quit = true,
+        }
+    }
+
+    /// Keys on the story list: move, open, quit, help.
+    fn update_list(&mut self, action: Action) {
+        let last = self.stories.len().saturating_sub(1);
+        let page = self.page_rows() / 2;
+        let selected = self.list_selected;
+        self.list_selected = match action {
+            Action::ScrollDown => (selected + 1).min(last),
+            Action::ScrollUp => selected.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => (selected + page.max(1)).min(last),
+            Action::PageUp | Action::HalfPageUp => selected.saturating_sub(page.max(1)),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => selected,
+        };
+        match action {
+            Action::Follow | Action::NextSection => self.open_story(self.list_selected),
+            Action::Back | Action::Quit => self.quit = true,
+            Action::Help => self.help = !self.help,
+            Action::Suspend => self.suspend = true,
+            _ => {}
+        }
+    }
+
+    /// Open story `index` from the list.
+    pub fn open_story(&mut self, index: usize) {
+        if index >= self.stories.len() {
+            return;
+        }
+        self.jumps.push(self.here());
+        self.switch_story(index);
+        self.screen = Screen::Story;
+        self.focus = Focus::Reader;
+        if let Some(read) = self.read.get_mut(index) {
+            *read = true;
+        }
+    }
+
+    /// Actions that mean something else while the summary has the focus;
+    /// true when handled.
+    fn update_summary(&mut self, action: Action) -> bool {
+        let rows = self.summary_items();
+        let step = |app: &mut App, forward: bool, times: usize| {
+            for _ in 0..times {
+                app.move_selection(&rows, forward);
+            }
+        };
+        let page = usize::from(
+            self.panes()
+                .summary
+                .map_or(1, |r| r.height.saturating_sub(2))
+                .max(1),
+        );
+        match action {
+            Action::ScrollDown => step(self, true, 1),
+            Action::ScrollUp => step(self, false, 1),
+            Action::PageDown | Action::HalfPageDown => step(self, true, page / 2 + 1),
+            Action::PageUp | Action::HalfPageUp => step(self, false, page / 2 + 1),
+            Action::Top => {
+                self.summary.selected = rows.iter().position(|i| i.selectable()).unwrap_or(0)
+            }
+            Action::Bottom => {
+                self.summary.selected = rows.iter().rposition(|i| i.selectable()).unwrap_or(0)
+            }
+            Action::Search => {
+                self.mode = Mode::FilterInput;
+                self.summary.filtering = true;
+            }
+            Action::Follow => self.follow(rows.get(self.summary.selected).copied()),
+            Action::OpenRelated => match rows.get(self.summary.selected) {
+                Some(Item::Related(story, _)) => self.open_related(Some(*story)),
+                _ => self.open_related(None),
+            },
+            _ => return false,
+        }
+        true
+    }
+
+    fn move_selection(&mut self, rows: &[Item], forward: bool) {
+        let current = self.summary.selected;
+        let next = if forward {
+            rows.iter()
+                .enumerate()
+                .skip(current + 1)
+                .find(|(_, i)| i.selectable())
+                .map(|(n, _)| n)
+        } else {
+            rows.iter()
+                .enumerate()
+                .take(current)
+                .rev()
+                .find(|(_, i)| i.selectable())
+                .map(|(n, _)| n)
+        };
+        if let Some(n) = next {
+            self.summary.selected = n;
+        }
+    }
+
+    fn toggle(&mut self, change: impl FnOnce(&mut App)) {
+        change(self);
+        let size = self.size;
+        self.resize(size);
+    }
+
+    fn toggle_focus(&mut self) {
+        match self.focus {
+            Focus::Reader => {
+                if self.panes().summary.is_none() {
+                    self.toggle(|app| app.summary.shown = true);
+                }
+                self.focus = Focus::Summary;
+                let rows = self.summary_items();
+                if !rows
+                    .get(self.summary.selected)
+                    .is_some_and(|i| i.selectable())
+                {
+                    self.summary.selected = rows.iter().position(|i| i.selectable()).unwrap_or(0);
+                }
+            }
+            Focus::Summary => self.focus = Focus::Reader,
+        }
+    }
+
+    /// Act on a summary row: focus an actor, go to a statement, event or story.
+    fn follow(&mut self, item: Option<Item>) {
+        match item {
+            Some(Item::Actor(i)) => {
+                self.focus_actor = Some(i);
+                self.cursor = None;
+                self.step_mention(true);
+            }
+            Some(Item::Statement(i)) => self.go_to_quote(i),
+            Some(Item::Event(i)) => self.go_to_event(i),
+            Some(Item::Related(story, _)) => self.open_related(Some(story)),
+            Some(Item::Heading(_)) | None => {}
         }
     }
 
@@ -232,7 +515,7 @@ impl App {
             rows.iter().copied().rev().find(|&r| r < top)
         };
         match target {
-            Some(row) => self.set_top(row),
+            Some(row) => self.jump_to_row(row),
             None if forward => self.say("last section"),
             None => self.say("first section"),
         }
@@ -245,17 +528,308 @@ impl App {
             self.current.wrapping_sub(1)
         };
         if target < self.stories.len() {
-            self.current = target;
-            self.relayout();
-            if let Some(search) = self.search.take() {
-                self.run_search(search.pattern);
-            }
+            self.jumps.push(self.here());
+            self.switch_story(target);
             let count = self.stories.len();
             self.say(format!("story {} of {count}", self.current + 1));
         } else if forward {
             self.say("last story");
         } else {
             self.say("first story");
+        }
+    }
+
+    /// Show story `index` where it was left; per-story marks are reset.
+    fn switch_story(&mut self, index: usize) {
+        if index == self.current || index >= self.stories.len() {
+            return;
+        }
+        self.current = index;
+        if let Some(read) = self.read.get_mut(index) {
+            *read = true;
+        }
+        self.focus_actor = None;
+        self.mark = None;
+        self.cursor = None;
+        self.summary.selected = 0;
+        self.summary.filter.clear();
+        self.relayout();
+        if let Some(search) = self.search.take() {
+            self.run_search(search.pattern);
+        }
+    }
+
+    fn open_related(&mut self, chosen: Option<usize>) {
+        let target = chosen.or_else(|| {
+            self.story()
+                .and_then(|s| s.related.first().map(|&(i, _)| i))
+        });
+        let Some(target) = target else {
+            self.say("no related stories");
+            return;
+        };
+        self.jumps.push(self.here());
+        self.switch_story(target);
+        self.focus = Focus::Reader;
+        let title = self
+            .story()
+            .map(|s| s.article.title.clone())
+            .unwrap_or_default();
+        self.say(format!("related: {title}"));
+    }
+
+    fn jump_back(&mut self) {
+        let here = self.here();
+        match self.jumps.back(here) {
+            Some(place) => self.go_to_place(place),
+            None => self.say("no earlier jump"),
+        }
+    }
+
+    fn jump_forward(&mut self) {
+        match self.jumps.forward() {
+            Some(place) => self.go_to_place(place),
+            None => self.say("no later jump"),
+        }
+    }
+
+    fn go_to_place(&mut self, place: Place) {
+        self.screen = Screen::Story;
+        self.switch_story(place.story);
+        let row = self.layout.row_of(place.offset);
+        self.set_top(row.saturating_sub(place.lead));
+    }
+
+    fn clear(&mut self) {
+        self.focus_actor = None;
+        self.mark = None;
+        self.cursor = None;
+        self.summary.filter.clear();
+        self.search = None;
+    }
+
+    /// The index of the next (or previous) span after the reading position.
+    fn next_index(&self, spans: &[Span], current: Option<usize>, forward: bool) -> Option<usize> {
+        match (current, forward) {
+            (Some(i), true) => (i + 1 < spans.len()).then_some(i + 1),
+            (Some(i), false) => i.checked_sub(1),
+            (None, true) => {
+                let from = self.top_offset();
+                spans.iter().position(|s| s.start >= from)
+            }
+            (None, false) => {
+                let from = self.top_offset();
+                spans.iter().rposition(|s| s.start < from)
+            }
+        }
+    }
+
+    fn step_quote(&mut self, forward: bool) {
+        let Some(story) = self.story() else { return };
+        let spans: Vec<Span> = story.analysis.quotes.iter().map(|q| q.span).collect();
+        if spans.is_empty() {
+            self.say("no quotes in this story");
+            return;
+        }
+        let current = match self.cursor {
+            Some(Cursor::Quote(i)) => Some(i),
+            _ => None,
+        };
+        match self.next_index(&spans, current, forward) {
+            Some(i) => self.go_to_quote(i),
+            None if forward => self.say("last quote"),
+            None => self.say("first quote"),
+        }
+    }
+
+    fn go_to_quote(&mut self, index: usize) {
+        let Some(quote) = self
+            .story()
+            .and_then(|s| s.analysis.quotes.get(index))
+            .cloned()
+        else {
+            return;
+        };
+        self.jump_to_offset(quote.span.start);
+        self.mark = Some(quote.span);
+        self.cursor = Some(Cursor::Quote(index));
+        let count = self.story().map_or(0, |s| s.analysis.quotes.len());
+        let speaker = quote
+            .speaker
+            .and_then(|i| self.story().and_then(|s| s.analysis.entity_name(i)))
+            .unwrap_or("unattributed")
+            .to_string();
+        let cue = quote.cue.map(|c| format!(" ({c})")).unwrap_or_default();
+        self.say(format!("quote {} of {count}: {speaker}{cue}", index + 1));
+    }
+
+    fn step_event(&mut self, forward: bool) {
+        let Some(story) = self.story() else { return };
+        let spans: Vec<Span> = story.analysis.events.iter().map(|e| e.span).collect();
+        if spans.is_empty() {
+            self.say("no events in this story");
+            return;
+        }
+        let current = match self.cursor {
+            Some(Cursor::Event(i)) => Some(i),
+            _ => None,
+        };
+        match self.next_index(&spans, current, forward) {
+            Some(i) => self.go_to_event(i),
+            None if forward => self.say("last event"),
+            None => self.say("first event"),
+        }
+    }
+
+    fn go_to_event(&mut self, index: usize) {
+        let Some(event) = self
+            .story()
+            .and_then(|s| s.analysis.events.get(index))
+            .cloned()
+        else {
+            return;
+        };
+        self.jump_to_offset(event.span.start);
+        self.mark = Some(event.span);
+        self.cursor = Some(Cursor::Event(index));
+        let count = self.story().map_or(0, |s| s.analysis.events.len());
+        self.say(format!(
+            "event {} of {count}: [{}] {}",
+            index + 1,
+            event.kind,
+            event.summary
+        ));
+    }
+
+    /// Every span that names or refers to the focused actor, in text order.
+    pub fn focus_spans(&self) -> Vec<Span> {
+        let Some(entity) = self
+            .focus_actor
+            .and_then(|i| self.story()?.analysis.entities.get(i))
+        else {
+            return Vec::new();
+        };
+        let mut spans: Vec<Span> = entity.mentions.clone();
+        spans.extend(entity.references.iter().map(|r| r.span));
+        spans.sort();
+        spans.dedup();
+        spans
+    }
+
+    fn step_mention(&mut self, forward: bool) {
+        if self.focus_actor.is_none() {
+            self.cycle_actor(true);
+        }
+        let spans = self.focus_spans();
+        if spans.is_empty() {
+            self.say("no actor to follow: press p to focus one");
+            return;
+        }
+        let current = match self.cursor {
+            Some(Cursor::Mention(i)) => Some(i),
+            _ => None,
+        };
+        match self.next_index(&spans, current, forward) {
+            Some(i) => {
+                self.jump_to_offset(spans[i].start);
+                self.mark = Some(spans[i]);
+                self.cursor = Some(Cursor::Mention(i));
+                let name = self.focused_name();
+                self.say(format!("{name}: mention {} of {}", i + 1, spans.len()));
+            }
+            None if forward => self.say("last mention"),
+            None => self.say("first mention"),
+        }
+    }
+
+    fn focused_name(&self) -> String {
+        self.focus_actor
+            .and_then(|i| self.story()?.analysis.entity_name(i))
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Focus the next key actor in the summary's order: people, organisations,
+    /// places, each by salience.
+    fn cycle_actor(&mut self, forward: bool) {
+        let Some(story) = self.story() else { return };
+        let entities = &story.analysis.entities;
+        let kinds = [
+            EntityKind::Person,
+            EntityKind::Organization,
+            EntityKind::Place,
+            EntityKind::Other,
+        ];
+        let order: Vec<usize> = kinds
+            .iter()
+            .flat_map(|&k| (0..entities.len()).filter(move |&i| entities[i].kind == k))
+            .collect();
+        if order.is_empty() {
+            self.say("no actors in this story");
+            return;
+        }
+        let position = self
+            .focus_actor
+            .and_then(|f| order.iter().position(|&i| i == f));
+        let next = match (position, forward) {
+            (None, true) => 0,
+            (None, false) => order.len() - 1,
+            (Some(p), true) => (p + 1) % order.len(),
+            (Some(p), false) => (p + order.len() - 1) % order.len(),
+        };
+        let entity = &entities[order[next]];
+        let count = entity.mentions.len() + entity.references.len();
+        let role = entity
+            .role
+            .as_ref()
+            .map(|r| format!(", {r}"))
+            .unwrap_or_default();
+        let text = format!(
+            "focus: {}{role} ({count} mentions; m/M to step)",
+            entity.name
+        );
+        self.focus_actor = Some(order[next]);
+        self.cursor = None;
+        self.mark = None;
+        self.say(text);
+    }
+
+    /// A mouse wheel turn (`down` or up) or a left click at a screen cell.
+    pub fn mouse(&mut self, event: Pointer, column: u16, row: u16) {
+        let panes = self.panes();
+        let inside = |r: ratatui::layout::Rect| {
+            column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height
+        };
+        let in_summary = panes.summary.filter(|r| inside(*r));
+        match (event, in_summary) {
+            (Pointer::Wheel { down }, None) => {
+                let top = self.top();
+                self.set_top(if down { top + 3 } else { top.saturating_sub(3) });
+            }
+            (Pointer::Wheel { down }, Some(_)) => {
+                let rows = self.summary_items();
+                for _ in 0..3 {
+                    self.move_selection(&rows, down);
+                }
+            }
+            (Pointer::Click, Some(area)) => {
+                // The pane has a border on top; rows start one below.
+                let height = usize::from(area.height.saturating_sub(1));
+                let Some(line) = usize::from(row).checked_sub(usize::from(area.y) + 1) else {
+                    return;
+                };
+                let rows = self.summary_items();
+                let index = first_row(
+                    self.summary.selected.min(rows.len().saturating_sub(1)),
+                    height,
+                ) + line;
+                if rows.get(index).is_some_and(|i| i.selectable()) {
+                    self.focus = Focus::Summary;
+                    self.summary.selected = index;
+                    self.follow(rows.get(index).copied());
+                }
+            }
+            (Pointer::Click, None) => self.focus = Focus::Reader,
         }
     }
 
@@ -275,17 +849,39 @@ impl App {
             SearchKey::Submit => {
                 let pattern = std::mem::take(pattern);
                 self.mode = Mode::Normal;
-                if pattern.is_empty() {
-                    if let Some(search) = self.search.take() {
-                        self.run_search(search.pattern);
-                        self.step_match(true);
+                let pattern = if pattern.is_empty() {
+                    match self.search.take() {
+                        Some(search) => search.pattern,
+                        None => return,
                     }
                 } else {
-                    self.run_search(pattern);
-                    self.step_match(true);
-                }
+                    pattern
+                };
+                self.run_search(pattern);
+                self.step_match(true);
             }
         }
+    }
+
+    /// A key typed while entering the summary filter.
+    pub fn filter_input(&mut self, input: SearchKey) {
+        match input {
+            SearchKey::Char(c) => self.summary.filter.push(c),
+            SearchKey::Backspace => {
+                self.summary.filter.pop();
+            }
+            SearchKey::Cancel => {
+                self.summary.filter.clear();
+                self.summary.filtering = false;
+                self.mode = Mode::Normal;
+            }
+            SearchKey::Submit => {
+                self.summary.filtering = false;
+                self.mode = Mode::Normal;
+            }
+        }
+        let rows = self.summary_items();
+        self.summary.selected = rows.iter().position(|i| i.selectable()).unwrap_or(0);
     }
 
     fn run_search(&mut self, pattern: String) {
@@ -310,31 +906,29 @@ impl App {
             self.warn(format!("pattern not found: {pattern}"));
             return;
         }
-        let rows: Vec<usize> = search
-            .matches
-            .iter()
-            .map(|m| self.layout.row_of(m.start))
-            .collect();
-        let count = rows.len();
-        let top = self.top();
+        let count = search.matches.len();
+        let from = self.top_offset();
         let (index, wrapped) = match (search.current, forward) {
             (Some(i), true) if i + 1 < count => (i + 1, false),
             (Some(_), true) => (0, true),
             (Some(0), false) => (count - 1, true),
             (Some(i), false) => (i - 1, false),
-            (None, true) => rows
+            (None, true) => search
+                .matches
                 .iter()
-                .position(|&r| r >= top)
+                .position(|m| m.start >= from)
                 .map_or((0, true), |i| (i, false)),
-            (None, false) => rows
+            (None, false) => search
+                .matches
                 .iter()
-                .rposition(|&r| r < top)
+                .rposition(|m| m.start < from)
                 .map_or((count - 1, true), |i| (i, false)),
         };
+        let target = search.matches[index].start;
         if let Some(search) = &mut self.search {
             search.current = Some(index);
         }
-        self.set_top(rows[index].saturating_sub(2));
+        self.jump_to_offset(target);
         let note = match (wrapped, forward) {
             (true, true) => " (search hit bottom, continuing at top)",
             (true, false) => " (search hit top, continuing at bottom)",
@@ -350,15 +944,27 @@ impl App {
     }
 }
 
-/// Keys as the search prompt understands them.
+/// What the mouse did, as the reader cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pointer {
+    /// The wheel turned.
+    Wheel {
+        /// Towards the user (scrolls down).
+        down: bool,
+    },
+    /// The left button was pressed.
+    Click,
+}
+
+/// Keys as the search and filter prompts understand them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SearchKey {
     /// A character of the pattern.
     Char(char),
-    /// Delete the last character (leave the prompt when empty).
+    /// Delete the last character (leave the search prompt when empty).
     Backspace,
-    /// Search.
+    /// Search, or keep the filter.
     Submit,
-    /// Leave the prompt without searching.
+    /// Leave the prompt without searching, or drop the filter.
     Cancel,
 }

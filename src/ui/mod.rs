@@ -10,6 +10,8 @@
 //! | [`app`] | state and `update` |
 //! | [`document`] | a story wrapped into display rows |
 //! | [`search`] | smart-case search |
+//! | [`jumps`] | the jump list |
+//! | [`panes`] | where each pane goes |
 //! | [`view`] and the panes | drawing |
 
 pub mod action;
@@ -17,27 +19,34 @@ pub mod app;
 pub mod config;
 pub mod document;
 pub mod help;
+pub mod jumps;
 pub mod keymap;
+pub mod list;
 pub mod outline;
+pub mod panes;
 pub mod reader;
 pub mod search;
 pub mod status;
+pub mod summary;
 pub mod theme;
 pub mod view;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
 use anyhow::Context as _;
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{
+    self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
 use ratatui::DefaultTerminal;
 
 use crate::cli::ViewArgs;
 use crate::load::Loaded;
 use crate::sanitize::clean_line;
 use crate::story;
-use app::{App, Message, Mode, SearchKey};
+use app::{App, Message, Mode, Pointer, SearchKey};
 use config::Config;
 use theme::Theme;
 use view::{Chrome, Glyphs};
@@ -54,14 +63,36 @@ pub fn run(loaded: Loaded, args: &ViewArgs) -> anyhow::Result<()> {
         }
         anyhow::bail!("nothing to read");
     }
-    let stories = story::understand(loaded.articles);
+    let briefing = loaded.briefing.clone();
+    let (stories, updates) = story::understand_in_background(loaded.articles.clone());
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))
             .context("installing signal handlers")?;
     }
     let mut terminal = ratatui::init();
-    let result = event_loop(&mut terminal, stories, &chrome, errors, &stop);
+    let mouse = args.mouse || config.mouse;
+    if mouse {
+        crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture)?;
+    }
+    let mut app = App::new(stories, terminal.size().map(|s| (s.width, s.height))?);
+    app.briefing = briefing;
+    app.progress = Some((0, app.stories.len()));
+    if let Some(first) = errors.first() {
+        let more = if errors.len() > 1 {
+            format!(" (+{} more)", errors.len() - 1)
+        } else {
+            String::new()
+        };
+        app.message = Some(Message {
+            text: format!("{first}{more}"),
+            error: true,
+        });
+    }
+    let result = event_loop(&mut terminal, &mut app, &chrome, &updates, &stop);
+    if mouse {
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
+    }
     ratatui::restore();
     for problem in &loaded.problems {
         eprintln!("briefing: {}", clean_line(&problem.to_string()));
@@ -101,37 +132,37 @@ fn terminal_lacks_box_drawing() -> bool {
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
-    stories: Vec<story::Story>,
+    app: &mut App,
     chrome: &Chrome,
-    errors: Vec<String>,
+    updates: &Receiver<story::Update>,
     stop: &AtomicBool,
 ) -> anyhow::Result<()> {
-    let size = terminal.size()?;
-    let mut app = App::new(stories, (size.width, size.height));
-    if let Some(first) = errors.first() {
-        let more = if errors.len() > 1 {
-            format!(" (+{} more)", errors.len() - 1)
-        } else {
-            String::new()
-        };
-        app.message = Some(Message {
-            text: format!("{first}{more}"),
-            error: true,
-        });
-    }
     while !app.quit && !stop.load(Ordering::Relaxed) {
-        terminal.draw(|frame| view::draw(frame, &app, chrome))?;
-        if !event::poll(Duration::from_millis(250))? {
+        while let Ok(update) = updates.try_recv() {
+            app.install(update);
+        }
+        terminal.draw(|frame| view::draw(frame, app, chrome))?;
+        let wait = if app.progress.is_some() { 50 } else { 250 };
+        if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
         // Handle everything pending before drawing again, so a storm of
         // resizes or a held key costs one frame, not hundreds.
         loop {
             match event::read()? {
-                Event::Key(key) if key.kind == KeyEventKind::Press => {
-                    handle_key(&mut app, chrome, key)
-                }
+                Event::Key(key) if key.kind == KeyEventKind::Press => handle_key(app, chrome, key),
                 Event::Resize(width, height) => app.resize((width, height)),
+                Event::Mouse(mouse) => {
+                    let pointer = match mouse.kind {
+                        MouseEventKind::ScrollDown => Some(Pointer::Wheel { down: true }),
+                        MouseEventKind::ScrollUp => Some(Pointer::Wheel { down: false }),
+                        MouseEventKind::Down(MouseButton::Left) => Some(Pointer::Click),
+                        _ => None,
+                    };
+                    if let Some(pointer) = pointer {
+                        app.mouse(pointer, mouse.column, mouse.row);
+                    }
+                }
                 _ => {}
             }
             if app.suspend {
@@ -148,7 +179,7 @@ fn event_loop(
 
 /// Turn one key press into an action (or search input) and apply it.
 pub fn handle_key(app: &mut App, chrome: &Chrome, key: KeyEvent) {
-    if let Mode::SearchInput(_) = app.mode {
+    if app.mode != Mode::Normal {
         let input = match key.code {
             KeyCode::Enter => SearchKey::Submit,
             KeyCode::Esc => SearchKey::Cancel,
@@ -159,7 +190,11 @@ pub fn handle_key(app: &mut App, chrome: &Chrome, key: KeyEvent) {
             KeyCode::Char(c) => SearchKey::Char(c),
             _ => return,
         };
-        app.search_input(input);
+        if app.mode == Mode::FilterInput {
+            app.filter_input(input);
+        } else {
+            app.search_input(input);
+        }
         return;
     }
     match chrome.keymap.action(key) {

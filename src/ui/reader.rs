@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Paragraph, Widget};
 
+use crate::analyse::EntityKind;
 use crate::sanitize::{Shown, show};
 use crate::span::Span;
 
@@ -50,6 +51,33 @@ impl ReaderView<'_> {
     /// Spans to style over the base style, sorted by start; later wins.
     fn marks(&self) -> Vec<(Span, Style)> {
         let mut marks = Vec::new();
+        let theme = self.theme;
+        if let Some(story) = self.app.story() {
+            let analysis = &story.analysis;
+            for entity in &analysis.entities {
+                let role = match entity.kind {
+                    EntityKind::Person => Role::Person,
+                    EntityKind::Organization => Role::Organization,
+                    EntityKind::Place => Role::Place,
+                    EntityKind::Other => continue,
+                };
+                marks.extend(entity.mentions.iter().map(|m| (*m, theme.style(role))));
+            }
+            for quote in analysis.quotes.iter().filter(|q| q.direct) {
+                marks.push((quote.span, theme.style(Role::Quote)));
+            }
+            for quote in &analysis.quotes {
+                if let Some(speaker) = quote.speaker_mention {
+                    marks.push((speaker, theme.style(Role::Speaker)));
+                }
+            }
+        }
+        for span in self.app.focus_spans() {
+            marks.push((span, theme.style(Role::Highlight)));
+        }
+        if let Some(mark) = self.app.mark {
+            marks.push((mark, theme.style(Role::Highlight)));
+        }
         if let Some(search) = &self.app.search {
             let current = self.app.current_match();
             for m in &search.matches {
@@ -61,6 +89,7 @@ impl ReaderView<'_> {
                 marks.push((*m, self.theme.style(role)));
             }
         }
+        // Stable: for equal starts, later (more specific) marks still win.
         marks.sort_by_key(|(span, _)| span.start);
         marks
     }
@@ -76,8 +105,10 @@ impl ReaderView<'_> {
         if let Some(label) = &row.label {
             return Line::styled(label.clone(), base);
         }
-        let first = marks.partition_point(|(span, _)| span.end <= row.source.start);
-        let marks = &marks[first..];
+        let marks: Vec<&(Span, Style)> = marks
+            .iter()
+            .filter(|(span, _)| span.overlaps(row.source))
+            .collect();
         let mut spans: Vec<TextSpan<'static>> = Vec::new();
         let mut run = String::new();
         let mut run_style = base;
@@ -85,8 +116,7 @@ impl ReaderView<'_> {
             let offset = row.source.start + i;
             let style = marks
                 .iter()
-                .take_while(|(span, _)| span.start <= offset)
-                .filter(|(span, _)| offset < span.end)
+                .filter(|(span, _)| span.start <= offset && offset < span.end)
                 .fold(base, |style, (_, mark)| style.patch(*mark));
             let shown = match show(c) {
                 Shown::Keep => c,

@@ -2,15 +2,17 @@
 //! help overlay, at any size down to 1×1.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::symbols::border;
 
-use super::app::{App, MAX_TEXT_WIDTH, OUTLINE_WIDTH};
+use super::app::{App, Screen};
 use super::help::HelpView;
 use super::keymap::Keymap;
+use super::list::ListView;
 use super::outline::OutlineView;
 use super::reader::ReaderView;
 use super::status::StatusView;
+use super::summary::SummaryView;
 use super::theme::Theme;
 
 /// Characters for boxes and markers: Unicode, or ASCII for poor terminals.
@@ -71,34 +73,70 @@ pub fn draw(frame: &mut Frame, app: &App, chrome: &Chrome) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let [body, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
-    let reader_area = if app.outline_fits() {
-        let [outline, rest] =
-            Layout::horizontal([Constraint::Length(OUTLINE_WIDTH), Constraint::Min(0)]).areas(body);
+    let panes = app.panes();
+    if app.screen == Screen::List {
+        let list = Rect {
+            x: 1,
+            width: area.width.saturating_sub(2),
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        frame.render_widget(
+            &ListView {
+                app,
+                theme: &chrome.theme,
+                glyphs: &chrome.glyphs,
+            },
+            list,
+        );
+        frame.render_widget(
+            &StatusView {
+                app,
+                theme: &chrome.theme,
+                keymap: &chrome.keymap,
+            },
+            panes.status,
+        );
+        if app.help {
+            let view = HelpView {
+                keymap: &chrome.keymap,
+                theme: &chrome.theme,
+                glyphs: &chrome.glyphs,
+            };
+            frame.render_widget(&view, list);
+        }
+        return;
+    }
+    if let Some(outline) = panes.outline {
         let view = OutlineView {
             app,
             theme: &chrome.theme,
             glyphs: &chrome.glyphs,
         };
         frame.render_widget(&view, outline);
-        rest
-    } else {
-        body
-    };
+    }
     frame.render_widget(
         &ReaderView {
             app,
             theme: &chrome.theme,
         },
-        text_area(reader_area),
+        panes.text,
     );
+    if let Some(summary) = panes.summary {
+        let view = SummaryView {
+            app,
+            theme: &chrome.theme,
+            glyphs: &chrome.glyphs,
+        };
+        frame.render_widget(&view, summary);
+    }
     frame.render_widget(
         &StatusView {
             app,
             theme: &chrome.theme,
             keymap: &chrome.keymap,
         },
-        status,
+        panes.status,
     );
     if app.help {
         let view = HelpView {
@@ -106,20 +144,11 @@ pub fn draw(frame: &mut Frame, app: &App, chrome: &Chrome) {
             theme: &chrome.theme,
             glyphs: &chrome.glyphs,
         };
+        let body = Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        };
         frame.render_widget(&view, body);
-    }
-}
-
-/// The reader's text column: a margin each side, at most [`MAX_TEXT_WIDTH`]
-/// wide, centred in what is left.
-fn text_area(area: Rect) -> Rect {
-    let margin = if area.width >= 40 { 1 } else { 0 };
-    let width = area.width.saturating_sub(2 * margin).min(MAX_TEXT_WIDTH);
-    let spare = area.width.saturating_sub(width + 2 * margin) / 2;
-    Rect {
-        x: area.x + margin + spare,
-        width,
-        ..area
     }
 }
 

@@ -1,0 +1,197 @@
+//! Actors: name mentions merged into one entity per real-world actor, with
+//! roles, references and salience.
+//!
+//! [`resolve`] first repairs what the tagger got wrong and can be seen from
+//! the whole article (`repair`: a headline-case run split by the names of the
+//! body, a title caught inside a name, a possessive "'s"), then merges
+//! mentions (`group`): the same name, a surname with its full name, an
+//! acronym with what it stands for. Roles come from the words around a name
+//! (`roles`), pronouns and descriptions from `references`, word lists from
+//! `assets/data/` (`lexicon`). [`rank`] scores salience and sorts.
+//!
+//! Everything is near-linear in the article's length: mentions are looked up
+//! by hash maps keyed on lower-case words, never compared pairwise.
+
+mod group;
+mod lexicon;
+mod references;
+mod repair;
+mod roles;
+mod salience;
+#[cfg(test)]
+mod tests;
+
+use std::cell::OnceCell;
+
+use super::text::Document;
+use super::{EntityKind, Mention};
+use crate::span::Span;
+use lexicon::{FastSet, normalize, possessive_len};
+use repair::{
+    KeyHashes, is_bare_title, key, split_headline, split_possessives, token_ranges, trim_title,
+};
+
+use super::Entity;
+pub use salience::rank;
+
+/// One mention after repair, with what later steps need to know about it.
+#[derive(Debug, Clone)]
+struct Named {
+    /// The name, possessive ending excluded.
+    span: Span,
+    /// What the tagger said it is.
+    kind: EntityKind,
+    /// First token of the name.
+    first: usize,
+    /// Last token of the name (inclusive).
+    last: usize,
+    /// The name in lower case, words joined by single spaces.
+    key: String,
+    /// Whether "'s" followed the name.
+    possessive: bool,
+    /// The title or description next to this mention.
+    role: Option<Span>,
+}
+
+/// Merge the tagger's mentions into one entity per real-world actor, so that
+/// later stages (quotes, events, the actor index) count "Putin", "Vladimir
+/// Putin" and "the Russian leader" once. Entities come in order of first
+/// mention with roles and references filled; [`rank`] sets salience.
+pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
+    let ranges = token_ranges(doc, mentions);
+    let mut keys = KeyHashes::default();
+    let ranges = split_headline(doc, split_possessives(doc, ranges), &mut keys);
+    // Whether a name is used elsewhere; only needed when a title is trimmed.
+    // Only one-word names are ever asked about ("Putin" of "President Putin").
+    let all_keys: OnceCell<FastSet<u64>> = OnceCell::new();
+    let known_keys = || {
+        all_keys.get_or_init(|| {
+            let mut keys = KeyHashes::default();
+            let single = ranges.iter().filter(|r| r.1 == r.2);
+            single.map(|r| keys.of(doc, r.1, r.2)).collect()
+        })
+    };
+    let lex = lexicon::lexicon();
+    let mut named: Vec<Named> = Vec::with_capacity(ranges.len());
+    for &(kind, first, last) in &ranges {
+        let start = if is_bare_title(doc, kind, last) {
+            last + 1
+        } else if first < last {
+            trim_title(doc, kind, first, last, &known_keys, &mut keys)
+        } else {
+            first
+        };
+        for index in first..start {
+            let text = doc.token_text(index);
+            let known = !lex.is_modifier(&normalize(text))
+                && known_keys().contains(&keys.of(doc, index, index));
+            if is_acronym(text) || known {
+                named.push(named_at(doc, EntityKind::Other, index, index));
+            }
+        }
+        if start <= last {
+            named.push(named_at(doc, kind, start, last));
+        }
+    }
+    add_acronyms(doc, &mut named);
+    named.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));
+    let mut end = 0;
+    named.retain(|n| {
+        let keep = n.span.start >= end && !n.span.is_empty();
+        if keep {
+            end = n.span.end;
+        }
+        keep
+    });
+    let links = acronym_links(doc, &named);
+    let (mut entities, owner) = group::merge(doc, &named, &links);
+    references::find(doc, &named, &owner, &mut entities);
+    entities
+}
+
+/// Index of the sentence holding token `index`.
+pub(super) fn sentence_of(doc: &Document, index: usize) -> usize {
+    doc.sentences
+        .partition_point(|s| s.tokens.end <= index)
+        .min(doc.sentences.len().saturating_sub(1))
+}
+
+/// A repaired mention of tokens `first..=last`, with its role.
+fn named_at(doc: &Document, kind: EntityKind, first: usize, last: usize) -> Named {
+    let last_text = doc.token_text(last);
+    let cut = possessive_len(last_text);
+    let span = Span::new(
+        doc.tokens[first].span.start,
+        doc.tokens[last].span.end - cut,
+    );
+    let (floor, ceiling) = match doc.sentences.get(sentence_of(doc, first)) {
+        Some(s) => (s.tokens.start, s.tokens.end),
+        None => (first, last + 1),
+    };
+    let role = roles::left_of(doc, floor, first).or_else(|| {
+        (cut == 0)
+            .then(|| roles::right_of(doc, last, ceiling))
+            .flatten()
+    });
+    Named {
+        span,
+        kind,
+        first,
+        last,
+        key: key(doc, first, last),
+        possessive: cut > 0,
+        role,
+    }
+}
+
+/// Whether a word is an acronym: two to eight letters, all capitals
+/// (dots allowed: "U.S.").
+pub(super) fn is_acronym(text: &str) -> bool {
+    let letters = text.chars().filter(|c| *c != '.').count();
+    (2..=8).contains(&letters)
+        && text
+            .chars()
+            .all(|c| c == '.' || c.is_uppercase() || c == '&')
+}
+
+/// "Full Name (ACR)": the acronym in brackets after a name is a mention too.
+fn add_acronyms(doc: &Document, named: &mut Vec<Named>) {
+    let starts: FastSet<usize> = named.iter().map(|n| n.first).collect();
+    let mut added = Vec::new();
+    for n in named.iter() {
+        let inner = n.last + 2;
+        if inner + 1 < doc.tokens.len()
+            && doc.token_text(n.last + 1) == "("
+            && doc.token_text(inner + 1) == ")"
+            && is_acronym(doc.token_text(inner))
+            && !starts.contains(&inner)
+        {
+            let mut acronym = named_at(doc, n.kind, inner, inner);
+            acronym.role = None;
+            added.push(acronym);
+        }
+    }
+    named.extend(added);
+}
+
+/// Pairs of indices into `named` that the text links as name and acronym.
+fn acronym_links(doc: &Document, named: &[Named]) -> Vec<(usize, usize)> {
+    let mut links = Vec::new();
+    for (index, n) in named.iter().enumerate() {
+        let inner = n.last + 2;
+        if n.last == n.first || inner + 1 >= doc.tokens.len() || doc.token_text(n.last + 1) != "(" {
+            continue;
+        }
+        if let Some(next) = named
+            .get(index + 1)
+            .filter(|m| m.first == inner && m.last == inner)
+        {
+            let first_letter = |s: &str| s.chars().next().map(|c| c.to_ascii_lowercase());
+            if is_acronym(doc.token_text(inner)) && first_letter(&next.key) == first_letter(&n.key)
+            {
+                links.push((index, index + 1));
+            }
+        }
+    }
+    links
+}

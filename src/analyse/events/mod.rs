@@ -1,0 +1,408 @@
+//! Events: who did what to whom, where and when.
+//!
+//! A verb from `assets/data/events.txt` is an event only when an actor is
+//! named right before it ("Lee *visited* Oslo", "Lee has *signed*") — or,
+//! in the passive, after "by" — so "the visit" or "a bombing" alone is not.
+//! The object is the first actor after the verb in its clause, the place an
+//! actor after "in", "at" or "to", the time the first time expression of the
+//! sentence. Words inside quote marks are claims, not events, and are
+//! skipped.
+
+mod time;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::quotes;
+use super::text::{Document, TokenKind};
+use super::{Entity, EntityKind, Event, ReferenceKind};
+use crate::span::Span;
+
+const EVENTS: &str = include_str!("../../../assets/data/events.txt");
+
+/// What a trigger word means.
+#[derive(Debug, Clone, Copy)]
+struct Trigger {
+    /// The event kind ("visit").
+    kind: &'static str,
+    /// The verb as summaries use it ("visits").
+    summary: &'static str,
+    /// What the object must be: "" anything, "@" a named actor, else one of
+    /// these space-separated words.
+    needs: &'static str,
+}
+
+fn triggers() -> &'static HashMap<&'static str, Trigger> {
+    static TRIGGERS: OnceLock<HashMap<&'static str, Trigger>> = OnceLock::new();
+    TRIGGERS.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in EVENTS.lines().map(str::trim) {
+            if line.starts_with('#') {
+                continue;
+            }
+            let (forms, needs) = line.split_once('|').unwrap_or((line, ""));
+            let mut words = forms.split_whitespace();
+            let (Some(kind), Some(summary)) = (words.next(), words.next()) else {
+                continue;
+            };
+            let trigger = Trigger {
+                kind,
+                summary,
+                needs: needs.trim(),
+            };
+            map.insert(summary, trigger);
+            for form in words {
+                map.entry(form).or_insert(trigger);
+            }
+        }
+        map
+    })
+}
+
+/// Words between an actor and its verb ("Lee *has also* signed").
+fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "may"
+            | "might"
+            | "also"
+            | "then"
+            | "later"
+            | "again"
+            | "reportedly"
+            | "formally"
+            | "officially"
+            | "jointly"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "been"
+            | "be"
+            | "to"
+            | "plans"
+            | "planned"
+            | "agreed"
+            | "expected"
+            | "set"
+            | "did"
+            | "not"
+            | "never"
+            | "finally"
+            | "just"
+            | "recently"
+    )
+}
+
+fn is_be(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are" | "was" | "were" | "been" | "be" | "being"
+    )
+}
+
+/// Every name, title or pronoun span of an entity, sorted by start.
+fn actor_spans(entities: &[Entity]) -> Vec<(Span, usize)> {
+    let mut spans: Vec<(Span, usize)> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(index, e)| {
+            e.mentions.iter().map(move |m| (*m, index)).chain(
+                e.references
+                    .iter()
+                    .filter(|r| r.kind == ReferenceKind::Pronoun)
+                    .map(move |r| (r.span, index)),
+            )
+        })
+        .collect();
+    spans.sort_unstable();
+    spans
+}
+
+/// The entity whose span covers token `i`, if any.
+fn actor_at(doc: &Document, spans: &[(Span, usize)], i: usize) -> Option<(Span, usize)> {
+    let token = doc.tokens[i].span;
+    let after = spans.partition_point(|(s, _)| s.start <= token.start);
+    spans[..after]
+        .iter()
+        .rev()
+        .take(4)
+        .find(|(s, _)| s.contains(token))
+        .copied()
+}
+
+/// Every event in the document, in text order.
+pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Event> {
+    if entities.is_empty() {
+        return Vec::new();
+    }
+    let spans = actor_spans(entities);
+    let quoted = quotes::quoted_tokens(doc);
+    let table = triggers();
+    let mut events: Vec<Event> = Vec::new();
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        let range = sentence.tokens.clone();
+        for i in range.clone() {
+            if quoted[i] || doc.tokens[i].kind != TokenKind::Word {
+                continue;
+            }
+            let word = doc.token_text(i);
+            let trigger = if index == 0 && word.bytes().any(|b| b.is_ascii_uppercase()) {
+                table.get(word.to_lowercase().as_str()).copied()
+            } else {
+                table.get(word).copied()
+            };
+            let Some(trigger) = trigger else { continue };
+            let Some(event) = event_at(doc, entities, &spans, &quoted, range.clone(), i, trigger)
+            else {
+                continue;
+            };
+            let duplicate = events
+                .iter()
+                .any(|e| e.span == event.span && e.kind == event.kind && e.actors == event.actors);
+            if !duplicate {
+                events.push(event);
+            }
+        }
+    }
+    events
+}
+
+/// The event a trigger at token `i` states, when its actor is named.
+fn event_at(
+    doc: &Document,
+    entities: &[Entity],
+    spans: &[(Span, usize)],
+    quoted: &[bool],
+    sentence: std::ops::Range<usize>,
+    i: usize,
+    trigger: Trigger,
+) -> Option<Event> {
+    let mut j = i.checked_sub(1).filter(|&j| j >= sentence.start)?;
+    let mut passive = false;
+    while j > sentence.start && is_auxiliary(doc.token_text(j)) {
+        passive |= is_be(doc.token_text(j)) && doc.token_text(i).ends_with("ed");
+        j -= 1;
+    }
+    let (subject_span, subject) = actor_at(doc, spans, j)?;
+    if quoted[j] || !names_actor(doc, subject_span, sentence.start) {
+        return None;
+    }
+    // The clause after the verb: up to a comma, semicolon or full stop.
+    let clause_end = (i + 1..sentence.end)
+        .find(|&k| quoted[k] || matches!(doc.token_text(k), "," | ";" | "." | ":" | "?" | "!"))
+        .unwrap_or(sentence.end);
+    // The object: the phrase right after the verb, up to a preposition; "to"
+    // and a verb ("pledged to cut taxes") belong to it.
+    let infinitive = i + 2 < clause_end
+        && doc.token_text(i + 1) == "to"
+        && doc
+            .token_text(i + 2)
+            .starts_with(|c: char| c.is_lowercase());
+    let phrase_start = if infinitive { i + 2 } else { i + 1 };
+    let mut phrase_end = (phrase_start..clause_end)
+        .find(|&k| {
+            k > i + 6
+                || !matches!(doc.tokens[k].kind, TokenKind::Word | TokenKind::Number)
+                || breaks_phrase(doc.token_text(k))
+        })
+        .unwrap_or(clause_end);
+    while phrase_end > i + 1
+        && matches!(
+            doc.token_text(phrase_end - 1),
+            "a" | "an" | "the" | "its" | "his" | "her" | "their"
+        )
+    {
+        phrase_end -= 1;
+    }
+    let object = (i + 1..phrase_end)
+        .find_map(|k| actor_at(doc, spans, k))
+        .filter(|(_, who)| *who != subject);
+    let object_text = match object {
+        // A name alone reads best; a longer phrase keeps its words.
+        Some((span, who))
+            if span.start == doc.tokens[i + 1].span.start
+                && span.end >= doc.tokens[phrase_end - 1].span.end =>
+        {
+            entities[who].name.clone()
+        }
+        _ if phrase_end > i + 1 => Span::new(
+            doc.tokens[i + 1].span.start,
+            doc.tokens[phrase_end - 1].span.end,
+        )
+        .of(doc.text)
+        .to_string(),
+        _ => String::new(),
+    };
+    let mut partner = None;
+    let mut agent = None;
+    let mut place = None;
+    for k in phrase_end..clause_end.saturating_sub(1) {
+        let Some((span, who)) = actor_at(doc, spans, k + 1) else {
+            continue;
+        };
+        match doc.token_text(k) {
+            "with" if partner.is_none() && k == phrase_end => partner = Some(who),
+            "by" if passive => agent = agent.or(Some(who)),
+            "in" | "at" | "to"
+                if is_place(&entities[who])
+                    && who != subject
+                    && !quotes::is_closed_class(span.of(doc.text)) =>
+            {
+                place = place.or(Some(span));
+            }
+            _ => {}
+        }
+    }
+    let satisfied = match trigger.needs {
+        "" => true,
+        "@" => object.is_some() || partner.is_some() || (passive && agent.is_some()),
+        words => object_text
+            .split_whitespace()
+            .any(|w| words.split_whitespace().any(|n| n.eq_ignore_ascii_case(w))),
+    };
+    // "pledges", "attacks" are nouns as often as verbs: they need an object.
+    let bare_present =
+        doc.token_text(i) == trigger.summary && object_text.is_empty() && partner.is_none();
+    if !satisfied || (bare_present && !passive) {
+        return None;
+    }
+    let name = |who: usize| entities[who].name.as_str();
+    let (mut actors, mut summary) = if passive {
+        match agent {
+            Some(by) => (
+                vec![by, subject],
+                format!("{} {} {}", name(by), trigger.summary, name(subject)),
+            ),
+            None => (
+                vec![subject],
+                format!("{} was {}", name(subject), doc.token_text(i)),
+            ),
+        }
+    } else {
+        let mut actors = vec![subject];
+        actors.extend(object.map(|(_, who)| who));
+        let mut summary = format!("{} {}", name(subject), trigger.summary);
+        if !object_text.is_empty() {
+            summary.push(' ');
+            summary.push_str(&object_text);
+        }
+        (actors, summary)
+    };
+    if let Some(with) = partner.filter(|w| !actors.contains(w)) {
+        actors.push(with);
+        summary.push_str(" with ");
+        summary.push_str(name(with));
+    }
+    let time = time::find(doc, sentence.clone()).map(|t| {
+        Span::new(
+            doc.tokens[t.start].span.start,
+            doc.tokens[t.end - 1].span.end,
+        )
+        .of(doc.text)
+        .to_string()
+    });
+    let sentence_span = Span::new(
+        doc.tokens[sentence.start].span.start,
+        doc.tokens[sentence.end - 1].span.end,
+    );
+    Some(Event {
+        kind: trigger.kind.to_string(),
+        summary,
+        actors,
+        place: place.map(|p| p.of(doc.text).to_string()),
+        time,
+        span: sentence_span,
+    })
+}
+
+/// Whether a subject span heads its phrase and names someone: not a
+/// closed-class word ("The", "September"), not after "of", "from" or a
+/// possessive ("a man from Leeds was arrested" is not about Leeds).
+fn names_actor(doc: &Document, span: Span, floor: usize) -> bool {
+    let text = span.of(doc.text);
+    if text.split_whitespace().all(quotes::is_closed_class) {
+        return false;
+    }
+    let Some(first) = doc.tokens.iter().position(|t| t.span.start == span.start) else {
+        return true;
+    };
+    let mut k = first;
+    while k > floor && matches!(doc.token_text(k - 1), "the" | "a" | "an") {
+        k -= 1;
+    }
+    if k == floor {
+        return true;
+    }
+    let before = doc.token_text(k - 1);
+    !(matches!(
+        before,
+        "of" | "from" | "in" | "at" | "for" | "with" | "by" | "to" | "on"
+    ) || before.ends_with("'s")
+        || before.ends_with("’s"))
+}
+
+/// Words that end the object phrase after a verb.
+fn breaks_phrase(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "at"
+            | "on"
+            | "to"
+            | "with"
+            | "by"
+            | "for"
+            | "from"
+            | "over"
+            | "during"
+            | "after"
+            | "before"
+            | "and"
+            | "but"
+            | "that"
+            | "which"
+            | "who"
+            | "as"
+            | "since"
+            | "amid"
+            | "last"
+            | "this"
+            | "next"
+            | "yesterday"
+            | "today"
+            | "tomorrow"
+            | "would"
+            | "will"
+            | "could"
+            | "should"
+            | "must"
+            | "can"
+            | "may"
+            | "might"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "if"
+            | "because"
+            | "while"
+            | "when"
+    )
+}
+
+/// Whether an entity can be a place: tagged as one, or untagged.
+fn is_place(entity: &Entity) -> bool {
+    matches!(entity.kind, EntityKind::Place | EntityKind::Other)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,321 @@
+//! Word lists the statement finder reads: speech cues and the small closed
+//! classes (pronouns, determiners, adverbs) that shape a speaker's phrase.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::analyse::text::{Document, TokenKind};
+
+/// The speech cue list, one word or phrase a line (see the file's header).
+const SPEECH_VERBS: &str = include_str!("../../../assets/data/speech_verbs.txt");
+
+/// Cues parsed once: single words, and phrases split into words.
+struct Cues {
+    words: HashSet<&'static str>,
+    phrases: Vec<Vec<&'static str>>,
+}
+
+fn cues() -> &'static Cues {
+    static CUES: OnceLock<Cues> = OnceLock::new();
+    CUES.get_or_init(|| {
+        let mut words = HashSet::new();
+        let mut phrases = Vec::new();
+        for line in SPEECH_VERBS.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let parts: Vec<&'static str> = line.split_whitespace().collect();
+            if parts.len() == 1 {
+                words.insert(parts[0]);
+            } else {
+                phrases.push(parts);
+            }
+        }
+        Cues { words, phrases }
+    })
+}
+
+/// A speech cue found at a token: how many tokens it spans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    /// First token of the cue.
+    pub first: usize,
+    /// Number of tokens ("according to" is two).
+    pub len: usize,
+}
+
+impl Cue {
+    /// One past the cue's last token.
+    pub fn end(self) -> usize {
+        self.first + self.len
+    }
+}
+
+/// The speech cue starting at token `i`, if any. Cues are matched in lower
+/// case only, except a sentence-opening "According to".
+pub fn cue_at(doc: &Document, i: usize) -> Option<Cue> {
+    let word = doc.token_text(i);
+    if doc.tokens[i].kind != TokenKind::Word {
+        return None;
+    }
+    let cues = cues();
+    if cues.words.contains(word) {
+        return Some(Cue { first: i, len: 1 });
+    }
+    for phrase in &cues.phrases {
+        let first_ok = phrase[0] == word
+            || (word.len() == phrase[0].len()
+                && word.starts_with(|c: char| c.is_uppercase())
+                && word.eq_ignore_ascii_case(phrase[0]));
+        if !first_ok || i + phrase.len() > doc.tokens.len() {
+            continue;
+        }
+        if phrase[1..]
+            .iter()
+            .enumerate()
+            .all(|(k, w)| doc.token_text(i + 1 + k) == *w)
+        {
+            return Some(Cue {
+                first: i,
+                len: phrase.len(),
+            });
+        }
+    }
+    None
+}
+
+/// Whether a cue's text is "according to", whose speaker follows it.
+pub fn is_according(doc: &Document, cue: Cue) -> bool {
+    cue.len == 2 && doc.token_text(cue.first).eq_ignore_ascii_case("according")
+}
+
+/// Whether the cue is a participle ("saying", "adding") hung on a clause
+/// whose subject is the speaker.
+pub fn is_participle(doc: &Document, cue: Cue) -> bool {
+    cue.len == 1 && doc.token_text(cue.first).ends_with("ing")
+}
+
+/// Personal pronouns that can name a speaker.
+pub fn is_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "he" | "she" | "they" | "I" | "we" | "it" | "He" | "She" | "They" | "We" | "It"
+    )
+}
+
+/// Words that open a noun phrase naming a speaker ("the spokesman").
+pub fn is_determiner(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "some", "several",
+        "two", "three", "many", "other", "most",
+    ];
+    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Words skipped between a speaker and the cue ("Lee *also* said", "he
+/// *has* said", "Lee *on Tuesday* said").
+pub fn is_skippable(word: &str) -> bool {
+    (word.len() > 3 && word.ends_with("ly") && word.starts_with(|c: char| c.is_lowercase()))
+        || matches!(
+            word,
+            "also"
+                | "has"
+                | "had"
+                | "have"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "would"
+                | "will"
+                | "could"
+                | "did"
+                | "does"
+                | "do"
+                | "not"
+                | "never"
+                | "then"
+                | "later"
+                | "once"
+                | "again"
+                | "even"
+                | "just"
+                | "still"
+                | "already"
+                | "further"
+                | "often"
+                | "quoted"
+                | "as"
+                | "first"
+                | "ago"
+                | "on"
+                | "last"
+                | "this"
+                | "week"
+                | "month"
+                | "year"
+                | "today"
+                | "yesterday"
+                | "tonight"
+                | "Monday"
+                | "Tuesday"
+                | "Wednesday"
+                | "Thursday"
+                | "Friday"
+                | "Saturday"
+                | "Sunday"
+        )
+}
+
+/// Capitalised words that open sentences without being part of a name.
+pub fn is_closed_class(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "the",
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "to",
+        "by",
+        "with",
+        "from",
+        "when",
+        "while",
+        "after",
+        "before",
+        "as",
+        "also",
+        "then",
+        "later",
+        "still",
+        "however",
+        "meanwhile",
+        "now",
+        "here",
+        "there",
+        "this",
+        "that",
+        "speaking",
+        "asked",
+        "earlier",
+        "today",
+        "yesterday",
+        "if",
+        "although",
+        "though",
+        "because",
+        "since",
+        "instead",
+        "indeed",
+        "yes",
+        "no",
+        "well",
+        "said",
+        "says",
+        "according",
+        "alongside",
+        "despite",
+        "even",
+        "amid",
+        "outside",
+        "inside",
+        "among",
+        "following",
+        "during",
+        "without",
+        "within",
+        "under",
+        "over",
+        "against",
+        "through",
+        "across",
+        "like",
+        "unlike",
+        "first",
+        "finally",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "hours",
+        "days",
+        "moments",
+        "minutes",
+        "weeks",
+        "months",
+        "years",
+        "what",
+        "where",
+        "how",
+        "why",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Words that open a clause without being part of it ("*But* Lee said").
+pub fn is_conjunction(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "but",
+        "and",
+        "so",
+        "yet",
+        "then",
+        "also",
+        "still",
+        "meanwhile",
+        "however",
+        "now",
+        "even",
+        "first",
+        "finally",
+        "later",
+        "instead",
+        "indeed",
+        "again",
+    ];
+    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Small words allowed inside a capitalised name ("Secretary *of* State").
+pub fn is_name_connector(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "de" | "van" | "von" | "bin" | "al" | "la" | "del" | "da" | "der" | "le" | "&"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_words_and_phrases() {
+        let doc = Document::new("Lee said so, according to Kim.");
+        assert_eq!(cue_at(&doc, 1), Some(Cue { first: 1, len: 1 }));
+        let according = cue_at(&doc, 4).expect("according to");
+        assert_eq!(according.len, 2);
+        assert!(is_according(&doc, according));
+        assert_eq!(cue_at(&doc, 0), None);
+    }
+}

@@ -1,0 +1,214 @@
+//! Reported speech without quote marks: "Lee said (that) …", "…, Lee
+//! said.", "According to Lee, …". Only sentences with no quote marks are
+//! read; a sentence that holds a quote is already a direct statement.
+
+use std::ops::Range;
+
+use super::EntityIndex;
+use super::lexicon::{self, Cue};
+use super::speaker::Scanner;
+use crate::analyse::Quote;
+use crate::analyse::text::TokenKind;
+use crate::span::Span;
+
+/// Reported content shorter than this (in words) is not kept.
+const MIN_WORDS: usize = 4;
+
+/// Cues that introduce a reported clause ("said that …").
+fn reports(word: &str) -> bool {
+    matches!(
+        word,
+        "said"
+            | "says"
+            | "told"
+            | "tells"
+            | "warned"
+            | "warns"
+            | "suggested"
+            | "suggests"
+            | "argued"
+            | "argues"
+            | "claimed"
+            | "claims"
+            | "insisted"
+            | "insists"
+            | "added"
+            | "noted"
+            | "explained"
+            | "declared"
+            | "announced"
+            | "acknowledged"
+            | "admitted"
+            | "predicted"
+            | "predicts"
+            | "asserted"
+            | "contended"
+            | "maintained"
+            | "conceded"
+            | "confirmed"
+            | "wrote"
+            | "writes"
+            | "tweeted"
+            | "believes"
+            | "thinks"
+            | "stressed"
+            | "emphasized"
+            | "emphasised"
+            | "promised"
+            | "vowed"
+            | "according"
+    )
+}
+
+/// Every reported statement in sentences without quote marks.
+pub(super) fn find(scanner: &Scanner, index: &EntityIndex) -> Vec<Quote> {
+    let doc = scanner.doc;
+    let mut out = Vec::new();
+    let mut last = None;
+    for sentence in doc.sentences.iter().skip(1) {
+        let range = sentence.tokens.clone();
+        if range
+            .clone()
+            .any(|i| doc.tokens[i].kind == TokenKind::Quote && scanner.quoted[i])
+            || range
+                .clone()
+                .any(|i| matches!(doc.token_text(i), "\"" | "\u{201C}" | "\u{201D}"))
+            || range.clone().skip(1).any(|i| {
+                // ''…'' marks some wires use for quotes
+                doc.token_text(i) == "'" && doc.token_text(i - 1) == "'"
+            })
+        {
+            continue;
+        }
+        let Some((mention, cue, content)) = statement(scanner, range) else {
+            continue;
+        };
+        let words = content
+            .clone()
+            .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+            .count();
+        if words < MIN_WORDS {
+            continue;
+        }
+        let span = Span::new(
+            doc.tokens[content.start].span.start,
+            doc.tokens[content.end - 1].span.end,
+        );
+        let speaker = index.speaker(doc, mention, last);
+        last = speaker.or(last);
+        let cue_span = Span::new(
+            doc.tokens[cue.first].span.start,
+            doc.tokens[cue.end() - 1].span.end,
+        );
+        out.push(Quote {
+            span,
+            text: span.of(doc.text).to_string(),
+            speaker,
+            speaker_mention: Some(mention),
+            cue: Some(cue_span.of(doc.text).to_lowercase()),
+            direct: false,
+        });
+    }
+    out
+}
+
+/// The speaker, cue and content tokens of a reported statement.
+fn statement(scanner: &Scanner, range: Range<usize>) -> Option<(Span, Cue, Range<usize>)> {
+    let doc = scanner.doc;
+    let mut end = range.end;
+    while end > range.start && doc.tokens[end - 1].kind == TokenKind::Punct {
+        end -= 1;
+    }
+    // "According to Lee, …"
+    if let Some(cue) = lexicon::cue_at(doc, range.start).filter(|&c| lexicon::is_according(doc, c))
+    {
+        let comma = (cue.end()..end).find(|&i| doc.token_text(i) == ",")?;
+        let mention = scanner.phrase_after(cue.end(), comma)?;
+        return Some((mention, cue, comma + 1..end));
+    }
+    // "…, Lee said." / "…, said Lee."
+    let tail = end.saturating_sub(7).max(range.start)..end;
+    if let Some(comma) = tail.clone().rev().find(|&i| doc.token_text(i) == ",") {
+        let cue = (comma + 1..end).find_map(|i| lexicon::cue_at(doc, i));
+        if let Some(cue) = cue.filter(|c| reports(doc.token_text(c.first))) {
+            let mention = if cue.first == comma + 1 {
+                scanner.phrase_after(cue.end(), end)
+            } else {
+                scanner.phrase_before(cue.first, comma + 1)
+            };
+            // The attribution closes the sentence: at most "on Tuesday" after it.
+            let closes = |m: &Span| {
+                (comma..end)
+                    .filter(|&i| doc.tokens[i].span.start >= m.end)
+                    .count()
+                    <= 3
+            };
+            let opens_clause = !lexicon::is_closed_class(doc.token_text(range.start));
+            if let Some(mention) = mention.filter(|m| is_named(scanner, *m) && closes(m)) {
+                if opens_clause {
+                    return Some((mention, cue, range.start..comma));
+                }
+            }
+        }
+    }
+    // "Lee said (that) …"
+    let cue = (range.start + 1..end)
+        .take(12)
+        .find_map(|i| lexicon::cue_at(doc, i))
+        .filter(|c| reports(doc.token_text(c.first)) && !lexicon::is_according(doc, *c))?;
+    let mention = scanner
+        .phrase_before(cue.first, range.start)
+        .filter(|m| is_named(scanner, *m))?;
+    // The speaker opens the sentence, or follows an opening phrase and comma.
+    let first = (range.start..cue.first).find(|&i| doc.tokens[i].span.start >= mention.start)?;
+    if first > range.start && doc.token_text(first - 1) != "," {
+        return None;
+    }
+    let mut start = cue.end();
+    if doc.token_text(cue.first) == "told" {
+        let object = scanner.phrase_after(start, end)?;
+        start = (start..end).find(|&i| doc.tokens[i].span.start >= object.end)?;
+    }
+    while start < end
+        && (lexicon::is_skippable(doc.token_text(start)) || doc.token_text(start) == ",")
+    {
+        start += 1;
+    }
+    let that = start < end && doc.token_text(start) == "that";
+    if that {
+        start += 1;
+    }
+    while start < end && doc.token_text(start) == "," {
+        start += 1;
+    }
+    // Beyond "said", a verb may take a plain object ("added a note"): only
+    // a clause counts.
+    let say = matches!(
+        doc.token_text(cue.first),
+        "said" | "says" | "told" | "tells"
+    );
+    let opener = doc.token_text(start.min(end.saturating_sub(1)));
+    let clause = that
+        || opener == "to"
+        || lexicon::is_pronoun(opener)
+        || (opener.starts_with(|c: char| c.is_uppercase()) && !lexicon::is_determiner(opener));
+    (start < end && (say || clause)).then_some((mention, cue, start..end))
+}
+
+/// Whether a speaker phrase names someone: a capitalised name, a pronoun
+/// or a phrase with a determiner ("the minister").
+fn is_named(scanner: &Scanner, mention: Span) -> bool {
+    let text = mention.of(scanner.doc.text);
+    let first = text.split_whitespace().next().unwrap_or("");
+    let single = !text.contains(' ');
+    if lexicon::is_pronoun(text) {
+        return true;
+    }
+    if first.ends_with("ing") || lexicon::is_closed_class(first) && !lexicon::is_determiner(first) {
+        return false;
+    }
+    if single && lexicon::is_determiner(first) {
+        return false;
+    }
+    first.starts_with(|c: char| c.is_uppercase()) || lexicon::is_determiner(first)
+}
