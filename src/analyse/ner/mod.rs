@@ -64,6 +64,16 @@ pub fn allowed(prev: u8, label: u8) -> bool {
 
 /// Every name mention in the document, in text order.
 pub fn tag(doc: &Document) -> Vec<Mention> {
+    // The tagger reads possessives as tokens of their own ("Israel" + "'s").
+    if doc.text.contains("'s") || doc.text.contains("'S") || doc.text.contains("\u{2019}s") {
+        tag_cut(&Document::with_possessives_split(doc.text))
+    } else {
+        tag_cut(doc)
+    }
+}
+
+/// [`tag`] on a document already cut as the tagger reads it.
+fn tag_cut(doc: &Document) -> Vec<Mention> {
     let models = Models::get();
     if models.first.is_empty() {
         return Vec::new();
