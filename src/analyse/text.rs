@@ -53,12 +53,23 @@ pub struct Document<'t> {
 impl<'t> Document<'t> {
     /// Cut `text` into paragraphs, tokens and sentences.
     pub fn new(text: &'t str) -> Self {
+        Self::cut(text, false)
+    }
+
+    /// Like [`Document::new`], but a possessive "'s" is a token of its own
+    /// ("Israel" + "'s"), so that a name's span never includes it; the name
+    /// tagger reads documents cut this way.
+    pub fn with_possessives_split(text: &'t str) -> Self {
+        Self::cut(text, true)
+    }
+
+    fn cut(text: &'t str, split_possessives: bool) -> Self {
         let paragraphs = paragraphs(text);
         let mut tokens = Vec::new();
         let mut sentences = Vec::new();
         for (index, paragraph) in paragraphs.iter().enumerate() {
             let first = tokens.len();
-            tokenize(text, *paragraph, &mut tokens);
+            tokenize(text, *paragraph, split_possessives, &mut tokens);
             split_sentences(text, &tokens, first..tokens.len(), index, &mut sentences);
         }
         Self {
@@ -116,7 +127,7 @@ fn char_at(s: &str, at: usize) -> Option<char> {
 }
 
 /// Append the tokens of `span` to `out`.
-fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
+fn tokenize(text: &str, span: Span, split_possessives: bool, out: &mut Vec<Token>) {
     let s = span.of(text);
     let mut i = 0;
     while let Some(c) = char_at(s, i) {
@@ -125,12 +136,16 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             continue;
         }
         let mut end = i + c.len_utf8();
-        let kind = if matches!(c, '\'' | '\u{2019}') && i > 0 && possessive(&s[i..]) {
+        let kind = if split_possessives
+            && matches!(c, '\'' | '\u{2019}')
+            && i > 0
+            && possessive(&s[i..])
+        {
             // "Israel's": the clitic is its own word so the name stays whole.
             end += 1;
             TokenKind::Word
         } else if c.is_alphabetic() {
-            end = word_end(s, i, end);
+            end = word_end(s, i, end, split_possessives);
             TokenKind::Word
         } else if c.is_ascii_digit() {
             while let Some(d) = char_at(s, end) {
@@ -158,13 +173,13 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
 /// Where the word that starts at byte `start` (its first character ending at
 /// `end`) ends: letters and digits, with inner apostrophes, hyphens, dots and
 /// ampersands, and a final dot after an initialism ("U.S.").
-fn word_end(s: &str, start: usize, mut end: usize) -> usize {
+fn word_end(s: &str, start: usize, mut end: usize, split_possessives: bool) -> usize {
     while let Some(d) = char_at(s, end) {
         if d.is_ascii_alphanumeric() || !d.is_ascii() && d.is_alphanumeric() {
             end += d.len_utf8();
             continue;
         }
-        if matches!(d, '\'' | '\u{2019}') && possessive(&s[end..]) {
+        if split_possessives && matches!(d, '\'' | '\u{2019}') && possessive(&s[end..]) {
             break;
         }
         let inner = matches!(d, '\'' | '\u{2019}' | '-' | '.' | '&');
@@ -305,7 +320,7 @@ mod tests {
     #[test]
     fn possessive_s_is_its_own_token() {
         let text = "Israel's army and O'Brien's dog don't.";
-        let doc = Document::new(text);
+        let doc = Document::with_possessives_split(text);
         let words: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.token_text(i)).collect();
         assert_eq!(
             words,
