@@ -101,7 +101,7 @@ impl Scanner<'_, '_> {
             if i < end && !dateline && !self.quoted[i] && self.is_word(i) {
                 let w = self.word(i);
                 let shouting = w.len() > 1 && !w.chars().any(char::is_lowercase);
-                let adverbial = lexicon::is_closed_class(w)
+                let adverbial = (lexicon::is_closed_class(w) && !lexicon::is_determiner(w))
                     || (w.ends_with("ing") && !lexicon::is_pronoun(w))
                     || w.ends_with("ly")
                     || shouting;
