@@ -219,9 +219,25 @@ fn is_statement(
         && words.iter().enumerate().all(|(n, &i)| {
             let w = doc.token_text(i);
             w.starts_with(|c: char| !c.is_lowercase())
-                || (n > 0 && matches!(w, "the" | "of" | "and" | "with" | "a" | "an" | "in" | "on" | "for" | "to" | "at"))
+                || (n > 0
+                    && matches!(
+                        w,
+                        "the"
+                            | "of"
+                            | "and"
+                            | "with"
+                            | "a"
+                            | "an"
+                            | "in"
+                            | "on"
+                            | "for"
+                            | "to"
+                            | "at"
+                    ))
         })
-        && !inner.clone().any(|i| matches!(doc.token_text(i), "?" | "!"));
+        && !inner
+            .clone()
+            .any(|i| matches!(doc.token_text(i), "?" | "!"));
     let named = passage.open > paragraph.start + 1
         && before.is_some_and(|w| matches!(w, "called" | "named" | "titled" | "dubbed"))
         && doc

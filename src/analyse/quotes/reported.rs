@@ -137,7 +137,12 @@ fn statement(scanner: &Scanner, range: Range<usize>) -> Option<(Span, Cue, Range
                 scanner.phrase_before(cue.first, comma + 1)
             };
             // The attribution closes the sentence: at most "on Tuesday" after it.
-            let closes = |m: &Span| (comma..end).filter(|&i| doc.tokens[i].span.start >= m.end).count() <= 3;
+            let closes = |m: &Span| {
+                (comma..end)
+                    .filter(|&i| doc.tokens[i].span.start >= m.end)
+                    .count()
+                    <= 3
+            };
             let opens_clause = !lexicon::is_closed_class(doc.token_text(range.start));
             if let Some(mention) = mention.filter(|m| is_named(scanner, *m) && closes(m)) {
                 if opens_clause {
@@ -178,7 +183,10 @@ fn statement(scanner: &Scanner, range: Range<usize>) -> Option<(Span, Cue, Range
     }
     // Beyond "said", a verb may take a plain object ("added a note"): only
     // a clause counts.
-    let say = matches!(doc.token_text(cue.first), "said" | "says" | "told" | "tells");
+    let say = matches!(
+        doc.token_text(cue.first),
+        "said" | "says" | "told" | "tells"
+    );
     let opener = doc.token_text(start.min(end.saturating_sub(1)));
     let clause = that
         || opener == "to"

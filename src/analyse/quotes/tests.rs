@@ -184,7 +184,6 @@ fn reported_speech_without_marks() {
     assert_eq!(quotes[0].cue.as_deref(), Some("said"));
 }
 
-
 #[test]
 fn subject_of_a_clause_without_a_cue() {
     let text = "Headline\n\nThe Bell campaign projects that \u{201C}a small tax on deals\u{201D} would raise $7 a year.";
