@@ -144,10 +144,10 @@ fn statement(scanner: &Scanner, range: Range<usize>) -> Option<(Span, Cue, Range
                     <= 3
             };
             let opens_clause = !lexicon::is_closed_class(doc.token_text(range.start));
-            if let Some(mention) = mention.filter(|m| is_named(scanner, *m) && closes(m)) {
-                if opens_clause {
-                    return Some((mention, cue, range.start..comma));
-                }
+            if let Some(mention) = mention.filter(|m| is_named(scanner, *m) && closes(m))
+                && opens_clause
+            {
+                return Some((mention, cue, range.start..comma));
             }
         }
     }
