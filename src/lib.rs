@@ -7,6 +7,7 @@
 //! | [`load`] | load | bytes → decoded text → [`load::Article`] with headline, lede, sections |
 //! | [`analyse`] | understand | article text → sentences, actors, statements, events |
 //! | [`story`] | understand | articles with their analysis, analysed in parallel |
+//! | [`index`] | index | related stories and actors across stories |
 //! | [`export`] | export | the model as the JSON contract or readable text |
 //! | [`sanitize`] | show | making article text harmless for a terminal |
 //! | [`ui`] | show | state, actions, keymap, themes and views of the reader |
@@ -16,6 +17,7 @@
 pub mod analyse;
 pub mod cli;
 pub mod export;
+pub mod index;
 pub mod load;
 pub mod sanitize;
 pub mod span;

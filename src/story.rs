@@ -17,9 +17,9 @@ pub struct Story {
     pub related: Vec<(usize, f32)>,
 }
 
-/// Analyse every article, in parallel, keeping their order.
+/// Analyse every article, in parallel, keeping their order, and relate them.
 pub fn understand(articles: Vec<Article>) -> Vec<Story> {
-    articles
+    let mut stories: Vec<Story> = articles
         .into_par_iter()
         .map(|article| {
             let analysis = analyse(&article.text);
@@ -29,5 +29,7 @@ pub fn understand(articles: Vec<Article>) -> Vec<Story> {
                 related: Vec::new(),
             }
         })
-        .collect()
+        .collect();
+    crate::index::related::relate(&mut stories);
+    stories
 }

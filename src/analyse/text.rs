@@ -105,44 +105,38 @@ fn is_quote_char(c: char) -> bool {
     )
 }
 
+/// The character at byte `at` of `s` (ASCII fast path), if any.
+#[inline]
+fn char_at(s: &str, at: usize) -> Option<char> {
+    match s.as_bytes().get(at) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s.get(at..)?.chars().next(),
+        None => None,
+    }
+}
+
 /// Append the tokens of `span` to `out`.
 fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     let s = span.of(text);
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(s, i) {
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
-        let start = span.start + i;
-        let mut end = start + c.len_utf8();
-        let kind = if c.is_alphabetic() {
-            while let Some(&(j, d)) = chars.peek() {
-                let inner = matches!(d, '\'' | '\u{2019}' | '-' | '.' | '&');
-                let next_alpha = s[j + d.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(|n| n.is_alphanumeric());
-                if d.is_alphanumeric() || (inner && next_alpha) {
-                    chars.next();
-                    end = span.start + j + d.len_utf8();
-                } else if d == '.' && is_initialism(&s[i..j]) {
-                    chars.next();
-                    end = span.start + j + 1;
-                    break;
-                } else {
-                    break;
-                }
-            }
+        let mut end = i + c.len_utf8();
+        let kind = if matches!(c, '\'' | '\u{2019}') && i > 0 && possessive(&s[i..]) {
+            // "Israel's": the clitic is its own word so the name stays whole.
+            end += 1;
+            TokenKind::Word
+        } else if c.is_alphabetic() {
+            end = word_end(s, i, end);
             TokenKind::Word
         } else if c.is_ascii_digit() {
-            while let Some(&(j, d)) = chars.peek() {
-                let next_digit = s[j + d.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(|n| n.is_ascii_digit());
+            while let Some(d) = char_at(s, end) {
+                let next_digit = char_at(s, end + d.len_utf8()).is_some_and(|n| n.is_ascii_digit());
                 if d.is_alphanumeric() || (matches!(d, ',' | '.' | ':') && next_digit) {
-                    chars.next();
-                    end = span.start + j + d.len_utf8();
+                    end += d.len_utf8();
                 } else {
                     break;
                 }
@@ -154,10 +148,42 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             TokenKind::Punct
         };
         out.push(Token {
-            span: Span::new(start, end),
+            span: Span::new(span.start + i, span.start + end),
             kind,
         });
+        i = end;
     }
+}
+
+/// Where the word that starts at byte `start` (its first character ending at
+/// `end`) ends: letters and digits, with inner apostrophes, hyphens, dots and
+/// ampersands, and a final dot after an initialism ("U.S.").
+fn word_end(s: &str, start: usize, mut end: usize) -> usize {
+    while let Some(d) = char_at(s, end) {
+        if d.is_ascii_alphanumeric() || !d.is_ascii() && d.is_alphanumeric() {
+            end += d.len_utf8();
+            continue;
+        }
+        if matches!(d, '\'' | '\u{2019}') && possessive(&s[end..]) {
+            break;
+        }
+        let inner = matches!(d, '\'' | '\u{2019}' | '-' | '.' | '&');
+        if inner && char_at(s, end + d.len_utf8()).is_some_and(char::is_alphanumeric) {
+            end += d.len_utf8();
+        } else {
+            if d == '.' && is_initialism(&s[start..end]) {
+                end += 1;
+            }
+            break;
+        }
+    }
+    end
+}
+
+/// Whether `rest` (starting at an apostrophe) is a possessive "'s" that ends the word.
+fn possessive(rest: &str) -> bool {
+    let mut chars = rest.chars().skip(1);
+    matches!(chars.next(), Some('s' | 'S')) && !chars.next().is_some_and(char::is_alphanumeric)
 }
 
 /// "U.S" or "U" before a final dot: single letters joined by dots.
@@ -188,10 +214,7 @@ fn split_sentences(
         if ends && !is_abbreviation(text, tokens, i) {
             // Closing quotes and brackets stay with the sentence they close.
             let mut last = i;
-            while last + 1 < range.end && {
-                let n = tokens[last + 1].span.of(text);
-                tokens[last + 1].kind == TokenKind::Quote && n != "'" || n == ")"
-            } {
+            while last + 1 < range.end && closes(text, tokens, last + 1) {
                 last += 1;
             }
             let next_starts = tokens
@@ -214,6 +237,15 @@ fn split_sentences(
     if first < range.end {
         push_sentence(tokens, first..range.end, paragraph, out);
     }
+}
+
+/// Whether token `i` is a closing quote or bracket: one that hugs the token
+/// before it ("good.\"" closes, "cent. \"It" opens the next sentence).
+fn closes(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = tokens[i];
+    let attached = i > 0 && tokens[i - 1].span.end == t.span.start;
+    let s = t.span.of(text);
+    attached && (t.kind == TokenKind::Quote && s != "'" || s == ")" || s == "]")
 }
 
 fn is_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {
@@ -267,6 +299,19 @@ mod tests {
         assert_eq!(
             sentences("Growth was 3.5 per cent. \"It is good.\" She left."),
             ["Growth was 3.5 per cent.", "\"It is good.\"", "She left."]
+        );
+    }
+
+    #[test]
+    fn possessive_s_is_its_own_token() {
+        let text = "Israel's army and O'Brien's dog don't.";
+        let doc = Document::new(text);
+        let words: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.token_text(i)).collect();
+        assert_eq!(
+            words,
+            [
+                "Israel", "'s", "army", "and", "O'Brien", "'s", "dog", "don't", "."
+            ]
         );
     }
 

@@ -9,7 +9,7 @@
 //! phrase that is not just the start of a sentence), or failing that its most
 //! frequent content word.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::ops::Range;
 
 use serde::Serialize;
@@ -87,10 +87,8 @@ fn derive(text: &str, paragraphs: &[Span], from: usize) -> Vec<Section> {
     if count == 0 {
         return Vec::new();
     }
-    let bags: Vec<HashSet<String>> = paragraphs[from..]
-        .iter()
-        .map(|p| content_words(p.of(text)).collect())
-        .collect();
+    let scans: Vec<Scan> = paragraphs[from..].iter().map(|p| scan(text, *p)).collect();
+    let bags: Vec<Vec<u64>> = scans.iter().map(|s| s.words.clone()).collect();
     let target = (count as f32 / 3.0).round().clamp(1.0, 6.0) as usize;
     let mut gaps: Vec<(f32, usize)> = (1..count).map(|g| (cohesion(&bags, g), g)).collect();
     gaps.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
@@ -107,7 +105,7 @@ fn derive(text: &str, paragraphs: &[Span], from: usize) -> Vec<Section> {
     let ranges: Vec<Range<usize>> = cuts.windows(2).map(|w| from + w[0]..from + w[1]).collect();
     let names: Vec<Vec<(String, usize)>> = ranges
         .iter()
-        .map(|r| names_in(text, &paragraphs[r.clone()]))
+        .map(|r| names_in(text, &scans[r.start - from..r.end - from]))
         .collect();
     let opening = Span::new(0, paragraphs[from - 1].end).of(text);
     ranges
@@ -123,14 +121,150 @@ fn derive(text: &str, paragraphs: &[Span], from: usize) -> Vec<Section> {
 }
 
 /// Word overlap between the two paragraphs before gap `g` and the two after.
-fn cohesion(bags: &[HashSet<String>], g: usize) -> f32 {
-    let left: HashSet<&String> = bags[g.saturating_sub(2)..g].iter().flatten().collect();
-    let right: HashSet<&String> = bags[g..(g + 2).min(bags.len())].iter().flatten().collect();
+fn cohesion(bags: &[Vec<u64>], g: usize) -> f32 {
+    let left = union(&bags[g.saturating_sub(2)..g]);
+    let right = union(&bags[g..(g + 2).min(bags.len())]);
     if left.is_empty() || right.is_empty() {
         return 0.0;
     }
-    let shared = left.intersection(&right).count() as f32;
-    shared / ((left.len() * right.len()) as f32).sqrt()
+    let (mut a, mut b, mut shared) = (0, 0, 0usize);
+    while a < left.len() && b < right.len() {
+        match left[a].cmp(&right[b]) {
+            std::cmp::Ordering::Less => a += 1,
+            std::cmp::Ordering::Greater => b += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                a += 1;
+                b += 1;
+            }
+        }
+    }
+    shared as f32 / ((left.len() * right.len()) as f32).sqrt()
+}
+
+/// The sorted, deduplicated union of sorted word-id lists.
+fn union(bags: &[Vec<u64>]) -> Vec<u64> {
+    let mut all: Vec<u64> = bags.iter().flatten().copied().collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
+/// Hashes of the stop words, as [`word_id`] makes them.
+static STOP_IDS: std::sync::LazyLock<FxHashSet<u64>> =
+    std::sync::LazyLock::new(|| STOP.iter().map(|w| word_id(w)).collect());
+
+/// What one pass over a paragraph finds.
+struct Scan {
+    /// Sorted, deduplicated hashes of its content words, lower-cased.
+    words: Vec<u64>,
+    /// Capitalised phrases that do not start a sentence.
+    names: Vec<Span>,
+}
+
+/// One pass over paragraph `span`: content words for cohesion, and runs of
+/// capitalised words that do not start a sentence (names) for headings. A
+/// run breaks at punctuation, a possessive or a lower-case word.
+fn scan(text: &str, span: Span) -> Scan {
+    let para = span.of(text);
+    let mut words = Vec::new();
+    let mut names = Vec::new();
+    let mut run: Option<Span> = None;
+    let mut sentence_start = true;
+    let mut gap_breaks = false;
+    let mut at = 0;
+    while let Some(c) = char_at(para, at) {
+        let i = at;
+        at += c.len_utf8();
+        if !c.is_alphanumeric() {
+            gap_breaks |= matches!(
+                c,
+                '.' | '!'
+                    | '?'
+                    | ':'
+                    | ';'
+                    | ','
+                    | '('
+                    | ')'
+                    | '"'
+                    | '\u{201C}'
+                    | '\u{201D}'
+                    | '\u{2014}'
+            );
+            if matches!(c, '.' | '!' | '?') {
+                sentence_start = true;
+            }
+            continue;
+        }
+        // A word: letters and digits with inner apostrophes.
+        while let Some(d) = char_at(para, at) {
+            let next = at + d.len_utf8();
+            let inner = matches!(d, '\'' | '\u{2019}')
+                && char_at(para, next).is_some_and(char::is_alphanumeric);
+            if d.is_alphanumeric() || inner {
+                at = next;
+            } else {
+                break;
+            }
+        }
+        let end = at;
+        let raw = &para[i..end];
+        let possessive = raw
+            .strip_suffix("'s")
+            .or_else(|| raw.strip_suffix("\u{2019}s"));
+        let word = possessive.unwrap_or(raw);
+        let id = word_id(word);
+        let stop = STOP_IDS.contains(&id);
+        if word.len() > 2 && !stop && !word.bytes().all(|b| b.is_ascii_digit()) {
+            words.push(id);
+        }
+        if gap_breaks && let Some(name) = run.take() {
+            names.push(name);
+        }
+        let capital = c.is_uppercase() && !stop;
+        let here = Span::new(span.start + i, span.start + i + word.len());
+        if capital && !sentence_start {
+            run = Some(run.map_or(here, |r| Span::new(r.start, here.end)));
+        } else if let Some(name) = run.take() {
+            names.push(name);
+        }
+        if possessive.is_some()
+            && let Some(name) = run.take()
+        {
+            names.push(name);
+        }
+        sentence_start = false;
+        gap_breaks = false;
+    }
+    names.extend(run);
+    words.sort_unstable();
+    words.dedup();
+    Scan { words, names }
+}
+
+/// The character at byte `at`, with a fast path for ASCII.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        None => None,
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text.get(at..)?.chars().next(),
+    }
+}
+
+/// A hash of the lower-cased word, without allocating.
+fn word_id(word: &str) -> u64 {
+    use std::hash::Hasher as _;
+    let mut hasher = rustc_hash::FxHasher::default();
+    if word.is_ascii() {
+        for b in word.bytes() {
+            hasher.write_u8(b.to_ascii_lowercase());
+        }
+    } else {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            hasher.write_u32(c as u32);
+        }
+    }
+    hasher.finish()
 }
 
 const STOP: &[&str] = &[
@@ -234,7 +368,7 @@ const STOP: &[&str] = &[
 ];
 
 fn is_stop(word: &str) -> bool {
-    STOP.contains(&word)
+    STOP_IDS.contains(&word_id(word))
 }
 
 fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -244,40 +378,16 @@ fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(|w| w.strip_suffix("'s").map(str::to_string).unwrap_or(w))
 }
 
-/// Capitalised phrases that start mid-sentence, with their counts.
-fn names_in(text: &str, paragraphs: &[Span]) -> Vec<(String, usize)> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for p in paragraphs {
-        let mut run: Vec<&str> = Vec::new();
-        let mut sentence_start = true;
-        for raw in p.of(text).split_whitespace() {
-            let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
-            let possessive = word
-                .strip_suffix("'s")
-                .or_else(|| word.strip_suffix("\u{2019}s"));
-            let word = possessive.unwrap_or(word);
-            let capital = word.chars().next().is_some_and(char::is_uppercase)
-                && !is_stop(&word.to_lowercase());
-            if capital && !sentence_start {
-                run.push(word);
-            } else if !run.is_empty() {
-                *counts.entry(run.join(" ")).or_default() += 1;
-                run.clear();
-            }
-            let breaks = possessive.is_some()
-                || raw.ends_with(['.', '!', '?', ':', ';', ',', '\u{2014}'])
-                || raw.starts_with(['(', '"', '\u{201C}']);
-            if breaks && !run.is_empty() {
-                *counts.entry(run.join(" ")).or_default() += 1;
-                run.clear();
-            }
-            sentence_start = raw.ends_with(['.', '!', '?']);
-        }
-        if !run.is_empty() {
-            *counts.entry(run.join(" ")).or_default() += 1;
-        }
+/// The names of a section's paragraphs with their counts, most frequent first.
+fn names_in(text: &str, scans: &[Scan]) -> Vec<(String, usize)> {
+    let mut counts: HashMap<&str, usize> = HashMap::default();
+    for name in scans.iter().flat_map(|s| &s.names) {
+        *counts.entry(name.of(text)).or_default() += 1;
     }
-    let mut names: Vec<(String, usize)> = counts.into_iter().collect();
+    let mut names: Vec<(String, usize)> = counts
+        .into_iter()
+        .map(|(name, count)| (name.split_whitespace().collect::<Vec<_>>().join(" "), count))
+        .collect();
     names.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     names
 }
@@ -317,7 +427,7 @@ fn heading_for(
     if let Some((_, name)) = best {
         return name.clone();
     }
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut counts: HashMap<String, usize> = HashMap::default();
     for p in paragraphs {
         for w in content_words(p.of(text)) {
             *counts.entry(w).or_default() += 1;

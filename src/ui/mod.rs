@@ -1,9 +1,189 @@
-//! The reader: state, actions, keymap, themes and views.
+//! The reader: state, actions, keymap, themes and views, and the loop that
+//! runs them in a real terminal.
+//!
+//! | module | holds |
+//! |---|---|
+//! | [`action`] | everything a user can ask for |
+//! | [`keymap`] | keys → actions, from TOML |
+//! | [`config`] | the user's config file |
+//! | [`theme`] | semantic styles from TOML |
+//! | [`app`] | state and `update` |
+//! | [`document`] | a story wrapped into display rows |
+//! | [`search`] | smart-case search |
+//! | [`jumps`] | the jump list |
+//! | [`panes`] | where each pane goes |
+//! | [`view`] and the panes | drawing |
+
+pub mod action;
+pub mod app;
+pub mod config;
+pub mod document;
+pub mod help;
+pub mod keymap;
+pub mod jumps;
+pub mod outline;
+pub mod panes;
+pub mod reader;
+pub mod search;
+pub mod status;
+pub mod summary;
+pub mod theme;
+pub mod view;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use anyhow::Context as _;
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::DefaultTerminal;
 
 use crate::cli::ViewArgs;
 use crate::load::Loaded;
+use crate::sanitize::clean_line;
+use crate::story;
+use app::{App, Message, Mode, SearchKey};
+use config::Config;
+use theme::Theme;
+use view::{Chrome, Glyphs};
 
 /// Open the reader on the loaded briefing until the user quits.
-pub fn run(_loaded: Loaded, _view: &ViewArgs) -> anyhow::Result<()> {
-    anyhow::bail!("the reader is not built yet")
+pub fn run(loaded: Loaded, args: &ViewArgs) -> anyhow::Result<()> {
+    let config = Config::load();
+    let (chrome, mut errors) = chrome(&config, args);
+    errors.extend(config.errors.iter().map(ToString::to_string));
+    errors.extend(loaded.problems.iter().map(ToString::to_string));
+    if loaded.articles.is_empty() {
+        for problem in &loaded.problems {
+            eprintln!("briefing: {}", clean_line(&problem.to_string()));
+        }
+        anyhow::bail!("nothing to read");
+    }
+    let stories = story::understand(loaded.articles);
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))
+            .context("installing signal handlers")?;
+    }
+    let mut terminal = ratatui::init();
+    let result = event_loop(&mut terminal, stories, &chrome, errors, &stop);
+    ratatui::restore();
+    for problem in &loaded.problems {
+        eprintln!("briefing: {}", clean_line(&problem.to_string()));
+    }
+    result
+}
+
+/// The theme (from the flag, else the config), keymap and glyphs, with what
+/// was wrong with them.
+fn chrome(config: &Config, args: &ViewArgs) -> (Chrome, Vec<String>) {
+    let name = args
+        .theme
+        .clone()
+        .or_else(|| config.theme.clone())
+        .unwrap_or_else(|| "default".into());
+    let (mut theme, errors) = Theme::find(&name, config.theme_dir.as_deref());
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        theme = theme.without_colour();
+    }
+    let ascii = args.ascii || terminal_lacks_box_drawing();
+    let chrome = Chrome {
+        theme,
+        keymap: config.keymap.clone(),
+        glyphs: Glyphs::new(ascii),
+    };
+    (chrome, errors.iter().map(ToString::to_string).collect())
+}
+
+/// Terminals known to have no box-drawing characters.
+fn terminal_lacks_box_drawing() -> bool {
+    let term = std::env::var("TERM").unwrap_or_default();
+    matches!(
+        term.as_str(),
+        "dumb" | "vt52" | "vt100" | "vt102" | "vt220" | "ansi"
+    )
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    stories: Vec<story::Story>,
+    chrome: &Chrome,
+    errors: Vec<String>,
+    stop: &AtomicBool,
+) -> anyhow::Result<()> {
+    let size = terminal.size()?;
+    let mut app = App::new(stories, (size.width, size.height));
+    if let Some(first) = errors.first() {
+        let more = if errors.len() > 1 {
+            format!(" (+{} more)", errors.len() - 1)
+        } else {
+            String::new()
+        };
+        app.message = Some(Message {
+            text: format!("{first}{more}"),
+            error: true,
+        });
+    }
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        terminal.draw(|frame| view::draw(frame, &app, chrome))?;
+        if !event::poll(Duration::from_millis(250))? {
+            continue;
+        }
+        // Handle everything pending before drawing again, so a storm of
+        // resizes or a held key costs one frame, not hundreds.
+        loop {
+            match event::read()? {
+                Event::Key(key) if key.kind == KeyEventKind::Press => {
+                    handle_key(&mut app, chrome, key)
+                }
+                Event::Resize(width, height) => app.resize((width, height)),
+                _ => {}
+            }
+            if app.suspend {
+                app.suspend = false;
+                suspend(terminal)?;
+            }
+            if app.quit || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Turn one key press into an action (or search input) and apply it.
+pub fn handle_key(app: &mut App, chrome: &Chrome, key: KeyEvent) {
+    if app.mode != Mode::Normal {
+        let input = match key.code {
+            KeyCode::Enter => SearchKey::Submit,
+            KeyCode::Esc => SearchKey::Cancel,
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                SearchKey::Cancel
+            }
+            KeyCode::Backspace => SearchKey::Backspace,
+            KeyCode::Char(c) => SearchKey::Char(c),
+            _ => return,
+        };
+        if app.mode == Mode::FilterInput {
+            app.filter_input(input);
+        } else {
+            app.search_input(input);
+        }
+        return;
+    }
+    match chrome.keymap.action(key) {
+        Some(action) => app.update(action),
+        None if app.help => app.help = false,
+        None => {}
+    }
+}
+
+/// Give the terminal back to the shell until `fg`, then take it again.
+fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
+    ratatui::restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    terminal.clear()?;
+    Ok(())
 }

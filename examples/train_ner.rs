@@ -1,0 +1,124 @@
+//! Train the name tagger on CoNLL-2003 and write `assets/ner/pass{1,2}.bin`.
+//!
+//! ```text
+//! cargo run --release --example train_ner -- ../shared/dev/conll2003/eng.train [EPOCHS] [OUT_DIR]
+//! ```
+//!
+//! Each CoNLL document is laid out as the evaluation does (first sentence as the
+//! headline line, one sentence per paragraph, detokenised), so the tagger trains
+//! on text cut by its own tokeniser. Writes `pass1.bin` and `pass2.bin`. Every other document's all-capitals
+//! headline is rewritten in Title Case, as most news sites print headlines.
+
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use briefing::analyse::EntityKind;
+use briefing::analyse::ner::learn::{self, EpochStats, Example, Prepared, Trainer};
+use briefing::analyse::ner::model::Model;
+
+#[path = "support/conll.rs"]
+mod conll;
+
+/// Train one model on the documents `keep` selects.
+fn train(
+    docs: &[Prepared],
+    epochs: usize,
+    prune: f64,
+    name: &str,
+    keep: impl Fn(usize) -> bool,
+) -> Vec<u8> {
+    let mut trainer = Trainer::default();
+    trainer.rate = std::env::var("NER_RATE")
+        .map_or(Ok(10.0), |r| r.parse())
+        .unwrap_or(10.0);
+    let mut order: Vec<usize> = (0..docs.len()).filter(|&d| keep(d)).collect();
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let started = Instant::now();
+    let mut last = Default::default();
+    for _ in 0..epochs {
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        last = trainer.epoch(docs, &order);
+    }
+    let EpochStats { scored, errors } = last;
+    eprintln!(
+        "{name}: last epoch {errors} of {scored} scored tokens wrong ({:.2}%), {:.1}s",
+        100.0 * errors as f64 / scored.max(1) as f64,
+        started.elapsed().as_secs_f64()
+    );
+    trainer.finish(prune)
+}
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().collect();
+    let path = args
+        .get(1)
+        .context("usage: train_ner ENG.TRAIN [EPOCHS] [OUT_DIR]")?;
+    let epochs: usize = args.get(2).map_or(Ok(12), |e| e.parse())?;
+    let out = args.get(3).map_or("assets/ner", String::as_str);
+    let prune: f64 = std::env::var("NER_PRUNE").map_or(Ok(0.001), |p| p.parse())?;
+    let raw = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
+    let docs = conll::documents(&raw);
+    let examples: Vec<Example> = docs
+        .iter()
+        .enumerate()
+        .map(|(n, doc)| conll::layout(doc, n % 2 == 1))
+        .collect();
+    let mut lost = 0;
+    let mut prepared: Vec<_> = examples
+        .iter()
+        .map(|e| {
+            let (p, l) = learn::prepare(e);
+            lost += l.len();
+            if std::env::var_os("NER_SHOW_LOST").is_some() {
+                for span in l {
+                    eprintln!("lost: {:?}", span.of(&e.text));
+                }
+            }
+            p
+        })
+        .collect();
+    let names: usize = examples.iter().map(|e| e.entities.len()).sum();
+    eprintln!(
+        "{} documents, {names} names, {lost} not aligned to tokens",
+        examples.len()
+    );
+    let dir = out.trim_end_matches('/');
+    // Pass 1 on everything, and jackknifed pass-1 labels for training pass 2:
+    // each fold is labelled by a model that never saw it, as unseen news will be.
+    let first = train(&prepared, epochs, prune, "pass 1", |_| true);
+    std::fs::write(format!("{dir}/pass1.bin"), &first)?;
+    eprintln!("pass 1: {} bytes", first.len());
+    const FOLDS: usize = 5;
+    let mut labels = vec![Vec::new(); prepared.len()];
+    let mut folds = Vec::new();
+    for fold in 0..FOLDS {
+        let bytes = train(&prepared, epochs, prune, "fold", |d| d % FOLDS != fold);
+        let model = Model::decode(&bytes).context("decoding a fold model")?;
+        for d in (fold..prepared.len()).step_by(FOLDS) {
+            labels[d] = prepared[d].label_first(&model);
+        }
+        folds.push(model);
+    }
+    for (d, (doc, l)) in prepared.iter_mut().zip(&labels).enumerate() {
+        doc.stack(&folds[d % FOLDS], l);
+    }
+    let second = train(&prepared, epochs, prune, "pass 2", |_| true);
+    std::fs::write(format!("{dir}/pass2.bin"), &second)?;
+    eprintln!("pass 2: {} bytes", second.len());
+    Ok(())
+}
+
+/// Kind of a CoNLL entity type.
+pub fn kind(tag: &str) -> EntityKind {
+    match tag {
+        "PER" => EntityKind::Person,
+        "ORG" => EntityKind::Organization,
+        "LOC" => EntityKind::Place,
+        _ => EntityKind::Other,
+    }
+}

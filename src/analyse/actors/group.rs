@@ -1,0 +1,315 @@
+//! Merging repaired mentions into entities: same name, surname and full
+//! name, acronym and what it stands for; then name, kind and role.
+
+use super::lexicon::{FastMap, lexicon, normalize};
+use super::{Entity, Named};
+use crate::analyse::EntityKind;
+use crate::analyse::text::Document;
+
+/// Last words that make a name a place or building, not a person
+/// ("Kim Il Sung Square" is not "Kim").
+const FACILITIES: &[&str] = &[
+    "square",
+    "street",
+    "avenue",
+    "road",
+    "airport",
+    "university",
+    "stadium",
+    "palace",
+    "bridge",
+    "river",
+    "island",
+    "hall",
+    "park",
+    "centre",
+    "center",
+    "hospital",
+    "station",
+    "tower",
+    "port",
+    "mountain",
+    "mountains",
+    "lake",
+    "sea",
+    "ocean",
+    "bay",
+    "valley",
+    "school",
+    "college",
+];
+
+/// Words an acronym skips ("North Atlantic Treaty Organization of …").
+const ACRONYM_SKIPS: &[&str] = &[
+    "of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le",
+];
+
+/// Mentions with the same key, with the votes and facts merging needs.
+struct Group {
+    /// Indices into the mentions, in text order.
+    members: Vec<usize>,
+    /// Number of words in the key.
+    words: usize,
+    /// Votes per kind: person, organisation, place, other.
+    votes: [u32; 4],
+    /// Whether it looks like a person's name (kind, title or first name).
+    person: bool,
+}
+
+fn vote_index(kind: EntityKind) -> usize {
+    match kind {
+        EntityKind::Person => 0,
+        EntityKind::Organization => 1,
+        EntityKind::Place => 2,
+        EntityKind::Other => 3,
+    }
+}
+
+/// The winning kind of some votes: the most votes other than `Other`,
+/// ties going to the kind listed first.
+fn winner(votes: &[u32; 4]) -> EntityKind {
+    const KINDS: [EntityKind; 3] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+    ];
+    let mut best = (0, EntityKind::Other);
+    for kind in KINDS {
+        let count = votes[vote_index(kind)];
+        if count > best.0 {
+            best = (count, kind);
+        }
+    }
+    best.1
+}
+
+/// Whether two kinds can name the same actor (`Other` goes with anything).
+fn compatible(a: EntityKind, b: EntityKind) -> bool {
+    a == b || a == EntityKind::Other || b == EntityKind::Other
+}
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+/// The candidate whose first mention comes last before `before`, else the
+/// first one.
+fn nearest(
+    groups: &[Group],
+    named: &[Named],
+    candidates: &[usize],
+    before: usize,
+) -> Option<usize> {
+    let start = |g: usize| named[groups[g].members[0]].span.start;
+    candidates
+        .iter()
+        .copied()
+        .filter(|&g| start(g) < before)
+        .max_by_key(|&g| start(g))
+        .or_else(|| candidates.iter().copied().min_by_key(|&g| start(g)))
+}
+
+/// Whether a role describes an organisation ("state news agency").
+fn organisation_role(role: &str) -> bool {
+    role.split_whitespace()
+        .last()
+        .is_some_and(|w| lexicon().is_organization(&normalize(w)))
+}
+
+/// Merge mentions into entities in order of first mention; also returns the
+/// entity index of each mention.
+pub(super) fn merge(
+    doc: &Document,
+    named: &[Named],
+    links: &[(usize, usize)],
+) -> (Vec<Entity>, Vec<usize>) {
+    let lex = lexicon();
+    let mut by_key: FastMap<&str, usize> = FastMap::default();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_of = Vec::with_capacity(named.len());
+    for (index, n) in named.iter().enumerate() {
+        let g = *by_key.entry(n.key.as_str()).or_insert_with(|| {
+            groups.push(Group {
+                members: Vec::new(),
+                words: n.last - n.first + 1,
+                votes: [0; 4],
+                person: false,
+            });
+            groups.len() - 1
+        });
+        let group = &mut groups[g];
+        group.members.push(index);
+        group.votes[vote_index(n.kind)] += 1;
+        if !group.person {
+            let titled = n.role.is_some_and(|r| !organisation_role(r.of(doc.text)));
+            let first_name =
+                n.last > n.first && lex.gender(&normalize(doc.token_text(n.first))).is_some();
+            group.person = n.kind == EntityKind::Person || titled || first_name;
+        }
+        group_of.push(g);
+    }
+    for group in &mut groups {
+        let kind = winner(&group.votes);
+        group.person = kind == EntityKind::Person || (kind == EntityKind::Other && group.person);
+    }
+    let key_of = |g: usize| named[groups[g].members[0]].key.as_str();
+    let mut by_last: FastMap<&str, Vec<usize>> = FastMap::default();
+    let mut by_first: FastMap<&str, Vec<usize>> = FastMap::default();
+    let mut by_initials: FastMap<String, Vec<usize>> = FastMap::default();
+    for (g, group) in groups
+        .iter()
+        .enumerate()
+        .filter(|(_, group)| group.words > 1)
+    {
+        let words: Vec<&str> = key_of(g).split(' ').collect();
+        by_first.entry(words[0]).or_default().push(g);
+        by_last.entry(words[words.len() - 1]).or_default().push(g);
+        let initials: String = words
+            .iter()
+            .filter(|w| !ACRONYM_SKIPS.contains(w))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        if group.words > 1 && initials.chars().count() > 1 {
+            by_initials.entry(initials).or_default().push(g);
+        }
+    }
+    let mut parent: Vec<usize> = (0..groups.len()).collect();
+    for g in 0..groups.len() {
+        let kind = winner(&groups[g].votes);
+        let start = named[groups[g].members[0]].span.start;
+        let key = key_of(g);
+        let fits = |c: &usize| compatible(kind, winner(&groups[*c].votes));
+        let text = doc.token_text(named[groups[g].members[0]].first);
+        let acronym = super::is_acronym(text);
+        let target = if groups[g].words == 1 {
+            let surname: Vec<usize> = by_last
+                .get(key)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|c| groups[*c].person && fits(c))
+                .collect();
+            let given: Vec<usize> = by_first
+                .get(key)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|c| groups[*c].person && fits(c))
+                .filter(|&c| {
+                    key_of(c)
+                        .rsplit(' ')
+                        .next()
+                        .is_none_or(|w| !FACILITIES.contains(&w))
+                })
+                .collect();
+            let acronyms: Vec<usize> = if acronym && kind != EntityKind::Person {
+                by_initials
+                    .get(key)
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|c| fits(c) && !groups[*c].person)
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            // "UN" is not the end of "Kim Jong Un".
+            let person_like = matches!(kind, EntityKind::Person | EntityKind::Other) && !acronym;
+            if person_like && !surname.is_empty() {
+                nearest(&groups, named, &surname, start)
+            } else if person_like && !given.is_empty() {
+                nearest(&groups, named, &given, start)
+            } else if acronyms.len() == 1 {
+                Some(acronyms[0])
+            } else {
+                None
+            }
+        } else {
+            let last = key.rsplit(' ').next().unwrap_or(key);
+            let longer: Vec<usize> = by_last
+                .get(last)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&c| {
+                    groups[c].words > groups[g].words
+                        && groups[c].person
+                        && fits(&c)
+                        && key_of(c).ends_with(key)
+                        && key_of(c).as_bytes()[key_of(c).len() - key.len() - 1] == b' '
+                })
+                .collect();
+            nearest(&groups, named, &longer, start)
+        };
+        if let Some(t) = target {
+            let (a, b) = (find(&mut parent, g), find(&mut parent, t));
+            parent[a] = b;
+        }
+    }
+    for &(a, b) in links {
+        let (a, b) = (
+            find(&mut parent, group_of[a]),
+            find(&mut parent, group_of[b]),
+        );
+        parent[a] = b;
+    }
+    build(doc, named, &groups, &group_of, &mut parent)
+}
+
+/// One entity per set of merged groups, in order of first mention.
+fn build(
+    doc: &Document,
+    named: &[Named],
+    groups: &[Group],
+    group_of: &[usize],
+    parent: &mut [usize],
+) -> (Vec<Entity>, Vec<usize>) {
+    let mut entity_of_root: FastMap<usize, usize> = FastMap::default();
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut votes: Vec<[u32; 4]> = Vec::new();
+    let mut fullest: Vec<usize> = Vec::new();
+    let mut owner = Vec::with_capacity(named.len());
+    for (index, n) in named.iter().enumerate() {
+        let root = find(parent, group_of[index]);
+        let e = *entity_of_root.entry(root).or_insert_with(|| {
+            entities.push(Entity {
+                name: String::new(),
+                kind: EntityKind::Other,
+                role: None,
+                mentions: Vec::new(),
+                references: Vec::new(),
+                salience: 0.0,
+            });
+            votes.push([0; 4]);
+            fullest.push(index);
+            entities.len() - 1
+        });
+        let entity = &mut entities[e];
+        entity.mentions.push(n.span);
+        votes[e][vote_index(n.kind)] += 1;
+        if entity.role.is_none() {
+            entity.role = n.role.map(|r| r.of(doc.text).to_string());
+        }
+        let words = |i: usize| groups[group_of[i]].words;
+        if words(index) > words(fullest[e]) {
+            fullest[e] = index;
+        }
+        owner.push(e);
+    }
+    for (e, entity) in entities.iter_mut().enumerate() {
+        entity.name = named[fullest[e]].span.of(doc.text).to_string();
+        entity.kind = winner(&votes[e]);
+        if let (EntityKind::Other, Some(role)) = (entity.kind, &entity.role) {
+            entity.kind = if organisation_role(role) {
+                EntityKind::Organization
+            } else {
+                EntityKind::Person
+            };
+        }
+    }
+    (entities, owner)
+}

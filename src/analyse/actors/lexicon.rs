@@ -1,0 +1,293 @@
+//! Word lists the actor stage reads: titles, role words, pronouns, genders.
+//!
+//! They live in `assets/data/` as plain text (one entry a line, `#` comments)
+//! so that a linguist can extend them without touching code; they are
+//! embedded with `include_str!` and parsed once.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// FxHash: a fast hasher for short word keys, where SipHash's resistance to
+/// crafted collisions buys nothing and costs a fifth of the stage's time.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(SEED);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map with [`FxHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A hash set with [`FxHasher`].
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// Grammatical gender a pronoun or a name implies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// he, him, his; Mr, spokesman, a man's first name.
+    Male,
+    /// she, her; Mrs, spokeswoman, a woman's first name.
+    Female,
+}
+
+/// What a third-person pronoun can stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PronounClass {
+    /// A person of that gender.
+    Person(Gender),
+    /// An organisation ("they", "their").
+    Plural,
+}
+
+/// Every list, parsed.
+pub struct Lexicon {
+    /// One-word titles ("president", "secretary-general").
+    heads: FastSet<String>,
+    /// Multi-word titles, keyed by their last word ("secretary of state").
+    multi: FastMap<String, Vec<Vec<String>>>,
+    /// Words that may stand before a head ("former", "state").
+    modifiers: FastSet<String>,
+    /// Heads that describe an organisation ("agency", "ministry").
+    organizations: FastSet<String>,
+    /// Words that end a title phrase ("the", "with", "Monday").
+    stops: FastSet<String>,
+    /// Third-person pronouns.
+    pronouns: FastMap<String, PronounClass>,
+    /// Honorifics, gendered titles and first names.
+    genders: FastMap<String, Gender>,
+}
+
+/// Titles that make someone the leader of a country, so "the Russian
+/// leader" can refer to the "Russian President".
+const LEADERS: &[&str] = &[
+    "president",
+    "prime minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "emperor",
+    "leader",
+    "dictator",
+    "ruler",
+    "monarch",
+    "emir",
+    "sheikh",
+    "ayatollah",
+];
+
+fn entries(list: &str) -> impl Iterator<Item = &str> {
+    list.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+fn set(list: &str) -> FastSet<String> {
+    entries(list).map(str::to_lowercase).collect()
+}
+
+impl Lexicon {
+    fn parse() -> Self {
+        let mut heads = FastSet::default();
+        let mut multi: FastMap<String, Vec<Vec<String>>> = FastMap::default();
+        let organizations = set(include_str!("../../../assets/data/roles_organizations.txt"));
+        let titles = entries(include_str!("../../../assets/data/titles.txt"));
+        for title in titles.chain(organizations.iter().map(String::as_str)) {
+            let words: Vec<String> = title.split_whitespace().map(str::to_lowercase).collect();
+            match words.as_slice() {
+                [] => {}
+                [one] => {
+                    heads.insert(one.clone());
+                }
+                [.., last] => multi.entry(last.clone()).or_default().push(words.clone()),
+            }
+        }
+        let pronouns = entries(include_str!("../../../assets/data/pronouns.txt"))
+            .filter_map(|line| {
+                let (word, class) = line.split_once(char::is_whitespace)?;
+                let class = match class.trim() {
+                    "m" => PronounClass::Person(Gender::Male),
+                    "f" => PronounClass::Person(Gender::Female),
+                    "p" => PronounClass::Plural,
+                    _ => return None,
+                };
+                Some((word.to_lowercase(), class))
+            })
+            .collect();
+        let genders = entries(include_str!("../../../assets/data/pronouns_gender.txt"))
+            .filter_map(|line| {
+                let (word, gender) = line.split_once(char::is_whitespace)?;
+                let gender = match gender.trim() {
+                    "m" => Gender::Male,
+                    "f" => Gender::Female,
+                    _ => return None,
+                };
+                Some((word.to_lowercase(), gender))
+            })
+            .collect();
+        Self {
+            heads,
+            multi,
+            modifiers: set(include_str!("../../../assets/data/titles_modifiers.txt")),
+            organizations,
+            stops: set(include_str!("../../../assets/data/roles_stop.txt")),
+            pronouns,
+            genders,
+        }
+    }
+
+    /// Whether `word` (lower case) is a one-word title or role noun.
+    pub fn is_head(&self, word: &str) -> bool {
+        self.heads.contains(word)
+    }
+
+    /// Whether `word` (lower case) is a title a person holds ("minister"),
+    /// as opposed to a description of an organisation ("agency").
+    pub fn is_person_title(&self, word: &str) -> bool {
+        self.heads.contains(word) && !self.organizations.contains(word)
+    }
+
+    /// Whether `words` (lower case, in text order) end with a multi-word
+    /// title; `words` holds the title's last word last.
+    pub fn ends_multi(&self, words: &[&str]) -> bool {
+        let Some(last) = words.last() else {
+            return false;
+        };
+        self.multi.get(*last).is_some_and(|titles| {
+            titles.iter().any(|title| {
+                title.len() <= words.len()
+                    && title
+                        .iter()
+                        .zip(&words[words.len() - title.len()..])
+                        .all(|(a, b)| a == b)
+            })
+        })
+    }
+
+    /// Whether some multi-word title ends with `word` (lower case).
+    pub fn ends_some_multi(&self, word: &str) -> bool {
+        self.multi.contains_key(word)
+    }
+
+    /// Whether `word` (lower case) may stand inside a title before its head.
+    pub fn is_modifier(&self, word: &str) -> bool {
+        self.modifiers.contains(word) || self.heads.contains(word)
+    }
+
+    /// Whether `word` (lower case) describes an organisation.
+    pub fn is_organization(&self, word: &str) -> bool {
+        self.organizations.contains(word)
+    }
+
+    /// Whether `word` (lower case) ends a title phrase.
+    pub fn is_stop(&self, word: &str) -> bool {
+        self.stops.contains(word)
+    }
+
+    /// What a pronoun (lower case) can refer to, if it is one.
+    pub fn pronoun(&self, word: &str) -> Option<PronounClass> {
+        self.pronouns.get(word).copied()
+    }
+
+    /// The gender a first name, honorific or title (lower case) implies.
+    pub fn gender(&self, word: &str) -> Option<Gender> {
+        self.genders.get(word).copied()
+    }
+
+    /// Whether a title (lower case, words joined by spaces) is a head of state
+    /// or government.
+    pub fn is_leader(&self, title: &str) -> bool {
+        LEADERS.contains(&title)
+    }
+}
+
+/// The lists, parsed on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::parse)
+}
+
+/// A word in the form the lists use, kept on the stack when short: lists are
+/// consulted for most tokens near a name, and allocating for each showed up
+/// as a third of the stage's time.
+#[derive(Debug, Clone)]
+pub enum Word<'a> {
+    /// The text was already in list form.
+    Borrowed(&'a str),
+    /// A short ASCII word, lowered in place: bytes and length.
+    Inline([u8; 24], u8),
+    /// Anything longer or beyond ASCII.
+    Owned(String),
+}
+
+impl std::ops::Deref for Word<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Word::Borrowed(word) => word,
+            Word::Inline(bytes, len) => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or("")
+            }
+            Word::Owned(word) => word,
+        }
+    }
+}
+
+impl PartialEq<&str> for Word<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        &**self == *other
+    }
+}
+
+impl Word<'_> {
+    /// The word as an owned string.
+    pub fn into_owned(self) -> String {
+        match self {
+            Word::Owned(word) => word,
+            other => other.to_string(),
+        }
+    }
+}
+
+/// A word in the form the lists use: lower case, curly apostrophes straight,
+/// a possessive "'s" dropped.
+pub fn normalize(word: &str) -> Word<'_> {
+    let plain = |b: u8| b.is_ascii() && !b.is_ascii_uppercase() && b != b'\'';
+    if word.bytes().all(plain) {
+        return Word::Borrowed(word);
+    }
+    let stem = &word[..word.len() - possessive_len(word)];
+    if stem.bytes().all(plain) {
+        return Word::Borrowed(stem);
+    }
+    if stem.is_ascii() && stem.len() <= 24 && !stem.contains('\'') {
+        let mut bytes = [0u8; 24];
+        bytes[..stem.len()].copy_from_slice(stem.as_bytes());
+        bytes.make_ascii_lowercase();
+        return Word::Inline(bytes, stem.len() as u8);
+    }
+    Word::Owned(stem.to_lowercase().replace('\u{2019}', "'"))
+}
+
+/// Length in bytes of a possessive ending ("'s", "’s") on `word`, or 0.
+pub fn possessive_len(word: &str) -> usize {
+    for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+        if word.len() > suffix.len() && word.ends_with(suffix) {
+            return suffix.len();
+        }
+    }
+    0
+}

@@ -1,0 +1,303 @@
+//! References: pronouns ("he", "their") and descriptions used alone ("the
+//! Russian leader", "the minister") resolved to the actor they stand for,
+//! only when the text leaves one clear candidate.
+
+use super::lexicon::{FastMap, FastSet, Gender, PronounClass, lexicon, normalize, possessive_len};
+use super::{Named, roles};
+use crate::analyse::text::{Document, TokenKind};
+use crate::analyse::{Entity, EntityKind, Reference, ReferenceKind};
+use crate::span::Span;
+
+/// How many sentences back a pronoun may find its referent.
+const LOOK_BACK: usize = 3;
+
+/// Longest description looked at after "the", in tokens.
+const MAX_TITLE_TOKENS: usize = 6;
+
+/// What a pronoun or description needs to know about each entity.
+struct Facts {
+    /// Gender from a first name, honorific or gendered title.
+    gender: Vec<Option<Gender>>,
+    /// Role words, lower case, "of" left out.
+    role_words: Vec<FastSet<String>>,
+    /// Entities with a role, by each word of the role.
+    by_role_word: FastMap<String, Vec<usize>>,
+    /// Entities whose role is a head of state or government.
+    leaders: Vec<usize>,
+}
+
+impl Facts {
+    fn new(doc: &Document, named: &[Named], owner: &[usize], entities: &[Entity]) -> Self {
+        let lex = lexicon();
+        let mut gender = vec![None; entities.len()];
+        let mut role_words = vec![FastSet::default(); entities.len()];
+        let mut by_role_word: FastMap<String, Vec<usize>> = FastMap::default();
+        let mut leaders = Vec::new();
+        for (e, entity) in entities.iter().enumerate() {
+            let words = entity.role.as_deref().unwrap_or("").split_whitespace();
+            let words: FastSet<String> = words
+                .map(|w| normalize(w).into_owned())
+                .filter(|w| w != "of")
+                .collect();
+            if entity.kind == EntityKind::Person {
+                let first = entity.name.split_whitespace().next().unwrap_or("");
+                gender[e] = lex
+                    .gender(&normalize(first))
+                    .or_else(|| words.iter().find_map(|w| lex.gender(w)));
+            }
+            for word in &words {
+                by_role_word.entry(word.clone()).or_default().push(e);
+            }
+            let joined = entity.role.as_deref().unwrap_or("").to_lowercase();
+            if words.iter().any(|w| lex.is_leader(w)) || joined.contains("prime minister") {
+                leaders.push(e);
+            }
+            role_words[e] = words;
+        }
+        for (n, &e) in named.iter().zip(owner) {
+            if entities[e].kind != EntityKind::Person || gender[e].is_some() {
+                continue;
+            }
+            let before = n.first.checked_sub(1).map(|i| normalize(doc.token_text(i)));
+            if let Some(g) = before.and_then(|w| lex.gender(&w)) {
+                gender[e] = Some(g);
+            }
+        }
+        Self {
+            gender,
+            role_words,
+            by_role_word,
+            leaders,
+        }
+    }
+}
+
+/// Find every pronoun and description that refers to an entity and add it to
+/// that entity's references.
+pub(super) fn find(doc: &Document, named: &[Named], owner: &[usize], entities: &mut [Entity]) {
+    let lex = lexicon();
+    let facts = Facts::new(doc, named, owner, entities);
+    let mut found: Vec<(usize, Reference)> = Vec::new();
+    let mut paragraph = usize::MAX;
+    let mut quoted = false;
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        if sentence.paragraph != paragraph {
+            paragraph = sentence.paragraph;
+            quoted = false;
+        }
+        for t in sentence.tokens.clone() {
+            let token = doc.tokens[t];
+            let text = doc.token_text(t);
+            match token.kind {
+                TokenKind::Quote => quoted = quote_state(text, quoted),
+                TokenKind::Word if !quoted && may_refer(text) => {
+                    let lower = normalize(text);
+                    let target = if let Some(class) = lex.pronoun(&lower) {
+                        pronoun(
+                            doc,
+                            named,
+                            owner,
+                            entities,
+                            &facts,
+                            s,
+                            token.span.start,
+                            class,
+                        )
+                        .map(|e| (e, token.span, ReferenceKind::Pronoun))
+                    } else if lower == "the" {
+                        title(doc, entities, &facts, t, sentence.tokens.end)
+                            .map(|(e, span)| (e, span, ReferenceKind::Title))
+                    } else {
+                        None
+                    };
+                    if let Some((e, span, kind)) = target {
+                        found.push((e, Reference { span, kind }));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    for (e, reference) in found {
+        entities[e].references.push(reference);
+    }
+}
+
+/// Whether a word can be a pronoun or "the": a cheap test that spares
+/// looking up every word of the article.
+fn may_refer(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    (2..=10).contains(&bytes.len())
+        && matches!(bytes[0], b'h' | b'H' | b's' | b'S' | b't' | b'T')
+        && bytes.is_ascii()
+}
+
+/// Whether the text is inside a quotation after quote mark `mark`.
+fn quote_state(mark: &str, quoted: bool) -> bool {
+    match mark {
+        "\"" => !quoted,
+        "\u{201C}" | "\u{00AB}" | "\u{201E}" => true,
+        "\u{201D}" | "\u{00BB}" => false,
+        _ => quoted,
+    }
+}
+
+/// Distinct entities named in sentence `s` before byte `before`, each with
+/// whether every mention of it there is a possessive ("Kim's").
+fn named_in(
+    doc: &Document,
+    named: &[Named],
+    owner: &[usize],
+    s: usize,
+    before: usize,
+) -> Vec<(usize, bool)> {
+    let span = doc.sentences[s].span;
+    let from = named.partition_point(|n| n.span.start < span.start);
+    let mut out: Vec<(usize, bool)> = Vec::new();
+    for (n, &e) in named[from..].iter().zip(&owner[from..]) {
+        if n.span.start >= before.min(span.end) {
+            break;
+        }
+        match out.iter_mut().find(|(seen, _)| *seen == e) {
+            Some((_, possessive)) => *possessive &= n.possessive,
+            None => out.push((e, n.possessive)),
+        }
+    }
+    out
+}
+
+/// The entity a pronoun at byte `at` of sentence `s` stands for, when clear.
+#[allow(clippy::too_many_arguments)]
+fn pronoun(
+    doc: &Document,
+    named: &[Named],
+    owner: &[usize],
+    entities: &[Entity],
+    facts: &Facts,
+    s: usize,
+    at: usize,
+    class: PronounClass,
+) -> Option<usize> {
+    let fits = |e: usize| match class {
+        PronounClass::Person(g) => {
+            entities[e].kind == EntityKind::Person && facts.gender[e].is_none_or(|h| h == g)
+        }
+        PronounClass::Plural => entities[e].kind == EntityKind::Organization,
+    };
+    let here = named_in(doc, named, owner, s, at);
+    let mut window = here;
+    let mut in_sentence = true;
+    // Nothing named yet in this sentence: the last sentence that names a
+    // possible referent, a few back at most.
+    for back in 1..=LOOK_BACK.min(s) {
+        if window.iter().any(|(e, _)| fits(*e)) {
+            break;
+        }
+        window = named_in(doc, named, owner, s - back, usize::MAX);
+        in_sentence = false;
+    }
+    if let PronounClass::Plural = class {
+        return match window.as_slice() {
+            [(e, _)] if fits(*e) => Some(*e),
+            _ => None,
+        };
+    }
+    let candidates: Vec<(usize, bool)> = window.iter().copied().filter(|(e, _)| fits(*e)).collect();
+    match candidates.as_slice() {
+        [] => None,
+        [(e, _)] => Some(*e),
+        _ if in_sentence => {
+            let plain: Vec<usize> = candidates.iter().filter(|c| !c.1).map(|c| c.0).collect();
+            (plain.len() == 1).then(|| plain[0])
+        }
+        _ => window
+            .first()
+            .filter(|(e, possessive)| !possessive && fits(*e))
+            .map(|(e, _)| *e),
+    }
+}
+
+/// A description after "the" at token `the` ("the Russian leader") that
+/// matches one entity's role, with its span.
+fn title(
+    doc: &Document,
+    entities: &[Entity],
+    facts: &Facts,
+    the: usize,
+    ceiling: usize,
+) -> Option<(usize, Span)> {
+    let lex = lexicon();
+    let mut end = None;
+    let mut index = the + 1;
+    while index < ceiling && index - the <= MAX_TITLE_TOKENS {
+        if doc.tokens[index].kind != TokenKind::Word {
+            break;
+        }
+        let text = doc.token_text(index);
+        let word = normalize(text);
+        let joins = word == "of"
+            && end.is_some()
+            && doc
+                .tokens
+                .get(index + 1)
+                .is_some_and(|_| index + 1 < ceiling)
+            && roles::capitalised(doc.token_text(index + 1));
+        let allowed =
+            joins || (!lex.is_stop(&word) && (roles::capitalised(text) || lex.is_modifier(&word)));
+        if !allowed {
+            break;
+        }
+        if word != "of" && roles::ends_title(doc, the + 1, index) {
+            end = Some(index);
+        }
+        if possessive_len(text) > 0 {
+            break;
+        }
+        index += 1;
+    }
+    let end = end?;
+    let after = end + 1;
+    if after < ceiling
+        && doc.tokens[after].kind == TokenKind::Word
+        && roles::capitalised(doc.token_text(after))
+    {
+        return None;
+    }
+    let words: Vec<String> = (the + 1..=end)
+        .map(|i| normalize(doc.token_text(i)).into_owned())
+        .filter(|w| w != "of")
+        .collect();
+    let (head, modifiers) = words.split_last()?;
+    let start = doc.tokens[the].span.start;
+    let mut candidates: Vec<usize> = facts.by_role_word.get(head).cloned().unwrap_or_default();
+    if lex.is_leader(head) {
+        candidates.extend(&facts.leaders);
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut best: Option<(usize, usize)> = None;
+    let mut tied = false;
+    for e in candidates {
+        let role = &facts.role_words[e];
+        let mentioned = entities[e]
+            .mentions
+            .first()
+            .is_some_and(|m| m.start < start);
+        if !mentioned || !modifiers.iter().all(|m| role.contains(m)) {
+            continue;
+        }
+        let score = modifiers.len() + if role.contains(head) { 2 } else { 1 };
+        match best {
+            Some((_, s)) if s > score => {}
+            Some((_, s)) if s == score => tied = true,
+            _ => {
+                best = Some((e, score));
+                tied = false;
+            }
+        }
+    }
+    let (e, _) = best.filter(|_| !tied)?;
+    let last = doc.tokens[end].span;
+    let cut = possessive_len(last.of(doc.text));
+    Some((e, Span::new(start, last.end - cut)))
+}

@@ -1,0 +1,129 @@
+//! Roles: the title or description an article gives an actor, found left of
+//! its name ("Defence Minister Andrei Belousov") or in an apposition after it
+//! ("Jens Stoltenberg, NATO's secretary general,").
+
+use super::lexicon::{lexicon, normalize, possessive_len};
+use crate::analyse::text::{Document, TokenKind};
+use crate::span::Span;
+
+/// Longest title phrase looked at, in tokens.
+const MAX_ROLE_TOKENS: usize = 8;
+
+/// Whether a token starts with a capital letter.
+pub fn capitalised(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether token `index` ends a title: a one-word title, or the last word of
+/// a multi-word one ("Secretary of State").
+pub fn ends_title(doc: &Document, floor: usize, index: usize) -> bool {
+    let lex = lexicon();
+    let word = normalize(doc.token_text(index));
+    if lex.is_head(&word) {
+        return true;
+    }
+    if !lex.ends_some_multi(&word) {
+        return false;
+    }
+    let from = index.saturating_sub(3).max(floor);
+    let words: Vec<_> = (from..=index)
+        .map(|i| normalize(doc.token_text(i)))
+        .collect();
+    let words: Vec<&str> = words.iter().map(|w| &**w).collect();
+    lex.ends_multi(&words)
+}
+
+/// The title phrase that ends just before token `first` (a name's first
+/// token), not reaching before token `floor` (its sentence's first token).
+pub fn left_of(doc: &Document, floor: usize, first: usize) -> Option<Span> {
+    let lex = lexicon();
+    // `start` is the first token surely in the phrase; `cursor` may run ahead
+    // over lower-case words the lists do not know ("EU competition chief"),
+    // kept only when a capitalised word or a listed word lies beyond them.
+    let mut start = first;
+    let mut cursor = first;
+    while cursor > floor && first - cursor < MAX_ROLE_TOKENS {
+        let index = cursor - 1;
+        if doc.tokens[index].kind != TokenKind::Word {
+            break;
+        }
+        let text = doc.token_text(index);
+        if possessive_len(text) > 0 {
+            break;
+        }
+        let word = normalize(text);
+        if word == "of" {
+            let joins = index > floor && start < first && start == cursor && {
+                let left = doc.token_text(index - 1);
+                capitalised(left) || lex.is_head(&normalize(left))
+            };
+            if !joins {
+                break;
+            }
+        } else if lex.is_stop(&word) {
+            break;
+        } else if !(capitalised(text) || lex.is_modifier(&word)) {
+            let right = doc.token_text(cursor);
+            let unknown_ok = cursor < first
+                && start - index <= 2
+                && !capitalised(right)
+                && !["ed", "ing", "ly"].iter().any(|end| word.ends_with(end));
+            if !unknown_ok {
+                break;
+            }
+            cursor = index;
+            continue;
+        }
+        cursor = index;
+        start = index;
+    }
+    while start < first && doc.token_text(start) == "of" {
+        start += 1;
+    }
+    let end = (start..first).rev().find(|&i| ends_title(doc, floor, i))?;
+    Some(Span::new(
+        doc.tokens[start].span.start,
+        doc.tokens[end].span.end,
+    ))
+}
+
+/// The apposition after token `last` (a name's last token) that gives a title,
+/// ", NATO's secretary general,", not reaching token `ceiling`.
+pub fn right_of(doc: &Document, last: usize, ceiling: usize) -> Option<Span> {
+    let lex = lexicon();
+    let comma = last + 1;
+    if comma >= ceiling || doc.token_text(comma) != "," {
+        return None;
+    }
+    let mut start = comma + 1;
+    if start < ceiling && matches!(doc.token_text(start), "the" | "a" | "an") {
+        start += 1;
+    }
+    let mut end = start;
+    while end < ceiling && end - start < MAX_ROLE_TOKENS {
+        let token = doc.tokens[end];
+        let text = doc.token_text(end);
+        match token.kind {
+            TokenKind::Word => {
+                let word = normalize(text);
+                let allowed = word == "of"
+                    || possessive_len(text) > 0
+                    || (!lex.is_stop(&word) && (capitalised(text) || lex.is_modifier(&word)));
+                if !allowed {
+                    return None;
+                }
+            }
+            TokenKind::Punct if matches!(text, "," | "." | ";" | ")" | "\u{2014}") => break,
+            _ => return None,
+        }
+        end += 1;
+    }
+    let closed = end == ceiling || doc.tokens[end].kind == TokenKind::Punct;
+    if !closed || end == start || !ends_title(doc, start, end - 1) {
+        return None;
+    }
+    Some(Span::new(
+        doc.tokens[start].span.start,
+        doc.tokens[end - 1].span.end,
+    ))
+}

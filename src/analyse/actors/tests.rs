@@ -1,0 +1,437 @@
+//! Fixture texts written for these tests; mentions are tagged by hand so the
+//! tests do not depend on the name tagger.
+
+use super::{rank, resolve};
+use crate::analyse::text::Document;
+use crate::analyse::{Analysis, Entity, EntityKind, Event, Mention, Quote, ReferenceKind};
+use crate::span::Span;
+
+use EntityKind::{Organization as Org, Other, Person, Place};
+
+/// Every whole-word occurrence of each name, earlier names winning overlaps,
+/// as a tagger would report them.
+fn tag(text: &str, names: &[(&str, EntityKind)]) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    for &(name, kind) in names {
+        let mut from = 0;
+        while let Some(i) = text[from..].find(name) {
+            let span = Span::new(from + i, from + i + name.len());
+            from = span.end;
+            let whole = edge(text[..span.start].chars().next_back())
+                && edge(text[span.end..].chars().next());
+            if whole && !out.iter().any(|m| m.span.overlaps(span)) {
+                out.push(Mention { span, kind });
+            }
+        }
+    }
+    out.sort_by_key(|m| m.span.start);
+    out
+}
+
+fn run(text: &str, names: &[(&str, EntityKind)]) -> Vec<Entity> {
+    let doc = Document::new(text);
+    resolve(&doc, &tag(text, names))
+}
+
+fn entity<'e>(entities: &'e [Entity], name: &str) -> &'e Entity {
+    let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
+    entities
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no entity {name:?} in {names:?}"))
+}
+
+fn mentions<'t>(text: &'t str, entity: &Entity) -> Vec<&'t str> {
+    entity.mentions.iter().map(|s| s.of(text)).collect()
+}
+
+fn references<'t>(text: &'t str, entity: &Entity) -> Vec<(&'t str, ReferenceKind)> {
+    entity
+        .references
+        .iter()
+        .map(|r| (r.span.of(text), r.kind))
+        .collect()
+}
+
+const SUMMIT: &str = "Zelensky Meets Tusk in Warsaw\n\
+Ukrainian President Volodymyr Zelensky met Polish Prime Minister Donald Tusk in Warsaw on Monday. \
+Zelensky thanked Tusk's government for its help, and he said the talks were useful.\n\
+The Polish leader promised more aid. Foreign Minister Radoslaw Sikorski, a veteran diplomat, joined them.";
+
+fn summit() -> Vec<Entity> {
+    run(
+        SUMMIT,
+        &[
+            ("Zelensky Meets Tusk", Other),
+            ("Volodymyr Zelensky", Person),
+            ("Donald Tusk", Person),
+            ("Radoslaw Sikorski", Person),
+            ("Tusk's", Person),
+            ("Zelensky", Person),
+            ("Warsaw", Place),
+            ("Ukrainian", Other),
+            ("Polish", Other),
+        ],
+    )
+}
+
+#[test]
+fn splits_a_headline_run_by_the_names_of_the_body() {
+    let entities = summit();
+    let zelensky = entity(&entities, "Volodymyr Zelensky");
+    assert_eq!(
+        mentions(SUMMIT, zelensky),
+        ["Zelensky", "Volodymyr Zelensky", "Zelensky"]
+    );
+    let tusk = entity(&entities, "Donald Tusk");
+    assert_eq!(mentions(SUMMIT, tusk), ["Tusk", "Donald Tusk", "Tusk"]);
+    assert!(entities.iter().all(|e| !e.name.contains("Meets")));
+}
+
+#[test]
+fn roles_come_from_titles_left_of_the_name() {
+    let entities = summit();
+    let role = |name| entity(&entities, name).role.clone();
+    assert_eq!(
+        role("Volodymyr Zelensky").as_deref(),
+        Some("Ukrainian President")
+    );
+    assert_eq!(
+        role("Donald Tusk").as_deref(),
+        Some("Polish Prime Minister")
+    );
+    assert_eq!(
+        role("Radoslaw Sikorski").as_deref(),
+        Some("Foreign Minister")
+    );
+    assert_eq!(role("Warsaw"), None);
+    assert_eq!(entity(&entities, "Warsaw").kind, Place);
+}
+
+#[test]
+fn possessive_is_left_out_of_the_mention() {
+    let entities = summit();
+    let tusk = entity(&entities, "Donald Tusk");
+    let start = SUMMIT.find("Tusk's").unwrap_or_default();
+    assert!(tusk.mentions.contains(&Span::new(start, start + 4)));
+}
+
+#[test]
+fn pronoun_goes_to_the_subject_not_the_possessor() {
+    let entities = summit();
+    let he = SUMMIT.find(" he ").unwrap_or_default() + 1;
+    assert_eq!(
+        entity(&entities, "Volodymyr Zelensky").references[0].span,
+        Span::new(he, he + 2)
+    );
+    assert!(
+        references(SUMMIT, entity(&entities, "Donald Tusk"))
+            .iter()
+            .all(|r| r.0 != "he")
+    );
+}
+
+#[test]
+fn title_used_alone_goes_to_the_matching_role() {
+    let entities = summit();
+    assert_eq!(
+        references(SUMMIT, entity(&entities, "Donald Tusk")),
+        [("The Polish leader", ReferenceKind::Title)]
+    );
+}
+
+const AGENCY: &str = "Inspectors Return\n\
+The International Atomic Energy Agency (IAEA) said on Friday that their inspectors had returned. \
+China's state news agency Xinhua reported that Premier Li Qiang met Kim Jong Un at Kim Il Sung Square. \
+Kim praised Li, and the agency said the talks went well.";
+
+fn agency() -> Vec<Entity> {
+    run(
+        AGENCY,
+        &[
+            ("International Atomic Energy Agency", Org),
+            ("Kim Il Sung Square", Place),
+            ("Kim Jong Un", Person),
+            ("Li Qiang", Person),
+            ("Xinhua", Other),
+            ("China's", Place),
+            ("Kim", Person),
+            ("Li", Person),
+        ],
+    )
+}
+
+#[test]
+fn acronym_in_brackets_joins_the_full_name() {
+    let entities = agency();
+    let iaea = entity(&entities, "International Atomic Energy Agency");
+    assert_eq!(iaea.kind, Org);
+    assert_eq!(
+        mentions(AGENCY, iaea),
+        ["International Atomic Energy Agency", "IAEA"]
+    );
+    assert_eq!(
+        references(AGENCY, iaea),
+        [("their", ReferenceKind::Pronoun)]
+    );
+}
+
+#[test]
+fn family_name_first_joins_the_person_not_the_square() {
+    let entities = agency();
+    let kim = entity(&entities, "Kim Jong Un");
+    assert_eq!(mentions(AGENCY, kim), ["Kim Jong Un", "Kim"]);
+    assert_eq!(
+        mentions(AGENCY, entity(&entities, "Li Qiang")),
+        ["Li Qiang", "Li"]
+    );
+    assert_eq!(
+        entity(&entities, "Li Qiang").role.as_deref(),
+        Some("Premier")
+    );
+    assert_eq!(entity(&entities, "Kim Il Sung Square").mentions.len(), 1);
+}
+
+#[test]
+fn described_agency_becomes_an_organisation() {
+    let entities = agency();
+    let xinhua = entity(&entities, "Xinhua");
+    assert_eq!(xinhua.role.as_deref(), Some("state news agency"));
+    assert_eq!(xinhua.kind, Org);
+    assert_eq!(
+        references(AGENCY, xinhua),
+        [("the agency", ReferenceKind::Title)]
+    );
+    assert_eq!(entity(&entities, "China").mentions.len(), 1);
+}
+
+const DIPLOMACY: &str = "Talks in Paris\n\
+US Secretary of State Marco Rubio called President Macron on Tuesday. Macron's office said he welcomed the call. \
+Mark Rutte, NATO's secretary general, said the United States and the alliance were united. \
+Ursula von der Leyen met Olaf Scholz. She said US support mattered.";
+
+fn diplomacy(names: &[(&str, EntityKind)]) -> Vec<Entity> {
+    run(DIPLOMACY, names)
+}
+
+const DIPLOMACY_NAMES: &[(&str, EntityKind)] = &[
+    ("State Marco Rubio", Other),
+    ("President Macron", Person),
+    ("Macron's", Person),
+    ("Mark Rutte", Person),
+    ("NATO's", Org),
+    ("United States", Place),
+    ("Ursula von der Leyen", Person),
+    ("Olaf Scholz", Person),
+    ("Paris", Place),
+    ("US", Other),
+];
+
+#[test]
+fn title_caught_in_the_name_moves_to_the_role() {
+    let entities = diplomacy(DIPLOMACY_NAMES);
+    let rubio = entity(&entities, "Marco Rubio");
+    assert_eq!(rubio.role.as_deref(), Some("US Secretary of State"));
+    assert_eq!(rubio.kind, Person);
+    let macron = entity(&entities, "Macron");
+    assert_eq!(macron.role.as_deref(), Some("President"));
+    assert_eq!(mentions(DIPLOMACY, macron), ["Macron", "Macron"]);
+    assert_eq!(
+        references(DIPLOMACY, macron),
+        [("he", ReferenceKind::Pronoun)]
+    );
+}
+
+#[test]
+fn apposition_gives_the_role() {
+    let entities = diplomacy(DIPLOMACY_NAMES);
+    assert_eq!(
+        entity(&entities, "Mark Rutte").role.as_deref(),
+        Some("NATO's secretary general")
+    );
+}
+
+#[test]
+fn initials_join_a_country_and_its_acronym() {
+    let entities = diplomacy(DIPLOMACY_NAMES);
+    let us = entity(&entities, "United States");
+    assert_eq!(us.kind, Place);
+    assert_eq!(mentions(DIPLOMACY, us), ["US", "United States", "US"]);
+}
+
+#[test]
+fn gender_picks_between_two_people() {
+    let entities = diplomacy(DIPLOMACY_NAMES);
+    assert_eq!(
+        references(DIPLOMACY, entity(&entities, "Ursula von der Leyen")),
+        [("She", ReferenceKind::Pronoun)]
+    );
+    assert!(entity(&entities, "Olaf Scholz").references.is_empty());
+}
+
+#[test]
+fn ambiguous_pronoun_is_left_alone() {
+    let text = "Leaders Meet\nAnna Berg met Maria Lind and Sara Holm, and she said little.";
+    let entities = run(
+        text,
+        &[
+            ("Anna Berg", Person),
+            ("Maria Lind", Person),
+            ("Sara Holm", Person),
+        ],
+    );
+    assert!(entities.iter().all(|e| e.references.is_empty()));
+}
+
+#[test]
+fn kind_is_voted_across_mentions() {
+    let text =
+        "Jordan Report\nJordan closed its border. Officials in Jordan said Jordan would reopen it.";
+    let doc = Document::new(text);
+    let mut mentions = tag(text, &[("Jordan", Place)]);
+    mentions[1].kind = Person;
+    let entities = resolve(&doc, &mentions);
+    assert_eq!(entities.len(), 1);
+    assert_eq!(entities[0].kind, Place);
+    assert_eq!(entities[0].mentions.len(), 4);
+}
+
+#[test]
+fn rank_prefers_headline_and_lede_and_renumbers() {
+    let text = "Vance Visits Ohio\nJD Vance toured Ohio. Later, Ohio officials spoke.\n\
+Sherrod Brown spoke. Brown said more. Brown left. Ohio waited.";
+    let doc = Document::new(text);
+    let mentions = tag(
+        text,
+        &[
+            ("Vance Visits Ohio", Other),
+            ("JD Vance", Person),
+            ("Sherrod Brown", Person),
+            ("Brown", Person),
+            ("Ohio", Place),
+        ],
+    );
+    let entities = resolve(&doc, &mentions);
+    let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["JD Vance", "Ohio", "Sherrod Brown"]);
+    let quote = Quote {
+        span: Span::new(0, 1),
+        text: String::new(),
+        speaker: Some(2),
+        speaker_mention: None,
+        cue: None,
+        direct: true,
+    };
+    let event = Event {
+        kind: "visit".into(),
+        summary: String::new(),
+        actors: vec![0, 2],
+        place: None,
+        time: None,
+        span: Span::new(0, 1),
+    };
+    let mut analysis = Analysis {
+        sentences: Vec::new(),
+        entities,
+        quotes: vec![quote],
+        events: vec![event],
+    };
+    rank(&doc, &mut analysis);
+    let names: Vec<&str> = analysis.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Ohio", "JD Vance", "Sherrod Brown"]);
+    assert_eq!(analysis.quotes[0].speaker, Some(2));
+    assert_eq!(analysis.events[0].actors, [1, 2]);
+    assert!(analysis.entities[0].salience >= analysis.entities[1].salience);
+}
+
+#[test]
+fn equal_salience_keeps_text_order() {
+    let text = "News\nAlpha Corp met Beta Corp.";
+    let doc = Document::new(text);
+    let mentions = tag(text, &[("Alpha Corp", Org), ("Beta Corp", Org)]);
+    let mut analysis = Analysis {
+        entities: resolve(&doc, &mentions),
+        ..Analysis::default()
+    };
+    rank(&doc, &mut analysis);
+    let names: Vec<&str> = analysis.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Alpha Corp", "Beta Corp"]);
+}
+
+#[test]
+fn nothing_in_nothing_out() {
+    let doc = Document::new("");
+    assert!(resolve(&doc, &[]).is_empty());
+    let doc = Document::new("Just a line of text.");
+    assert!(resolve(&doc, &[]).is_empty());
+}
+
+#[test]
+fn tagger_slips_are_repaired() {
+    let text = "Moon Jae In Lands in Hanoi\n\
+Former President Moon Jae In landed in Vietnam's Hanoi on Sunday, the UN said. \
+The Foreign Minister greeted Moon at the airport.";
+    let entities = run(
+        text,
+        &[
+            ("Jae In Lands", Other),
+            ("President Moon Jae In", Other),
+            ("Vietnam's Hanoi", Place),
+            ("Foreign Minister", Other),
+            ("Moon", Person),
+            ("UN", Org),
+        ],
+    );
+    let moon = entity(&entities, "Moon Jae In");
+    assert_eq!(moon.role.as_deref(), Some("Former President"));
+    assert_eq!(moon.kind, Person);
+    assert_eq!(
+        mentions(text, moon),
+        ["Moon", "Jae In", "Moon Jae In", "Moon"]
+    );
+    assert_eq!(mentions(text, entity(&entities, "Hanoi")), ["Hanoi"]);
+    assert_eq!(mentions(text, entity(&entities, "Vietnam")), ["Vietnam"]);
+    assert_eq!(mentions(text, entity(&entities, "UN")), ["UN"]);
+    assert!(entities.iter().all(|e| !e.name.contains("Minister")));
+}
+
+#[test]
+fn pronouns_inside_quotes_are_not_resolved() {
+    let text = "Visit\nOmar Haddad arrived. \"He will not stay,\" an aide said. He left.";
+    let entities = run(text, &[("Omar Haddad", Person)]);
+    let haddad = entity(&entities, "Omar Haddad");
+    let last = text.rfind("He").unwrap_or_default();
+    assert_eq!(
+        haddad
+            .references
+            .iter()
+            .map(|r| r.span.start)
+            .collect::<Vec<_>>(),
+        [last]
+    );
+}
+
+#[test]
+fn role_may_hold_unlisted_nouns_but_not_verbs() {
+    let text = "Probe\nEU competition chief Lena Vogt met Apple. Russia accused NATO chief Piet Jansen of lying.";
+    let entities = run(
+        text,
+        &[
+            ("Lena Vogt", Person),
+            ("Piet Jansen", Person),
+            ("Apple", Org),
+            ("Russia", Place),
+            ("NATO", Org),
+            ("EU", Org),
+        ],
+    );
+    assert_eq!(
+        entity(&entities, "Lena Vogt").role.as_deref(),
+        Some("EU competition chief")
+    );
+    assert_eq!(
+        entity(&entities, "Piet Jansen").role.as_deref(),
+        Some("NATO chief")
+    );
+}

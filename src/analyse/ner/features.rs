@@ -1,0 +1,415 @@
+//! What the tagger looks at: per-token facts computed once per document, and
+//! the hashed feature templates built from them.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::gazetteer::{self, Gazetteer, MAX_PHRASE};
+use super::hash::{self, IdBuild, feature, feature2};
+use crate::analyse::text::{Document, TokenKind};
+
+/// Flags of one token; see the `F_*` constants.
+pub type Flags = u32;
+
+/// First character is upper case.
+pub const F_CAP: Flags = 1;
+/// Every letter is upper case (and there are at least two).
+pub const F_ALL_CAPS: Flags = 1 << 1;
+/// Every letter is lower case.
+pub const F_LOWER: Flags = 1 << 2;
+/// An upper-case letter after the first character ("McCain", "iPhone").
+pub const F_INNER_CAP: Flags = 1 << 3;
+/// First token of a known place name.
+pub const F_PLACE_B: Flags = 1 << 4;
+/// Later token of a known place name.
+pub const F_PLACE_I: Flags = 1 << 5;
+/// A known first name.
+pub const F_FIRST_NAME: Flags = 1 << 6;
+/// A nationality word.
+pub const F_DEMONYM: Flags = 1 << 7;
+/// A word that often ends or heads an organisation's name.
+pub const F_ORG_WORD: Flags = 1 << 8;
+/// The same word appears all in lower case elsewhere in the document.
+pub const F_DOC_LOWER: Flags = 1 << 9;
+/// The same word appears capitalised mid-sentence in running text elsewhere.
+pub const F_DOC_CAP_MID: Flags = 1 << 10;
+/// No word comes before it in its sentence.
+pub const F_SENT_START: Flags = 1 << 11;
+/// It is on the headline line.
+pub const F_HEADLINE: Flags = 1 << 12;
+/// Its sentence is written in capitals.
+pub const F_CAPS_LINE: Flags = 1 << 13;
+/// Its sentence is in Title Case.
+pub const F_TITLE_LINE: Flags = 1 << 14;
+/// Whether the token could start or continue a name at all.
+pub const F_CANDIDATE: Flags = 1 << 15;
+/// Punctuation that never sits inside a name (",", ":", brackets, quotes).
+pub const F_BREAK: Flags = 1 << 16;
+/// A number.
+pub const F_NUMBER: Flags = 1 << 17;
+/// A function word ("The", "But", "He") that never starts a name.
+pub const F_STOP: Flags = 1 << 18;
+
+/// A small Bloom filter of the document's capitalised words, so that the
+/// many lower-case words need a hash-map look-up only when they may matter.
+struct Bloom([u64; 64]);
+
+impl Bloom {
+    fn insert(&mut self, h: u64) {
+        self.0[(h >> 58) as usize] |= 1 << ((h >> 52) & 63);
+    }
+
+    fn may_contain(&self, h: u64) -> bool {
+        self.0[(h >> 58) as usize] & 1 << ((h >> 52) & 63) != 0
+    }
+}
+
+const GAZ: Flags = F_PLACE_B | F_PLACE_I | F_FIRST_NAME | F_DEMONYM | F_ORG_WORD;
+const POSITION: Flags = F_SENT_START | F_HEADLINE | F_CAPS_LINE | F_TITLE_LINE;
+
+/// Facts about one token, computed once per document.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TokenInfo {
+    /// Lower-cased word (see [`hash::word`]).
+    pub word: u64,
+    shape: u64,
+    head: [char; 3],
+    tail: [char; 4],
+    /// `F_*` flags.
+    pub flags: Flags,
+}
+
+impl TokenInfo {
+    fn prefix(&self) -> u64 {
+        self.head.iter().fold(3, |h, &c| hash::mix(h, c as u64))
+    }
+
+    fn suffix(&self, k: usize) -> u64 {
+        self.tail[4 - k..]
+            .iter()
+            .fold(k as u64, |h, &c| hash::mix(h, c as u64))
+    }
+}
+
+/// Word hash, shape, affixes and case flags of one token, in one pass.
+fn describe(text: &str) -> TokenInfo {
+    let mut info = TokenInfo::default();
+    let mut word = hash::WORD_SEED;
+    let mut shape = 0u64;
+    let mut last = '\0';
+    let (mut letters, mut upper, mut lower, mut count) = (0u32, 0u32, 0u32, 0u64);
+    for c in text.chars() {
+        let (class, l) = if c.is_ascii() {
+            if c.is_ascii_uppercase() {
+                ('X', c.to_ascii_lowercase())
+            } else if c.is_ascii_lowercase() {
+                ('x', c)
+            } else if c.is_ascii_digit() {
+                ('d', c)
+            } else {
+                (c, c)
+            }
+        } else if c.is_uppercase() {
+            ('X', hash::lower(c))
+        } else if c.is_lowercase() {
+            ('x', c)
+        } else if c == '\u{2019}' {
+            ('\'', '\'')
+        } else {
+            (c, c)
+        };
+        match class {
+            'X' => {
+                upper += 1;
+                letters += 1;
+                if count == 0 {
+                    info.flags |= F_CAP;
+                } else {
+                    info.flags |= F_INNER_CAP;
+                }
+            }
+            'x' => {
+                lower += 1;
+                letters += 1;
+            }
+            _ => letters += u32::from(c.is_alphabetic() && !c.is_ascii()),
+        }
+        if class != last {
+            shape = hash::mix(shape, class as u64);
+            last = class;
+        }
+        word = hash::mix(word, l as u64);
+        if count < 3 {
+            info.head[count as usize] = l;
+        }
+        info.tail = [info.tail[1], info.tail[2], info.tail[3], l];
+        count += 1;
+    }
+    if upper >= 2 && lower == 0 {
+        info.flags |= F_ALL_CAPS;
+    }
+    if letters > 0 && upper == 0 {
+        info.flags |= F_LOWER;
+    }
+    info.word = word;
+    info.shape = hash::mix(shape, count.min(6));
+    info
+}
+
+/// Per-token facts for a whole document, gazetteer and document-level flags included.
+pub fn token_infos(doc: &Document) -> Vec<TokenInfo> {
+    let gaz = Gazetteer::get();
+    let mut bloom = Bloom([0; 64]);
+    let mut infos: Vec<TokenInfo> = (0..doc.tokens.len())
+        .map(|i| {
+            let text = doc.token_text(i);
+            let mut info = describe(text);
+            match doc.tokens[i].kind {
+                TokenKind::Word => {}
+                TokenKind::Number => {
+                    info.flags = info.flags & !(F_LOWER | F_CAP | F_ALL_CAPS) | F_NUMBER
+                }
+                TokenKind::Quote | TokenKind::Punct => {
+                    info.flags &= !(F_LOWER | F_CAP | F_ALL_CAPS);
+                    if !matches!(text, "&" | "-" | "." | "'" | "/") {
+                        info.flags |= F_BREAK;
+                    }
+                }
+            }
+            if info.flags & (F_CAP | F_INNER_CAP) != 0 {
+                info.flags |= F_CANDIDATE | gaz.word_flags(info.word);
+                bloom.insert(hash::finish(info.word));
+            }
+            info
+        })
+        .collect();
+    let mut seen: HashMap<u64, Flags, IdBuild> = HashMap::default();
+    for sentence in &doc.sentences {
+        let range = sentence.tokens.clone();
+        let line = line_flags(doc, &infos, range.clone(), sentence.paragraph == 0);
+        let mut started = false;
+        for i in range.clone() {
+            let kind = doc.tokens[i].kind;
+            let info = &mut infos[i];
+            info.flags |= line;
+            if !started && matches!(kind, TokenKind::Word | TokenKind::Number) {
+                info.flags |= F_SENT_START;
+                started = true;
+            }
+            let f = info.flags;
+            if f & F_LOWER != 0 {
+                if bloom.may_contain(hash::finish(info.word)) {
+                    *seen.entry(info.word).or_default() |= F_DOC_LOWER;
+                }
+            } else if f & F_CAP != 0 && f & (F_SENT_START | POSITION) == 0 && f & F_ALL_CAPS == 0 {
+                *seen.entry(info.word).or_default() |= F_DOC_CAP_MID;
+            }
+        }
+        mark_places(gaz, &mut infos, range);
+    }
+    for info in &mut infos {
+        if info.flags & F_CANDIDATE != 0 {
+            info.flags |= seen.get(&info.word).copied().unwrap_or(0);
+        }
+    }
+    infos
+}
+
+/// Headline, capitals-line and Title-Case flags shared by a sentence's tokens.
+fn line_flags(doc: &Document, infos: &[TokenInfo], range: Range<usize>, headline: bool) -> Flags {
+    let (mut words, mut caps, mut lower_long, mut cap_long) = (0, 0, 0, 0);
+    for i in range {
+        if doc.tokens[i].kind != TokenKind::Word {
+            continue;
+        }
+        words += 1;
+        let f = infos[i].flags;
+        caps +=
+            usize::from(f & F_ALL_CAPS != 0 || f & F_LOWER == 0 && doc.token_text(i).len() == 1);
+        if doc.token_text(i).len() > 3 {
+            lower_long += usize::from(f & F_LOWER != 0);
+            cap_long += usize::from(f & F_CAP != 0);
+        }
+    }
+    let mut flags = if headline { F_HEADLINE } else { 0 };
+    if words >= 2 && caps * 10 >= words * 8 {
+        flags |= F_CAPS_LINE;
+    } else if cap_long >= 2 && cap_long >= 3 * lower_long {
+        flags |= F_TITLE_LINE;
+    }
+    flags
+}
+
+/// Mark the longest known place names that start at capitalised tokens.
+fn mark_places(gaz: &Gazetteer, infos: &mut [TokenInfo], range: Range<usize>) {
+    let mut i = range.start;
+    while i < range.end {
+        if infos[i].flags & F_CAP == 0 {
+            i += 1;
+            continue;
+        }
+        let mut phrase = 0;
+        let mut best = 0;
+        for j in i..range.end.min(i + MAX_PHRASE) {
+            phrase = gazetteer::extend(phrase, infos[j].word);
+            match gaz.place(phrase) {
+                Some(true) => best = j + 1 - i,
+                Some(false) => {}
+                None => break,
+            }
+        }
+        if best == 0 {
+            i += 1;
+            continue;
+        }
+        infos[i].flags |= F_PLACE_B;
+        for info in &mut infos[i + 1..i + best] {
+            info.flags |= F_PLACE_I;
+        }
+        i += best;
+    }
+}
+
+const OUTSIDE: u64 = 0x00ed_0f5e_9a7e;
+
+/// Label-independent features of token `i` in a sentence covering `range`.
+pub fn static_features(infos: &[TokenInfo], range: &Range<usize>, i: usize, out: &mut Vec<u64>) {
+    let at = |k: isize| -> Option<&TokenInfo> {
+        let j = i.checked_add_signed(k)?;
+        range.contains(&j).then(|| &infos[j])
+    };
+    let word = |k| at(k).map_or(OUTSIDE, |t| t.word);
+    let shape = |k| at(k).map_or(OUTSIDE, |t| t.shape);
+    let gaz = |k| at(k).map_or(0xff, |t| u64::from(t.flags & GAZ));
+    let t = &infos[i];
+    let position = u64::from(t.flags & POSITION);
+    let doc = u64::from(t.flags & (F_DOC_LOWER | F_DOC_CAP_MID));
+    out.extend_from_slice(&[
+        feature(0, 0),
+        feature(1, t.word),
+        feature(2, word(-1)),
+        feature(3, word(1)),
+        feature(4, word(-2)),
+        feature(5, word(2)),
+        feature2(6, word(-1), t.word),
+        feature2(7, t.word, word(1)),
+        feature(8, t.shape),
+        feature(9, shape(-1)),
+        feature(10, shape(1)),
+        feature2(11, shape(-1), t.shape),
+        feature2(12, t.shape, shape(1)),
+        feature(13, t.prefix()),
+        feature(14, t.suffix(2)),
+        feature(15, t.suffix(3)),
+        feature(16, t.suffix(4)),
+        feature(17, gaz(0)),
+        feature(18, gaz(-1)),
+        feature(19, gaz(1)),
+        feature2(20, gaz(1), gaz(2)),
+        feature2(21, position, t.shape),
+        feature2(22, position, doc),
+        feature2(23, doc, t.shape),
+        feature2(24, position | doc << 16, gaz(0)),
+        feature2(25, shape(-1), word(-1) ^ t.shape),
+        feature2(26, position, t.word),
+    ]);
+}
+
+/// How many stacked (second-pass) features each token gets.
+pub const STACKED: usize = 5;
+
+/// Features that depend on the labels chosen for the two tokens before.
+pub fn history_features(info: &TokenInfo, prev: u8, prev2: u8, out: &mut [u64; 4]) {
+    let (p, p2) = (u64::from(prev), u64::from(prev2));
+    *out = [
+        feature(40, p),
+        feature2(41, p, p2),
+        feature2(42, p, info.word),
+        feature2(43, p, info.shape),
+    ];
+}
+
+/// How each capitalised word was labelled by the first pass across the whole
+/// document: the second pass's evidence that "Rotor" or "Dole" is tagged the
+/// same way throughout.
+pub struct Votes {
+    /// Per word: votes for O, person, organisation, place, other; and the
+    /// kinds it was seen in inside names of two or more tokens, as bits.
+    words: HashMap<u64, ([u16; 5], u8), IdBuild>,
+}
+
+impl Votes {
+    /// Count the first pass's `labels` over the document.
+    pub fn new(infos: &[TokenInfo], sentences: &[Range<usize>], labels: &[u8]) -> Votes {
+        let mut words: HashMap<u64, ([u16; 5], u8), IdBuild> = HashMap::default();
+        let kind = |label: u8| usize::from(label.div_ceil(2));
+        for range in sentences {
+            for i in range.clone() {
+                if infos[i].flags & F_CANDIDATE == 0 {
+                    continue;
+                }
+                let entry = words.entry(infos[i].word).or_default();
+                let k = kind(labels[i]);
+                entry.0[k] = entry.0[k].saturating_add(1);
+                let inside = labels[i] % 2 == 0 && labels[i] != 0;
+                let before_inside =
+                    i + 1 < range.end && labels[i + 1] != 0 && labels[i + 1] % 2 == 0;
+                if k > 0 && (inside || before_inside) {
+                    entry.1 |= 1 << k;
+                }
+            }
+        }
+        Votes { words }
+    }
+
+    /// The stacked features of token `i` of the sentence `range`.
+    pub fn features(
+        &self,
+        infos: &[TokenInfo],
+        range: &Range<usize>,
+        labels: &[u8],
+        i: usize,
+    ) -> [u64; STACKED] {
+        let own = u64::from(labels[i]);
+        let prev = if i > range.start {
+            u64::from(labels[i - 1])
+        } else {
+            99
+        };
+        let next = if i + 1 < range.end {
+            u64::from(labels[i + 1])
+        } else {
+            99
+        };
+        let (counts, multi) = if infos[i].flags & F_CANDIDATE != 0 {
+            self.words.get(&infos[i].word).copied().unwrap_or_default()
+        } else {
+            Default::default()
+        };
+        let majority = (0..5).max_by_key(|&k| (counts[k], 5 - k)).unwrap_or(0) as u64;
+        let named = u64::from(counts[1..].iter().any(|&c| c > 0));
+        [
+            feature(50, own),
+            feature2(51, own, majority),
+            feature2(52, majority, named),
+            feature(53, u64::from(multi)),
+            feature2(54, prev, next),
+        ]
+    }
+}
+
+/// Stacked features of every token (for training the second pass).
+pub fn stacked_features(
+    infos: &[TokenInfo],
+    sentences: &[Range<usize>],
+    labels: &[u8],
+) -> Vec<[u64; STACKED]> {
+    let votes = Votes::new(infos, sentences, labels);
+    let mut out = vec![[0u64; STACKED]; infos.len()];
+    for range in sentences {
+        for i in range.clone() {
+            out[i] = votes.features(infos, range, labels, i);
+        }
+    }
+    out
+}

@@ -1,0 +1,94 @@
+//! Lists of known names (places, first names, demonyms, organisation words),
+//! embedded in the binary and turned into hash sets once.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::features::{F_DEMONYM, F_FIRST_NAME, F_ORG_WORD, F_STOP, Flags};
+use super::hash::{self, IdBuild};
+use crate::analyse::text::{Document, TokenKind};
+
+const PLACES: &str = include_str!("../../../assets/data/places.txt");
+const FIRST_NAMES: &str = include_str!("../../../assets/data/first_names.txt");
+const DEMONYMS: &str = include_str!("../../../assets/data/demonyms.txt");
+const ORGS: &str = include_str!("../../../assets/data/orgs.txt");
+
+/// Longest place name, in tokens, that is looked for.
+pub const MAX_PHRASE: usize = 5;
+
+/// Hash sets of lower-cased names; multi-word names are hashed token by token.
+pub struct Gazetteer {
+    /// Place names, and (with `false`) every shorter start of one.
+    places: HashMap<u64, bool, IdBuild>,
+    /// First names, demonyms, organisation words and function words, as `F_*` flags.
+    words: HashMap<u64, Flags, IdBuild>,
+}
+
+/// Function words that never start a name, however they are capitalised.
+const STOP_WORDS: &str = "a about after against all also although an and another any are as at \
+    because before both but by during each every for from had has have he her here his how i if \
+    in into is it its last many meanwhile more most mr mrs ms my next no not now of on once one \
+    or other our over she since so some such than that the their them then there these they this \
+    those though to today under until up was we were what when where whether which while who \
+    why will with within without would yesterday yet you your";
+
+/// Fold the next token's word hash into a phrase hash.
+#[inline]
+pub fn extend(phrase: u64, word: u64) -> u64 {
+    hash::mix(phrase, word)
+}
+
+fn phrases(list: &str) -> HashMap<u64, bool, IdBuild> {
+    let mut set = HashMap::default();
+    for line in list.lines().filter(|l| !l.trim().is_empty()) {
+        let doc = Document::new(line);
+        let words: Vec<u64> = (0..doc.tokens.len())
+            .filter(|&i| doc.tokens[i].kind != TokenKind::Punct || doc.token_text(i) != ",")
+            .map(|i| hash::word(doc.token_text(i)))
+            .collect();
+        if (1..=MAX_PHRASE).contains(&words.len()) {
+            let mut h = 0;
+            for (n, &w) in words.iter().enumerate() {
+                h = extend(h, w);
+                let whole = n + 1 == words.len();
+                *set.entry(h).or_insert(whole) |= whole;
+            }
+        }
+    }
+    set
+}
+
+fn add_words(map: &mut HashMap<u64, Flags, IdBuild>, list: &str, flag: Flags) {
+    for word in list.split_whitespace() {
+        *map.entry(hash::word(word)).or_default() |= flag;
+    }
+}
+
+impl Gazetteer {
+    /// The embedded lists, decoded on first use.
+    pub fn get() -> &'static Gazetteer {
+        static CELL: OnceLock<Gazetteer> = OnceLock::new();
+        CELL.get_or_init(|| {
+            let mut words = HashMap::default();
+            add_words(&mut words, FIRST_NAMES, F_FIRST_NAME);
+            add_words(&mut words, DEMONYMS, F_DEMONYM);
+            add_words(&mut words, ORGS, F_ORG_WORD);
+            add_words(&mut words, STOP_WORDS, F_STOP);
+            Gazetteer {
+                places: phrases(PLACES),
+                words,
+            }
+        })
+    }
+
+    /// Whether the phrase hash (see [`extend`]) names a known place
+    /// (`Some(true)`), starts one (`Some(false)`), or neither.
+    pub fn place(&self, phrase: u64) -> Option<bool> {
+        self.places.get(&phrase).copied()
+    }
+
+    /// The gazetteer flags (`F_FIRST_NAME`, `F_DEMONYM`, `F_ORG_WORD`, `F_STOP`) of a word hash.
+    pub fn word_flags(&self, word: u64) -> Flags {
+        self.words.get(&word).copied().unwrap_or(0)
+    }
+}

@@ -1,0 +1,213 @@
+//! Name mentions: which spans of the text name a person, organisation or place.
+//!
+//! A greedy left-to-right averaged-perceptron tagger over BIO labels, with
+//! hashed sparse features (word, affixes, shape, neighbours, gazetteers, the
+//! line's capitalisation and how the same word is written elsewhere in the
+//! document). Weights are trained by `examples/train_ner.rs` and embedded.
+//!
+//! | module | holds |
+//! |---|---|
+//! | [`features`] | per-token facts and feature templates |
+//! | [`gazetteer`] | embedded lists of places, first names, demonyms, organisation words |
+//! | [`model`] | the weight table and its file format |
+//! | [`learn`] | training (used by the example, not at run time) |
+
+pub mod features;
+pub mod gazetteer;
+pub mod hash;
+pub mod learn;
+pub mod model;
+
+use std::ops::Range;
+
+use super::text::Document;
+use super::{EntityKind, Mention};
+use crate::span::Span;
+use features::{F_BREAK, F_CANDIDATE, F_CAP, F_INNER_CAP, F_NUMBER, F_STOP, TokenInfo};
+use model::{Models, Scorer};
+
+/// Number of BIO labels: O, then B and I for person, organisation, place, other.
+pub const LABELS: usize = 9;
+
+/// The label of a token outside any name.
+pub const OUTSIDE: u8 = 0;
+
+/// The kinds in label order: label `2k + 1` begins kind `k`, `2k + 2` continues it.
+pub const KINDS: [EntityKind; 4] = [
+    EntityKind::Person,
+    EntityKind::Organization,
+    EntityKind::Place,
+    EntityKind::Other,
+];
+
+/// Whether `label` may follow `prev` (an inside label only continues its own kind).
+#[inline]
+pub fn allowed(prev: u8, label: u8) -> bool {
+    label == OUTSIDE || label % 2 == 1 || prev == label || prev + 1 == label
+}
+
+/// Every name mention in the document, in text order.
+pub fn tag(doc: &Document) -> Vec<Mention> {
+    let models = Models::get();
+    if models.first.is_empty() {
+        return Vec::new();
+    }
+    let infos = features::token_infos(doc);
+    let sentences: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
+    let mut labels = vec![OUTSIDE; infos.len()];
+    let mut emissions = Emissions::new(&models.first, &infos);
+    for range in &sentences {
+        greedy(&infos, range, &mut labels, |i, prev, prev2| {
+            let mut scores = emissions.get(range, i);
+            add_history(&models.first, &infos[i], prev, prev2, &mut scores);
+            scores
+        });
+    }
+    if !models.second.is_empty() {
+        let first = labels.clone();
+        let votes = features::Votes::new(&infos, &sentences, &first);
+        for range in &sentences {
+            greedy(&infos, range, &mut labels, |i, prev, prev2| {
+                let mut scores = emissions.get(range, i);
+                for f in votes.features(&infos, range, &first, i) {
+                    models.second.add(f, &mut scores);
+                }
+                add_history(&models.second, &infos[i], prev, prev2, &mut scores);
+                scores
+            });
+        }
+    }
+    trim(&infos, &mut labels);
+    mentions(doc, &labels)
+}
+
+/// The first model's label-independent scores of each token, computed once
+/// and shared by both passes.
+pub struct Emissions<'m, S> {
+    scorer: &'m S,
+    infos: &'m [TokenInfo],
+    scores: Vec<Option<[f32; LABELS]>>,
+    buffer: Vec<u64>,
+}
+
+impl<'m, S: Scorer> Emissions<'m, S> {
+    /// Nothing computed yet.
+    pub fn new(scorer: &'m S, infos: &'m [TokenInfo]) -> Self {
+        Emissions {
+            scorer,
+            infos,
+            scores: vec![None; infos.len()],
+            buffer: Vec::with_capacity(40),
+        }
+    }
+
+    /// The static scores of token `i` in the sentence `range`.
+    pub fn get(&mut self, range: &Range<usize>, i: usize) -> [f32; LABELS] {
+        if let Some(scores) = self.scores[i] {
+            return scores;
+        }
+        self.buffer.clear();
+        features::static_features(self.infos, range, i, &mut self.buffer);
+        let mut scores = [0.0; LABELS];
+        for &f in &self.buffer {
+            self.scorer.add(f, &mut scores);
+        }
+        self.scores[i] = Some(scores);
+        scores
+    }
+}
+
+/// Add the scores of the features that look at the two labels before.
+#[inline]
+pub fn add_history<S: Scorer>(
+    scorer: &S,
+    info: &TokenInfo,
+    prev: u8,
+    prev2: u8,
+    scores: &mut [f32; LABELS],
+) {
+    let mut history = [0; 4];
+    features::history_features(info, prev, prev2, &mut history);
+    for &f in &history {
+        scorer.add(f, scores);
+    }
+}
+
+/// A name does not end in a lower-case word or a symbol ("Eagles organisation",
+/// "Nortel Open in"): drop such tails, keeping numbers ("Apollo 13").
+fn trim(infos: &[TokenInfo], labels: &mut [u8]) {
+    for i in (0..labels.len()).rev() {
+        let inside = labels[i] != OUTSIDE && labels[i] % 2 == 0;
+        let closes = labels.get(i + 1).is_none_or(|&n| n != labels[i]);
+        if inside && closes && infos[i].flags & (F_CAP | F_INNER_CAP | F_NUMBER) == 0 {
+            labels[i] = OUTSIDE;
+        }
+    }
+}
+
+/// Tokens that are outside any name without asking the model: breaking
+/// punctuation, and lower-case words or numbers that would have to start one.
+#[inline]
+pub fn skipped(flags: features::Flags, prev: u8) -> bool {
+    flags & F_BREAK != 0 || prev == OUTSIDE && (flags & F_CANDIDATE == 0 || flags & F_STOP != 0)
+}
+
+/// Label the tokens of one sentence greedily, left to right; `score` gives
+/// every label's score for token `i` after the labels `prev2`, `prev`.
+pub fn greedy(
+    infos: &[TokenInfo],
+    range: &Range<usize>,
+    labels: &mut [u8],
+    mut score: impl FnMut(usize, u8, u8) -> [f32; LABELS],
+) {
+    let (mut prev, mut prev2) = (OUTSIDE, OUTSIDE);
+    for i in range.clone() {
+        let label = if skipped(infos[i].flags, prev) {
+            OUTSIDE
+        } else {
+            best(&score(i, prev, prev2), prev)
+        };
+        labels[i] = label;
+        (prev2, prev) = (prev, label);
+    }
+}
+
+/// The best label allowed after `prev`.
+#[inline]
+pub fn best(scores: &[f32; LABELS], prev: u8) -> u8 {
+    let mut best = OUTSIDE;
+    for label in 1..LABELS as u8 {
+        if allowed(prev, label) && scores[label as usize] > scores[best as usize] {
+            best = label;
+        }
+    }
+    best
+}
+
+/// Turn BIO labels into mentions.
+fn mentions(doc: &Document, labels: &[u8]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, u8)> = None;
+    for (i, &label) in labels.iter().enumerate() {
+        let continues = matches!(open, Some((_, b)) if label == b + 1);
+        if !continues {
+            if let Some((start, b)) = open.take() {
+                out.push(mention(doc, start, i, b));
+            }
+            if label % 2 == 1 {
+                open = Some((i, label));
+            }
+        }
+    }
+    if let Some((start, b)) = open {
+        out.push(mention(doc, start, labels.len(), b));
+    }
+    out
+}
+
+fn mention(doc: &Document, start: usize, end: usize, begin_label: u8) -> Mention {
+    Mention {
+        span: Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end),
+        kind: KINDS[usize::from(begin_label / 2)],
+    }
+}

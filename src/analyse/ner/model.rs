@@ -1,0 +1,217 @@
+//! The learned weights: a compact open-addressing table from feature hash to
+//! one 16-bit weight per label, decoded once from the embedded files.
+
+use std::sync::OnceLock;
+
+use super::LABELS;
+
+const FIRST: &[u8] = include_bytes!("../../../assets/ner/pass1.bin");
+const SECOND: &[u8] = include_bytes!("../../../assets/ner/pass2.bin");
+const MAGIC: &[u8; 4] = b"BNE4";
+
+/// Anything that can add a feature's weights to the label scores.
+pub trait Scorer {
+    /// Add the weights of `feature` (a hash) to `scores`, one per label.
+    fn add(&self, feature: u64, scores: &mut [f32; LABELS]);
+}
+
+/// One slot of the table: the high half of a feature hash (0 = empty) and
+/// its quantised weights.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(8))]
+struct Entry {
+    key: u32,
+    weights: [i16; LABELS],
+}
+
+/// Quantised weights in an open-addressing hash table.
+#[derive(Debug)]
+pub struct Model {
+    mask: usize,
+    entries: Vec<Entry>,
+    unit: f32,
+}
+
+impl Default for Model {
+    fn default() -> Self {
+        Model {
+            mask: 0,
+            entries: Vec::new(),
+            unit: 1.0,
+        }
+    }
+}
+
+/// The two embedded passes; the second adds document-level votes from the first.
+#[derive(Debug, Default)]
+pub struct Models {
+    /// Labels from the text alone.
+    pub first: Model,
+    /// Adds to the first pass's scores, with its labels document-wide as features.
+    pub second: Model,
+}
+
+impl Models {
+    /// The embedded models, decoded on first use (empty if a file is missing or bad).
+    pub fn get() -> &'static Models {
+        static CELL: OnceLock<Models> = OnceLock::new();
+        CELL.get_or_init(|| Models {
+            first: Model::decode(FIRST).unwrap_or_default(),
+            second: Model::decode(SECOND).unwrap_or_default(),
+        })
+    }
+}
+
+impl Model {
+    /// Whether the model has no weights (the tagger then finds nothing).
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Read the format written by [`encode`].
+    pub fn decode(bytes: &[u8]) -> Option<Model> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(4)? != MAGIC {
+            return None;
+        }
+        let unit = f32::from_le_bytes(r.take(4)?.try_into().ok()?);
+        let count = u32::from_le_bytes(r.take(4)?.try_into().ok()?) as usize;
+        let capacity = (count * 10 / 7 + 1).next_power_of_two();
+        let mut model = Model {
+            mask: capacity - 1,
+            entries: vec![Entry::default(); capacity],
+            unit,
+        };
+        for _ in 0..count {
+            let hash = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
+            let mut weights = [0i16; LABELS];
+            for (w, b) in weights.iter_mut().zip(r.take(2 * LABELS)?.chunks_exact(2)) {
+                *w = i16::from_le_bytes([b[0], b[1]]);
+            }
+            let mut slot = hash as usize & model.mask;
+            while model.entries[slot].key != 0 {
+                slot = (slot + 1) & model.mask;
+            }
+            model.entries[slot] = Entry {
+                key: key(hash),
+                weights,
+            };
+        }
+        Some(model)
+    }
+}
+
+/// The part of a hash kept in the table (the slot comes from the low bits); never 0.
+#[inline]
+fn key(hash: u64) -> u32 {
+    (hash >> 32) as u32 | 1
+}
+
+impl Scorer for Model {
+    #[inline]
+    fn add(&self, feature: u64, scores: &mut [f32; LABELS]) {
+        if self.entries.is_empty() {
+            return;
+        }
+        let wanted = key(feature);
+        let mut slot = feature as usize & self.mask;
+        loop {
+            let entry = &self.entries[slot];
+            if entry.key == wanted {
+                for (s, &w) in scores.iter_mut().zip(&entry.weights) {
+                    *s += f32::from(w) * self.unit;
+                }
+                return;
+            }
+            if entry.key == 0 {
+                return;
+            }
+            slot = (slot + 1) & self.mask;
+        }
+    }
+}
+
+/// Quantise and write weights: magic, unit, count, then per feature its hash
+/// and one little-endian `i16` per label. Each feature's weights are first
+/// centred (adding one number to every label changes no decision), and those
+/// that quantise to zero everywhere are dropped.
+pub fn encode(features: &[(u64, [f64; LABELS])]) -> Vec<u8> {
+    let centred: Vec<(u64, [f64; LABELS])> = features
+        .iter()
+        .map(|(hash, w)| {
+            let (low, high) = w
+                .iter()
+                .fold((f64::MAX, f64::MIN), |(l, h), &v| (l.min(v), h.max(v)));
+            let middle = (low + high) / 2.0;
+            (*hash, w.map(|v| v - middle))
+        })
+        .collect();
+    let largest = centred
+        .iter()
+        .flat_map(|(_, w)| w.iter().map(|v| v.abs()))
+        .fold(0.0, f64::max)
+        .max(1e-9);
+    let unit = largest / 32767.0;
+    let kept: Vec<(u64, [i16; LABELS])> = centred
+        .iter()
+        .map(|(hash, w)| (*hash, w.map(|v| (v / unit).round() as i16)))
+        .filter(|(_, q)| q.iter().any(|&c| c != 0))
+        .collect();
+    let mut out = Vec::with_capacity(kept.len() * (8 + 2 * LABELS) + 12);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&(unit as f32).to_le_bytes());
+    out.extend_from_slice(&(kept.len() as u32).to_le_bytes());
+    for (hash, q) in kept {
+        out.extend_from_slice(&hash.to_le_bytes());
+        for c in q {
+            out.extend_from_slice(&c.to_le_bytes());
+        }
+    }
+    out
+}
+
+struct Reader<'b> {
+    bytes: &'b [u8],
+    at: usize,
+}
+
+impl<'b> Reader<'b> {
+    fn take(&mut self, n: usize) -> Option<&'b [u8]> {
+        let s = self.bytes.get(self.at..self.at + n)?;
+        self.at += n;
+        Some(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_survive_encoding() {
+        let features = [
+            (
+                0x1234_5678_9abc_def1,
+                [1.0, -2.0, 0.5, 0.0, 30.0, -0.25, 4.0, 0.0, -100.0],
+            ),
+            (
+                0x0fed_cba9_8765_4321,
+                [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 7.5],
+            ),
+        ];
+        let model = Model::decode(&encode(&features)).expect("decodes");
+        for (hash, weights) in features {
+            let mut scores = [0.0; LABELS];
+            model.add(hash, &mut scores);
+            // Only differences between labels matter (weights are centred).
+            for (got, want) in scores.iter().zip(weights) {
+                let got = f64::from(got - scores[0]);
+                let want = want - weights[0];
+                assert!((got - want).abs() <= 0.01, "{got} vs {want}");
+            }
+        }
+        let mut scores = [0.0; LABELS];
+        model.add(0x1111_2222_3333_4445, &mut scores);
+        assert_eq!(scores, [0.0; LABELS]);
+    }
+}

@@ -1,0 +1,4 @@
+//! Index: what many analysed stories say together — related stories and the
+//! actors they share.
+
+pub mod related;

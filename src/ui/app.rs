@@ -1,0 +1,714 @@
+//! The reader's state and `update`: every key press becomes an [`Action`] and
+//! every action a change of state here, with no I/O, so all of it is tested
+//! without a terminal.
+
+use crate::analyse::EntityKind;
+use crate::span::Span;
+use crate::story::Story;
+
+use super::action::Action;
+use super::document::Layout;
+use super::jumps::{JumpList, Place};
+use super::panes::{OUTLINE_AUTO_WIDTH, Panes, panes};
+use super::search::{Search, find_all};
+use super::summary::{Item, items};
+
+/// What keys are doing right now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// Keys are looked up in the keymap.
+    Normal,
+    /// Keys type a search pattern.
+    SearchInput(String),
+    /// Keys type the summary filter (applied as it is typed).
+    FilterInput,
+}
+
+/// Which pane the movement keys act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The story text.
+    Reader,
+    /// The summary pane.
+    Summary,
+}
+
+/// The summary pane's own state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SummaryState {
+    /// Index of the selected row.
+    pub selected: usize,
+    /// Fuzzy filter over actor names and statement text.
+    pub filter: String,
+    /// Whether the filter is being typed.
+    pub filtering: bool,
+    /// Whether the user asked for it on a narrow terminal.
+    pub shown: bool,
+}
+
+/// The item last jumped to, for next/previous and the status line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cursor {
+    /// A statement (index into the story's quotes).
+    Quote(usize),
+    /// An event (index into the story's events).
+    Event(usize),
+    /// A mention of the focused actor (index into its sorted mention spans).
+    Mention(usize),
+}
+
+/// A line for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// What to say.
+    pub text: String,
+    /// Whether it reports something wrong.
+    pub error: bool,
+}
+
+/// Everything the reader shows and remembers.
+#[derive(Debug)]
+pub struct App {
+    /// The stories of the briefing, in order.
+    pub stories: Vec<Story>,
+    /// Index of the story being read.
+    pub current: usize,
+    /// Top row of the reader for each story.
+    pub scroll: Vec<usize>,
+    /// The current story wrapped to the reader's width.
+    pub layout: Layout,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// Whether the outline pane is asked for.
+    pub outline: bool,
+    /// Whether the help overlay is shown.
+    pub help: bool,
+    /// Normal, typing a search or typing a filter.
+    pub mode: Mode,
+    /// Which pane movement keys act on.
+    pub focus: Focus,
+    /// The summary pane's selection and filter.
+    pub summary: SummaryState,
+    /// The actor whose mentions are highlighted (index into the story's entities).
+    pub focus_actor: Option<usize>,
+    /// The span marked in the reader (the statement or event jumped to).
+    pub mark: Option<Span>,
+    /// The item last jumped to.
+    pub cursor: Option<Cursor>,
+    /// Places to jump back and forward to.
+    pub jumps: JumpList,
+    /// The last search and its matches in the current story.
+    pub search: Option<Search>,
+    /// What the status bar says until the next key.
+    pub message: Option<Message>,
+    /// Set when the user asked to leave.
+    pub quit: bool,
+    /// Set when the user asked to suspend; the run loop clears it.
+    pub suspend: bool,
+}
+
+impl App {
+    /// A reader on `stories` for a terminal of `size`.
+    pub fn new(stories: Vec<Story>, size: (u16, u16)) -> Self {
+        let mut app = Self {
+            scroll: vec![0; stories.len()],
+            stories,
+            current: 0,
+            layout: Layout::default(),
+            size,
+            outline: size.0 >= OUTLINE_AUTO_WIDTH,
+            help: false,
+            mode: Mode::Normal,
+            focus: Focus::Reader,
+            summary: SummaryState::default(),
+            focus_actor: None,
+            mark: None,
+            cursor: None,
+            jumps: JumpList::default(),
+            search: None,
+            message: None,
+            quit: false,
+            suspend: false,
+        };
+        app.relayout();
+        app
+    }
+
+    /// The story being read, if the briefing has any.
+    pub fn story(&self) -> Option<&Story> {
+        self.stories.get(self.current)
+    }
+
+    /// Where every pane is.
+    pub fn panes(&self) -> Panes {
+        panes(self.size, self.outline, self.summary.shown)
+    }
+
+    /// Rows of the reader pane.
+    pub fn page_rows(&self) -> usize {
+        usize::from(self.panes().reader.height).max(1)
+    }
+
+    /// The top row of the reader.
+    pub fn top(&self) -> usize {
+        self.scroll.get(self.current).copied().unwrap_or(0)
+    }
+
+    /// The last row the reader may start at.
+    pub fn max_top(&self) -> usize {
+        self.layout.lines.len().saturating_sub(self.page_rows())
+    }
+
+    /// The section shown at the top of the reader.
+    pub fn current_section(&self) -> usize {
+        let top = self.top();
+        self.layout.section_rows.iter().rposition(|&r| r <= top).unwrap_or(0)
+    }
+
+    /// The rows of the summary pane as filtered now.
+    pub fn summary_items(&self) -> Vec<Item> {
+        items(&self.stories, self.current, &self.summary.filter)
+    }
+
+    /// The terminal was resized: re-wrap, keeping the same text at the top.
+    pub fn resize(&mut self, size: (u16, u16)) {
+        let anchor = self.top_offset();
+        self.size = size;
+        self.relayout();
+        let row = self.layout.row_of(anchor);
+        self.set_top(row);
+    }
+
+    /// The article byte shown at the top of the reader.
+    fn top_offset(&self) -> usize {
+        let top = self.top();
+        self.layout
+            .lines
+            .get(top..)
+            .and_then(|rows| rows.iter().find(|l| l.label.is_none()))
+            .map_or(0, |l| l.source.start)
+    }
+
+    fn relayout(&mut self) {
+        let width = usize::from(self.panes().text.width);
+        self.layout = match self.story() {
+            Some(story) => Layout::new(&story.article, width),
+            None => Layout::default(),
+        };
+        let top = self.top();
+        self.set_top(top);
+    }
+
+    fn set_top(&mut self, row: usize) {
+        let row = row.min(self.max_top());
+        if let Some(top) = self.scroll.get_mut(self.current) {
+            *top = row;
+        }
+    }
+
+    fn here(&self) -> Place {
+        Place { story: self.current, offset: self.top_offset() }
+    }
+
+    /// Scroll so that byte `offset` shows near the top, remembering where we were.
+    fn jump_to_offset(&mut self, offset: usize) {
+        self.jumps.push(self.here());
+        let row = self.layout.row_of(offset);
+        self.set_top(row.saturating_sub(2));
+    }
+
+    /// Scroll to `row`, remembering where we were.
+    fn jump_to_row(&mut self, row: usize) {
+        self.jumps.push(self.here());
+        self.set_top(row);
+    }
+
+    fn say(&mut self, text: impl Into<String>) {
+        self.message = Some(Message { text: text.into(), error: false });
+    }
+
+    fn warn(&mut self, text: impl Into<String>) {
+        self.message = Some(Message { text: text.into(), error: true });
+    }
+
+    /// Do what `action` asks.
+    pub fn update(&mut self, action: Action) {
+        self.message = None;
+        if self.help && !matches!(action, Action::Help | Action::Quit | Action::Suspend) {
+            self.help = false;
+            return;
+        }
+        if self.focus == Focus::Summary && self.update_summary(action) {
+            return;
+        }
+        let page = self.page_rows();
+        let top = self.top();
+        match action {
+            Action::ScrollDown => self.set_top(top + 1),
+            Action::ScrollUp => self.set_top(top.saturating_sub(1)),
+            Action::PageDown => self.set_top(top + page.saturating_sub(1).max(1)),
+            Action::PageUp => self.set_top(top.saturating_sub(page.saturating_sub(1).max(1))),
+            Action::HalfPageDown => self.set_top(top + (page / 2).max(1)),
+            Action::HalfPageUp => self.set_top(top.saturating_sub((page / 2).max(1))),
+            Action::Top => self.jump_to_row(0),
+            Action::Bottom => self.jump_to_row(usize::MAX),
+            Action::NextSection => self.step_section(true),
+            Action::PrevSection => self.step_section(false),
+            Action::NextStory => self.step_story(true),
+            Action::PrevStory => self.step_story(false),
+            Action::Search => self.mode = Mode::SearchInput(String::new()),
+            Action::SearchNext => self.step_match(true),
+            Action::SearchPrev => self.step_match(false),
+            Action::ToggleOutline => self.toggle(|app| app.outline = !app.outline),
+            Action::ToggleSummary => self.toggle(|app| {
+                app.summary.shown = !app.summary.shown;
+                if !app.summary.shown {
+                    app.focus = Focus::Reader;
+                }
+            }),
+            Action::ToggleFocus => self.toggle_focus(),
+            Action::Follow => self.set_top(top + 1),
+            Action::NextQuote => self.step_quote(true),
+            Action::PrevQuote => self.step_quote(false),
+            Action::NextMention => self.step_mention(true),
+            Action::PrevMention => self.step_mention(false),
+            Action::NextActor => self.cycle_actor(true),
+            Action::PrevActor => self.cycle_actor(false),
+            Action::NextEvent => self.step_event(true),
+            Action::PrevEvent => self.step_event(false),
+            Action::OpenRelated => self.open_related(None),
+            Action::JumpBack => self.jump_back(),
+            Action::JumpForward => self.jump_forward(),
+            Action::Clear => self.clear(),
+            Action::Help => self.help = !self.help,
+            Action::Suspend => self.suspend = true,
+            Action::Quit => self.quit = true,
+        }
+    }
+
+    /// Actions that mean something else while the summary has the focus;
+    /// true when handled.
+    fn update_summary(&mut self, action: Action) -> bool {
+        let rows = self.summary_items();
+        let step = |app: &mut App, forward: bool, times: usize| {
+            for _ in 0..times {
+                app.move_selection(&rows, forward);
+            }
+        };
+        let page = usize::from(self.panes().summary.map_or(1, |r| r.height.saturating_sub(2)).max(1));
+        match action {
+            Action::ScrollDown => step(self, true, 1),
+            Action::ScrollUp => step(self, false, 1),
+            Action::PageDown | Action::HalfPageDown => step(self, true, page / 2 + 1),
+            Action::PageUp | Action::HalfPageUp => step(self, false, page / 2 + 1),
+            Action::Top => self.summary.selected = rows.iter().position(|i| i.selectable()).unwrap_or(0),
+            Action::Bottom => self.summary.selected = rows.iter().rposition(|i| i.selectable()).unwrap_or(0),
+            Action::Search => {
+                self.mode = Mode::FilterInput;
+                self.summary.filtering = true;
+            }
+            Action::Follow => self.follow(rows.get(self.summary.selected).copied()),
+            Action::OpenRelated => match rows.get(self.summary.selected) {
+                Some(Item::Related(story, _)) => self.open_related(Some(*story)),
+                _ => self.open_related(None),
+            },
+            _ => return false,
+        }
+        true
+    }
+
+    fn move_selection(&mut self, rows: &[Item], forward: bool) {
+        let current = self.summary.selected;
+        let next = if forward {
+            rows.iter().enumerate().skip(current + 1).find(|(_, i)| i.selectable()).map(|(n, _)| n)
+        } else {
+            rows.iter().enumerate().take(current).rev().find(|(_, i)| i.selectable()).map(|(n, _)| n)
+        };
+        if let Some(n) = next {
+            self.summary.selected = n;
+        }
+    }
+
+    fn toggle(&mut self, change: impl FnOnce(&mut App)) {
+        change(self);
+        let size = self.size;
+        self.resize(size);
+    }
+
+    fn toggle_focus(&mut self) {
+        match self.focus {
+            Focus::Reader => {
+                if self.panes().summary.is_none() {
+                    self.toggle(|app| app.summary.shown = true);
+                }
+                self.focus = Focus::Summary;
+                let rows = self.summary_items();
+                if !rows.get(self.summary.selected).is_some_and(|i| i.selectable()) {
+                    self.summary.selected = rows.iter().position(|i| i.selectable()).unwrap_or(0);
+                }
+            }
+            Focus::Summary => self.focus = Focus::Reader,
+        }
+    }
+
+    /// Act on a summary row: focus an actor, go to a statement, event or story.
+    fn follow(&mut self, item: Option<Item>) {
+        match item {
+            Some(Item::Actor(i)) => {
+                self.focus_actor = Some(i);
+                self.cursor = None;
+                self.step_mention(true);
+            }
+            Some(Item::Statement(i)) => self.go_to_quote(i),
+            Some(Item::Event(i)) => self.go_to_event(i),
+            Some(Item::Related(story, _)) => self.open_related(Some(story)),
+            Some(Item::Heading(_)) | None => {}
+        }
+    }
+
+    fn step_section(&mut self, forward: bool) {
+        let top = self.top();
+        let rows = &self.layout.section_rows;
+        let target = if forward {
+            rows.iter().copied().find(|&r| r > top).filter(|_| top < self.max_top())
+        } else {
+            rows.iter().copied().rev().find(|&r| r < top)
+        };
+        match target {
+            Some(row) => self.jump_to_row(row),
+            None if forward => self.say("last section"),
+            None => self.say("first section"),
+        }
+    }
+
+    fn step_story(&mut self, forward: bool) {
+        let target = if forward { self.current + 1 } else { self.current.wrapping_sub(1) };
+        if target < self.stories.len() {
+            self.jumps.push(self.here());
+            self.switch_story(target);
+            let count = self.stories.len();
+            self.say(format!("story {} of {count}", self.current + 1));
+        } else if forward {
+            self.say("last story");
+        } else {
+            self.say("first story");
+        }
+    }
+
+    /// Show story `index` where it was left; per-story marks are reset.
+    fn switch_story(&mut self, index: usize) {
+        if index == self.current || index >= self.stories.len() {
+            return;
+        }
+        self.current = index;
+        self.focus_actor = None;
+        self.mark = None;
+        self.cursor = None;
+        self.summary.selected = 0;
+        self.summary.filter.clear();
+        self.relayout();
+        if let Some(search) = self.search.take() {
+            self.run_search(search.pattern);
+        }
+    }
+
+    fn open_related(&mut self, chosen: Option<usize>) {
+        let target = chosen.or_else(|| self.story().and_then(|s| s.related.first().map(|&(i, _)| i)));
+        let Some(target) = target else {
+            self.say("no related stories");
+            return;
+        };
+        self.jumps.push(self.here());
+        self.switch_story(target);
+        self.focus = Focus::Reader;
+        let title = self.story().map(|s| s.article.title.clone()).unwrap_or_default();
+        self.say(format!("related: {title}"));
+    }
+
+    fn jump_back(&mut self) {
+        let here = self.here();
+        match self.jumps.back(here) {
+            Some(place) => self.go_to_place(place),
+            None => self.say("no earlier jump"),
+        }
+    }
+
+    fn jump_forward(&mut self) {
+        match self.jumps.forward() {
+            Some(place) => self.go_to_place(place),
+            None => self.say("no later jump"),
+        }
+    }
+
+    fn go_to_place(&mut self, place: Place) {
+        self.switch_story(place.story);
+        let row = self.layout.row_of(place.offset);
+        self.set_top(row);
+    }
+
+    fn clear(&mut self) {
+        self.focus_actor = None;
+        self.mark = None;
+        self.cursor = None;
+        self.summary.filter.clear();
+        self.search = None;
+    }
+
+    /// The index of the next (or previous) span after the reading position.
+    fn next_index(&self, spans: &[Span], current: Option<usize>, forward: bool) -> Option<usize> {
+        match (current, forward) {
+            (Some(i), true) => (i + 1 < spans.len()).then_some(i + 1),
+            (Some(i), false) => i.checked_sub(1),
+            (None, true) => {
+                let from = self.top_offset();
+                spans.iter().position(|s| s.start >= from)
+            }
+            (None, false) => {
+                let from = self.top_offset();
+                spans.iter().rposition(|s| s.start < from)
+            }
+        }
+    }
+
+    fn step_quote(&mut self, forward: bool) {
+        let Some(story) = self.story() else { return };
+        let spans: Vec<Span> = story.analysis.quotes.iter().map(|q| q.span).collect();
+        if spans.is_empty() {
+            self.say("no quotes in this story");
+            return;
+        }
+        let current = match self.cursor {
+            Some(Cursor::Quote(i)) => Some(i),
+            _ => None,
+        };
+        match self.next_index(&spans, current, forward) {
+            Some(i) => self.go_to_quote(i),
+            None if forward => self.say("last quote"),
+            None => self.say("first quote"),
+        }
+    }
+
+    fn go_to_quote(&mut self, index: usize) {
+        let Some(quote) = self.story().and_then(|s| s.analysis.quotes.get(index)).cloned() else { return };
+        self.jump_to_offset(quote.span.start);
+        self.mark = Some(quote.span);
+        self.cursor = Some(Cursor::Quote(index));
+        let count = self.story().map_or(0, |s| s.analysis.quotes.len());
+        let speaker = quote
+            .speaker
+            .and_then(|i| self.story().and_then(|s| s.analysis.entity_name(i)))
+            .unwrap_or("unattributed")
+            .to_string();
+        let cue = quote.cue.map(|c| format!(" ({c})")).unwrap_or_default();
+        self.say(format!("quote {} of {count}: {speaker}{cue}", index + 1));
+    }
+
+    fn step_event(&mut self, forward: bool) {
+        let Some(story) = self.story() else { return };
+        let spans: Vec<Span> = story.analysis.events.iter().map(|e| e.span).collect();
+        if spans.is_empty() {
+            self.say("no events in this story");
+            return;
+        }
+        let current = match self.cursor {
+            Some(Cursor::Event(i)) => Some(i),
+            _ => None,
+        };
+        match self.next_index(&spans, current, forward) {
+            Some(i) => self.go_to_event(i),
+            None if forward => self.say("last event"),
+            None => self.say("first event"),
+        }
+    }
+
+    fn go_to_event(&mut self, index: usize) {
+        let Some(event) = self.story().and_then(|s| s.analysis.events.get(index)).cloned() else { return };
+        self.jump_to_offset(event.span.start);
+        self.mark = Some(event.span);
+        self.cursor = Some(Cursor::Event(index));
+        let count = self.story().map_or(0, |s| s.analysis.events.len());
+        self.say(format!("event {} of {count}: [{}] {}", index + 1, event.kind, event.summary));
+    }
+
+    /// Every span that names or refers to the focused actor, in text order.
+    pub fn focus_spans(&self) -> Vec<Span> {
+        let Some(entity) = self.focus_actor.and_then(|i| self.story()?.analysis.entities.get(i)) else {
+            return Vec::new();
+        };
+        let mut spans: Vec<Span> = entity.mentions.clone();
+        spans.extend(entity.references.iter().map(|r| r.span));
+        spans.sort();
+        spans.dedup();
+        spans
+    }
+
+    fn step_mention(&mut self, forward: bool) {
+        if self.focus_actor.is_none() {
+            self.cycle_actor(true);
+        }
+        let spans = self.focus_spans();
+        if spans.is_empty() {
+            self.say("no actor to follow: press p to focus one");
+            return;
+        }
+        let current = match self.cursor {
+            Some(Cursor::Mention(i)) => Some(i),
+            _ => None,
+        };
+        match self.next_index(&spans, current, forward) {
+            Some(i) => {
+                self.jump_to_offset(spans[i].start);
+                self.mark = Some(spans[i]);
+                self.cursor = Some(Cursor::Mention(i));
+                let name = self.focused_name();
+                self.say(format!("{name}: mention {} of {}", i + 1, spans.len()));
+            }
+            None if forward => self.say("last mention"),
+            None => self.say("first mention"),
+        }
+    }
+
+    fn focused_name(&self) -> String {
+        self.focus_actor
+            .and_then(|i| self.story()?.analysis.entity_name(i))
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Focus the next key actor: people first, in salience order, then the rest.
+    fn cycle_actor(&mut self, forward: bool) {
+        let Some(story) = self.story() else { return };
+        let entities = &story.analysis.entities;
+        let mut order: Vec<usize> = (0..entities.len()).filter(|&i| entities[i].kind == EntityKind::Person).collect();
+        order.extend((0..entities.len()).filter(|&i| entities[i].kind != EntityKind::Person));
+        if order.is_empty() {
+            self.say("no actors in this story");
+            return;
+        }
+        let position = self.focus_actor.and_then(|f| order.iter().position(|&i| i == f));
+        let next = match (position, forward) {
+            (None, true) => 0,
+            (None, false) => order.len() - 1,
+            (Some(p), true) => (p + 1) % order.len(),
+            (Some(p), false) => (p + order.len() - 1) % order.len(),
+        };
+        let entity = &entities[order[next]];
+        let count = entity.mentions.len() + entity.references.len();
+        let role = entity.role.as_ref().map(|r| format!(", {r}")).unwrap_or_default();
+        let text = format!("focus: {}{role} ({count} mentions; m/M to step)", entity.name);
+        self.focus_actor = Some(order[next]);
+        self.cursor = None;
+        self.mark = None;
+        self.say(text);
+    }
+
+    /// A key typed while entering a search pattern.
+    pub fn search_input(&mut self, input: SearchKey) {
+        let Mode::SearchInput(pattern) = &mut self.mode else { return };
+        match input {
+            SearchKey::Char(c) => pattern.push(c),
+            SearchKey::Backspace => {
+                if pattern.pop().is_none() {
+                    self.mode = Mode::Normal;
+                }
+            }
+            SearchKey::Cancel => self.mode = Mode::Normal,
+            SearchKey::Submit => {
+                let pattern = std::mem::take(pattern);
+                self.mode = Mode::Normal;
+                let pattern = if pattern.is_empty() {
+                    match self.search.take() {
+                        Some(search) => search.pattern,
+                        None => return,
+                    }
+                } else {
+                    pattern
+                };
+                self.run_search(pattern);
+                self.step_match(true);
+            }
+        }
+    }
+
+    /// A key typed while entering the summary filter.
+    pub fn filter_input(&mut self, input: SearchKey) {
+        match input {
+            SearchKey::Char(c) => self.summary.filter.push(c),
+            SearchKey::Backspace => {
+                self.summary.filter.pop();
+            }
+            SearchKey::Cancel => {
+                self.summary.filter.clear();
+                self.summary.filtering = false;
+                self.mode = Mode::Normal;
+            }
+            SearchKey::Submit => {
+                self.summary.filtering = false;
+                self.mode = Mode::Normal;
+            }
+        }
+        let rows = self.summary_items();
+        self.summary.selected = rows.iter().position(|i| i.selectable()).unwrap_or(0);
+    }
+
+    fn run_search(&mut self, pattern: String) {
+        let matches = self.story().map(|s| find_all(&s.article.text, &pattern)).unwrap_or_default();
+        self.search = Some(Search { pattern, matches, current: None });
+    }
+
+    fn step_match(&mut self, forward: bool) {
+        let Some(search) = &self.search else {
+            self.say("no search yet: press / to search");
+            return;
+        };
+        if search.matches.is_empty() {
+            let pattern = search.pattern.clone();
+            self.warn(format!("pattern not found: {pattern}"));
+            return;
+        }
+        let count = search.matches.len();
+        let from = self.top_offset();
+        let (index, wrapped) = match (search.current, forward) {
+            (Some(i), true) if i + 1 < count => (i + 1, false),
+            (Some(_), true) => (0, true),
+            (Some(0), false) => (count - 1, true),
+            (Some(i), false) => (i - 1, false),
+            (None, true) => search.matches.iter().position(|m| m.start >= from).map_or((0, true), |i| (i, false)),
+            (None, false) => search
+                .matches
+                .iter()
+                .rposition(|m| m.start < from)
+                .map_or((count - 1, true), |i| (i, false)),
+        };
+        let target = search.matches[index].start;
+        if let Some(search) = &mut self.search {
+            search.current = Some(index);
+        }
+        self.jump_to_offset(target);
+        let note = match (wrapped, forward) {
+            (true, true) => " (search hit bottom, continuing at top)",
+            (true, false) => " (search hit top, continuing at bottom)",
+            _ => "",
+        };
+        self.say(format!("match {} of {count}{note}", index + 1));
+    }
+
+    /// The span of the current search match, to mark it apart from the others.
+    pub fn current_match(&self) -> Option<Span> {
+        let search = self.search.as_ref()?;
+        search.matches.get(search.current?).copied()
+    }
+}
+
+/// Keys as the search and filter prompts understand them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchKey {
+    /// A character of the pattern.
+    Char(char),
+    /// Delete the last character (leave the search prompt when empty).
+    Backspace,
+    /// Search, or keep the filter.
+    Submit,
+    /// Leave the prompt without searching, or drop the filter.
+    Cancel,
+}

@@ -1,0 +1,203 @@
+//! A story laid out for a given width: the headline, sections and paragraphs
+//! wrapped into display lines that remember which bytes of the article they
+//! show, so search hits, quotes and mentions can be found and styled.
+
+use crate::load::Article;
+use crate::sanitize::{Shown, clean_line, show};
+use crate::span::Span;
+
+/// What a display line shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Part of the headline.
+    Headline,
+    /// Source, date and byline.
+    Meta,
+    /// A section heading (its index in the article's sections).
+    Heading(usize),
+    /// Part of a paragraph (its index in the article's paragraphs).
+    Body(usize),
+    /// Space between blocks.
+    Blank,
+}
+
+/// One row of the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DisplayLine {
+    /// What it is.
+    pub kind: LineKind,
+    /// The bytes of the article it shows; empty for lines made up by the reader.
+    pub source: Span,
+    /// The text of a made-up line (meta, derived heading); `None` for article text.
+    pub label: Option<String>,
+}
+
+/// A story wrapped to one width.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    /// The width it was wrapped to.
+    pub width: usize,
+    /// Every row, top to bottom.
+    pub lines: Vec<DisplayLine>,
+    /// First row of each section (its heading; the lede starts at row 0).
+    pub section_rows: Vec<usize>,
+}
+
+impl Layout {
+    /// Wrap `article` to `width` columns (at least 1).
+    pub fn new(article: &Article, width: usize) -> Self {
+        let width = width.max(1);
+        let mut layout = Self {
+            width,
+            ..Self::default()
+        };
+        if let Some(&headline) = article.paragraphs.first() {
+            layout.wrap(&article.text, headline, LineKind::Headline);
+        }
+        let meta: Vec<String> = [
+            &article.meta.source,
+            &article.meta.date,
+            &article.meta.byline,
+        ]
+        .into_iter()
+        .flatten()
+        .map(|s| clean_line(s))
+        .collect();
+        if !meta.is_empty() {
+            for line in textwrap::wrap(&meta.join(" · "), width) {
+                layout.push_label(LineKind::Meta, line.into_owned());
+            }
+        }
+        for (index, section) in article.sections.iter().enumerate() {
+            if index == 0 {
+                layout.section_rows.push(0);
+            } else {
+                layout.push_label(LineKind::Blank, String::new());
+                layout.section_rows.push(layout.lines.len());
+                for line in textwrap::wrap(&clean_line(&section.heading), width) {
+                    layout.push_label(LineKind::Heading(index), line.into_owned());
+                }
+            }
+            for p in section.paragraphs.clone() {
+                layout.push_label(LineKind::Blank, String::new());
+                layout.wrap(&article.text, article.paragraphs[p], LineKind::Body(p));
+            }
+        }
+        layout
+    }
+
+    fn push_label(&mut self, kind: LineKind, text: String) {
+        self.lines.push(DisplayLine {
+            kind,
+            source: Span::default(),
+            label: Some(text),
+        });
+    }
+
+    /// Wrap the article bytes `span`, keeping for every row the bytes it shows.
+    fn wrap(&mut self, text: &str, span: Span, kind: LineKind) {
+        let (shown, origin) = displayed(span.of(text), span.start);
+        let options = textwrap::Options::new(self.width).break_words(true);
+        let mut cursor = 0;
+        for line in textwrap::wrap(&shown, options) {
+            let piece = line.trim_end();
+            let Some(found) = shown[cursor..].find(piece) else {
+                continue;
+            };
+            let start = cursor + found;
+            let end = start + piece.len();
+            cursor = end;
+            self.lines.push(DisplayLine {
+                kind,
+                source: Span::new(origin[start], origin[end]),
+                label: None,
+            });
+        }
+    }
+
+    /// The row that shows byte `offset` of the article (the nearest before it).
+    pub fn row_of(&self, offset: usize) -> usize {
+        self.lines
+            .iter()
+            .rposition(|l| l.label.is_none() && l.source.start <= offset)
+            .unwrap_or(0)
+    }
+}
+
+/// The text as shown (see [`crate::sanitize`]) and, for every byte of it plus
+/// one past the end, the article offset it came from.
+pub fn displayed(text: &str, base: usize) -> (String, Vec<usize>) {
+    let mut shown = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.char_indices() {
+        let replacement = match show(c) {
+            Shown::Keep => c,
+            Shown::As(stand_in) => stand_in,
+            Shown::Drop => continue,
+        };
+        for _ in 0..replacement.len_utf8() {
+            origin.push(base + i);
+        }
+        shown.push(replacement);
+    }
+    origin.push(base + text.len());
+    (shown, origin)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Article, Meta};
+
+    fn article(text: &str) -> Article {
+        Article::from_text("t".into(), "t.txt".into(), text.into(), Meta::default())
+    }
+
+    #[test]
+    fn rows_point_back_at_the_article() {
+        let a = article(
+            "Headline words here\nThe first paragraph has quite a few words in it.\nSecond.",
+        );
+        let layout = Layout::new(&a, 20);
+        let rows: Vec<&str> = layout
+            .lines
+            .iter()
+            .map(|l| l.label.as_deref().unwrap_or_else(|| l.source.of(&a.text)))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "Headline words here",
+                "",
+                "The first paragraph",
+                "has quite a few",
+                "words in it.",
+                "",
+                "Second",
+                "",
+                "Second."
+            ]
+        );
+        assert_eq!(layout.section_rows, [0, 6]);
+    }
+
+    #[test]
+    fn wide_characters_fit_the_width() {
+        let a = article("見出し\n日本語の文章はとても長いのでここで折り返されるべきです。");
+        let layout = Layout::new(&a, 10);
+        for line in layout.lines.iter().filter(|l| l.label.is_none()) {
+            assert!(unicode_width::UnicodeWidthStr::width(line.source.of(&a.text)) <= 10);
+        }
+    }
+
+    #[test]
+    fn control_characters_are_mapped_not_lost() {
+        let (shown, origin) = displayed("a\u{1b}b\u{202e}c", 10);
+        assert_eq!(shown, "a\u{241B}bc");
+        assert_eq!(origin[shown.len()], 10 + "a\u{1b}b\u{202e}c".len());
+        assert_eq!(
+            origin[shown.find('c').unwrap()],
+            10 + "a\u{1b}b\u{202e}".len()
+        );
+    }
+}

@@ -1,0 +1,114 @@
+//! Drawing the whole screen from the state: reader, outline, status line and
+//! help overlay, at any size down to 1×1.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::symbols::border;
+
+use super::app::App;
+use super::help::HelpView;
+use super::keymap::Keymap;
+use super::outline::OutlineView;
+use super::reader::ReaderView;
+use super::status::StatusView;
+use super::summary::SummaryView;
+use super::theme::Theme;
+
+/// Characters for boxes and markers: Unicode, or ASCII for poor terminals.
+#[derive(Debug, Clone, Copy)]
+pub struct Glyphs {
+    /// Box-drawing set for borders.
+    pub border: border::Set<'static>,
+    /// Marks the current item of a list.
+    pub marker: &'static str,
+    /// Ends text cut short.
+    pub ellipsis: &'static str,
+}
+
+const ASCII_BORDER: border::Set<'static> = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+impl Glyphs {
+    /// Box characters for terminals that draw them, ASCII otherwise.
+    pub fn new(ascii: bool) -> Self {
+        if ascii {
+            Self {
+                border: ASCII_BORDER,
+                marker: ">",
+                ellipsis: "...",
+            }
+        } else {
+            Self {
+                border: border::PLAIN,
+                marker: "\u{25B8}",
+                ellipsis: "\u{2026}",
+            }
+        }
+    }
+}
+
+/// What the views need besides the state: theme, keys and glyphs.
+#[derive(Debug, Clone)]
+pub struct Chrome {
+    /// Styles.
+    pub theme: Theme,
+    /// Keys, for the help overlay and hints.
+    pub keymap: Keymap,
+    /// Box and marker characters.
+    pub glyphs: Glyphs,
+}
+
+/// Draw the whole screen.
+pub fn draw(frame: &mut Frame, app: &App, chrome: &Chrome) {
+    let area = frame.area();
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let panes = app.panes();
+    if let Some(outline) = panes.outline {
+        let view = OutlineView { app, theme: &chrome.theme, glyphs: &chrome.glyphs };
+        frame.render_widget(&view, outline);
+    }
+    frame.render_widget(&ReaderView { app, theme: &chrome.theme }, panes.text);
+    if let Some(summary) = panes.summary {
+        let view = SummaryView { app, theme: &chrome.theme, glyphs: &chrome.glyphs };
+        frame.render_widget(&view, summary);
+    }
+    frame.render_widget(&StatusView { app, theme: &chrome.theme, keymap: &chrome.keymap }, panes.status);
+    if app.help {
+        let view = HelpView { keymap: &chrome.keymap, theme: &chrome.theme, glyphs: &chrome.glyphs };
+        let body = Rect { height: area.height.saturating_sub(1), ..area };
+        frame.render_widget(&view, body);
+    }
+}
+
+/// `text` cut to `width` columns, ending in `ellipsis` when cut.
+pub fn fit(text: &str, width: usize, ellipsis: &str) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let room = width.saturating_sub(ellipsis.width());
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width >= ellipsis.width() {
+        out.push_str(ellipsis);
+    }
+    out
+}

@@ -1,0 +1,188 @@
+//! The real binary in a real terminal: tmux at 80×24, driven with send-keys
+//! and read with capture-pane, as a person over SSH would use it.
+
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+/// A tmux server of its own (own socket), killed when dropped.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(width: u16, height: u16) -> Self {
+        static STARTED: AtomicUsize = AtomicUsize::new(0);
+        let n = STARTED.fetch_add(1, Ordering::Relaxed);
+        let socket = format!("briefing-e2e-{}-{n}", std::process::id());
+        let tmux = Self { socket };
+        let status = tmux
+            .cmd(&[
+                "new-session",
+                "-d",
+                "-s",
+                "e2e",
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+            ])
+            .args([
+                "env",
+                "PS1=READY$ ",
+                "TERM=xterm-256color",
+                "bash",
+                "--norc",
+                "--noprofile",
+            ])
+            .status()
+            .expect("tmux must be installed to run this test (.ci/run installs it)");
+        assert!(status.success(), "tmux new-session failed");
+        tmux.wait_for("READY$");
+        tmux
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut command = Command::new("tmux");
+        command
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args);
+        command
+    }
+
+    fn send(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        assert!(self.cmd(&args).status().unwrap().success());
+    }
+
+    fn screen(&self) -> String {
+        let out = self
+            .cmd(&["capture-pane", "-t", "e2e", "-p"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Wait until the screen shows `text`; the screen, for further checks.
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited for {text:?}; the screen shows:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Wait until the screen changes from `before`.
+    fn wait_change(&self, before: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.screen();
+            if screen != before {
+                sleep(Duration::from_millis(50));
+                return self.screen();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the screen did not change from:\n{before}"
+            );
+            sleep(Duration::from_millis(30));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd(&["kill-server"]).status();
+    }
+}
+
+fn first_line(screen: &str) -> &str {
+    screen.lines().next().unwrap_or("")
+}
+
+#[test]
+fn sample_scrolls_searches_and_quits_at_80x24() {
+    let tmux = Tmux::start(80, 24);
+    let bin = env!("CARGO_BIN_EXE_briefing");
+    tmux.send(&[&format!("BRIEFING_CONFIG=/dev/null {bin}"), "Enter"]);
+    let screen = tmux.wait_for("Kim Jong Un Pledges Support for Russia");
+    assert!(
+        first_line(&screen).contains("Kim Jong Un Pledges"),
+        "{screen}"
+    );
+    assert!(screen.lines().last().unwrap().contains("Top"), "{screen}");
+
+    tmux.send(&["j"]);
+    let scrolled = tmux.wait_change(&screen);
+    assert!(
+        !first_line(&scrolled).contains("Kim Jong Un Pledges"),
+        "j scrolls one line:\n{scrolled}"
+    );
+    assert_eq!(
+        scrolled.lines().nth(0),
+        screen.lines().nth(1),
+        "j moves the text up by exactly one row"
+    );
+
+    tmux.send(&["Space"]);
+    let paged = tmux.wait_change(&scrolled);
+    assert!(
+        !paged.contains("In a significant display"),
+        "Space pages down:\n{paged}"
+    );
+
+    tmux.send(&["g", "/", "Blinken", "Enter"]);
+    let found = tmux.wait_for("match 1 of");
+    assert!(found.contains("Blinken"), "{found}");
+
+    tmux.send(&["q"]);
+    let after = tmux.wait_for("READY$");
+    assert!(
+        !after.contains("Kim Jong Un Pledges"),
+        "the alternate screen is gone:\n{after}"
+    );
+}
+
+#[test]
+fn article_escape_sequences_do_not_reach_the_terminal() {
+    let dir = std::env::temp_dir().join(format!("briefing-e2e-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("hostile.txt");
+    std::fs::write(
+        &path,
+        "Hostile \u{1b}]0;PWNED-TITLE\u{7} headline\nClear \u{1b}[2J screen and \u{1b}[31mred\u{1b}[0m text.\n\u{1b}]52;c;cHduZWQ=\u{7}clipboard and \u{202E}reversed\u{202C} words.\n",
+    )
+    .unwrap();
+    let tmux = Tmux::start(80, 24);
+    let bin = env!("CARGO_BIN_EXE_briefing");
+    tmux.send(&[
+        &format!("BRIEFING_CONFIG=/dev/null {bin} {}", path.display()),
+        "Enter",
+    ]);
+    let screen = tmux.wait_for("Hostile");
+    assert!(
+        screen.contains("\u{241B}]0;PWNED-TITLE\u{2407} headline"),
+        "ESC shown as a visible ␛:\n{screen}"
+    );
+    assert!(screen.contains("\u{241B}[2J screen"), "{screen}");
+    let title = tmux
+        .cmd(&["display-message", "-p", "-t", "e2e", "#{pane_title}"])
+        .output()
+        .unwrap();
+    assert!(
+        !String::from_utf8_lossy(&title.stdout).contains("PWNED"),
+        "the window title was not changed"
+    );
+    tmux.send(&["q"]);
+    tmux.wait_for("READY$");
+    let _ = std::fs::remove_dir_all(&dir);
+}
