@@ -28,7 +28,7 @@ const SHORT_WORDS: usize = 4;
 /// Titles ("This Week with George Stephanopoulos") run to this many words.
 const TITLE_WORDS: usize = 6;
 
-pub use self::lexicon::is_closed_class;
+pub use self::lexicon::{FastHash, is_closed_class};
 
 /// Per token: whether it lies inside quote marks (marks included), for
 /// stages that must tell what the article says from what it quotes.
@@ -53,9 +53,11 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
     let paragraphs = marks::paragraph_tokens(doc);
     let passages = marks::passages(doc, &paragraphs);
     let quoted = quoted_in(doc, &paragraphs, &passages);
+    let cues = speaker::cue_cache(doc);
     let scanner = Scanner {
         doc,
         quoted: &quoted,
+        cues: &cues,
     };
     let own: Vec<Option<Attribution>> = passages
         .iter()

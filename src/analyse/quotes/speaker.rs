@@ -2,6 +2,7 @@
 //! the text alone ("said Lee", "Lee said", "according to Lee", "he told",
 //! "the spokesman added"), so it works before any name tagger has run.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use super::lexicon::{self, Cue};
@@ -28,9 +29,34 @@ pub struct Scanner<'d, 't> {
     pub doc: &'d Document<'t>,
     /// Per token: whether it lies inside quote marks.
     pub quoted: &'d [bool],
+    /// Per token: the length in tokens of the speech cue starting there, 0
+    /// for none, or [`UNKNOWN`] until first asked.
+    pub cues: &'d [Cell<u8>],
+}
+
+/// A cue length not worked out yet.
+const UNKNOWN: u8 = u8::MAX;
+
+/// An empty per-token cue cache for `doc`, filled as the finders ask.
+pub fn cue_cache(doc: &Document) -> Vec<Cell<u8>> {
+    vec![Cell::new(UNKNOWN); doc.tokens.len()]
 }
 
 impl Scanner<'_, '_> {
+    /// The speech cue starting at token `i`, if any.
+    pub fn cue(&self, i: usize) -> Option<Cue> {
+        let cell = self.cues.get(i)?;
+        let mut len = cell.get();
+        if len == UNKNOWN {
+            len = lexicon::cue_at(self.doc, i).map_or(0, |c| c.len as u8);
+            cell.set(len);
+        }
+        (len > 0).then_some(Cue {
+            first: i,
+            len: usize::from(len),
+        })
+    }
+
     fn word(&self, i: usize) -> &str {
         self.doc.token_text(i)
     }
@@ -70,7 +96,7 @@ impl Scanner<'_, '_> {
     pub fn cue_before(&self, end: usize, floor: usize) -> Option<Cue> {
         (floor..end)
             .filter(|&i| !self.quoted[i])
-            .find_map(|i| lexicon::cue_at(self.doc, i))
+            .find_map(|i| self.cue(i))
     }
 
     /// Where the clause holding token `at` starts: after the last full stop
@@ -142,7 +168,7 @@ impl Scanner<'_, '_> {
             let mention = self.phrase_after(k + 1, limit)?;
             return Some(Attribution { mention, cue: None });
         }
-        if let Some(cue) = lexicon::cue_at(self.doc, k) {
+        if let Some(cue) = self.cue(k) {
             if lexicon::is_participle(self.doc, cue) {
                 return None;
             }
@@ -160,7 +186,7 @@ impl Scanner<'_, '_> {
             {
                 break;
             }
-            let Some(cue) = lexicon::cue_at(self.doc, c) else {
+            let Some(cue) = self.cue(c) else {
                 continue;
             };
             if lexicon::is_according(self.doc, cue) {
@@ -217,7 +243,7 @@ impl Scanner<'_, '_> {
         let immediate = (near..open)
             .rev()
             .filter(|&i| !self.quoted[i])
-            .find_map(|i| lexicon::cue_at(self.doc, i))
+            .find_map(|i| self.cue(i))
             .filter(|c| {
                 (c.end()..open).all(|i| {
                     matches!(self.word(i), "," | ":") || !self.is_capital(i) && self.is_word(i)
@@ -358,7 +384,7 @@ impl Scanner<'_, '_> {
                 first = p;
                 break;
             }
-            if lexicon::is_closed_class(w) || lexicon::cue_at(self.doc, p).is_some() {
+            if lexicon::is_closed_class(w) || self.cue(p).is_some() {
                 break;
             }
             first = p;
@@ -408,7 +434,7 @@ impl Scanner<'_, '_> {
                     || lexicon::is_name_connector(w) && i + 1 < limit && self.is_capital(i + 1)
                     || !self.is_capital(last) && !stops_phrase(w)))
                 || self.is_abbreviation_dot(i);
-            if !ok || lexicon::cue_at(self.doc, i).is_some() && i > first {
+            if !ok || self.cue(i).is_some() && i > first {
                 break;
             }
             if self.is_word(i) {
@@ -433,7 +459,7 @@ impl Scanner<'_, '_> {
             .filter(|&i| self.word(i) == "," && !self.quoted[i])
         {
             let reach = end.min(comma + 15);
-            let Some(cue) = (comma + 1..reach).find_map(|i| lexicon::cue_at(self.doc, i)) else {
+            let Some(cue) = (comma + 1..reach).find_map(|i| self.cue(i)) else {
                 continue;
             };
             let mention = if cue.first == comma + 1 {
@@ -457,7 +483,7 @@ impl Scanner<'_, '_> {
         let cue = range
             .clone()
             .filter(|&i| !self.quoted[i] && self.word(i).eq_ignore_ascii_case("according"))
-            .find_map(|i| lexicon::cue_at(self.doc, i))?;
+            .find_map(|i| self.cue(i))?;
         let mention = self.phrase_after(cue.end(), range.end)?;
         Some(Attribution {
             mention,
