@@ -414,8 +414,16 @@ impl<'e> EntityIndex<'e> {
         if let Some((_, index)) = best {
             return Some(index);
         }
-        if !lexicon::is_pronoun(mention.of(doc.text)) {
-            return None;
+        let text = mention.of(doc.text);
+        if !lexicon::is_pronoun(text) {
+            // A name the tagger missed here: the entity whose name ends alike.
+            let last = text
+                .rsplit(' ')
+                .next()
+                .filter(|w| w.starts_with(|c: char| c.is_uppercase()))?;
+            return self.entities.iter().position(|e| {
+                e.name.rsplit(' ').next() == Some(last) && e.kind != EntityKind::Place
+            });
         }
         let before = self
             .persons

@@ -432,7 +432,9 @@ impl Scanner<'_, '_> {
                 && (i == first
                     || self.is_capital(i)
                     || lexicon::is_name_connector(w) && i + 1 < limit && self.is_capital(i + 1)
-                    || !self.is_capital(last) && !stops_phrase(w)))
+                    || (!self.is_capital(last)
+                        || (last == first && lexicon::is_determiner(self.word(first))))
+                        && !stops_phrase(w)))
                 || self.is_abbreviation_dot(i);
             if !ok || self.cue(i).is_some() && i > first {
                 break;
