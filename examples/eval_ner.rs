@@ -119,7 +119,10 @@ fn speed(dir: &Path) -> Result<()> {
         tokens = texts.iter().map(|t| Document::new(t).tokens.len()).sum();
         tokenise = tokenise.min(started.elapsed().as_secs_f64());
         let started = Instant::now();
-        mentions = texts.iter().map(|t| ner::tag(&Document::new(t)).len()).sum();
+        mentions = texts
+            .iter()
+            .map(|t| ner::tag(&Document::new(t)).len())
+            .sum();
         all = all.min(started.elapsed().as_secs_f64());
     }
     let mb = bytes as f64 / 1e6;

@@ -27,6 +27,10 @@ pub struct ViewArgs {
     /// Draw with ASCII only (for serial consoles and poor terminals).
     #[arg(long)]
     pub ascii: bool,
+    /// Use the mouse (wheel scrolls, click selects in the summary). Off by
+    /// default: capturing the mouse stops the terminal's own text selection.
+    #[arg(long)]
+    pub mouse: bool,
 }
 
 /// What to do instead of opening the reader.
@@ -34,6 +38,11 @@ pub struct ViewArgs {
 pub enum Command {
     /// Print the analysed articles for scripts (JSON) or people (text).
     Extract(ExtractArgs),
+    /// Print the statements starred in a briefing as Markdown, for notes.
+    Starred {
+        /// The same paths the briefing was opened with (default: the bundled sample).
+        paths: Vec<PathBuf>,
+    },
 }
 
 /// Options of `briefing extract`.
@@ -67,4 +76,21 @@ pub enum Format {
     Json,
     /// Readable plain text, safe to pipe into a pager.
     Text,
+}
+
+/// What names a briefing in the state store: the canonical paths it was
+/// opened with, or "sample".
+pub fn briefing_inputs(paths: &[PathBuf]) -> Vec<String> {
+    if paths.is_empty() {
+        return vec!["sample".to_string()];
+    }
+    paths
+        .iter()
+        .map(|p| {
+            std::fs::canonicalize(p)
+                .unwrap_or_else(|_| p.clone())
+                .display()
+                .to_string()
+        })
+        .collect()
 }

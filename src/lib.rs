@@ -9,6 +9,7 @@
 //! | [`story`] | understand | articles with their analysis, analysed in parallel |
 //! | [`index`] | index | related stories and actors across stories |
 //! | [`export`] | export | the model as the JSON contract or readable text |
+//! | [`state`] | show | read flags, positions, stars and bookmarks that survive |
 //! | [`sanitize`] | show | making article text harmless for a terminal |
 //! | [`ui`] | show | state, actions, keymap, themes and views of the reader |
 //!
@@ -21,5 +22,6 @@ pub mod index;
 pub mod load;
 pub mod sanitize;
 pub mod span;
+pub mod state;
 pub mod story;
 pub mod ui;

@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 
-use briefing::cli::{Cli, Command, Format};
+use briefing::cli::{self, Cli, Command, Format};
 use briefing::load::{self, Loaded};
-use briefing::{export, story, ui};
+use briefing::{export, state, story, ui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -31,9 +31,23 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         }
+        Some(Command::Starred { paths }) => {
+            let key = state::briefing_key(&cli::briefing_inputs(&paths));
+            let Some(dir) = state::data_dir() else {
+                eprintln!("briefing: no data folder to read stars from");
+                return ExitCode::FAILURE;
+            };
+            let (saved, problem) = state::Store::new(&dir, &key).load();
+            if let Some(problem) = problem {
+                eprintln!("briefing: {problem}");
+            }
+            print!("{}", state::starred_markdown(&saved));
+            ExitCode::SUCCESS
+        }
         None => {
             let loaded = open(&cli.paths);
-            match ui::run(loaded, &cli.view) {
+            let key = state::briefing_key(&cli::briefing_inputs(&cli.paths));
+            match ui::run(loaded, &cli.view, &key) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("briefing: {e:#}");

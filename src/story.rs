@@ -33,3 +33,56 @@ pub fn understand(articles: Vec<Article>) -> Vec<Story> {
     crate::index::related::relate(&mut stories);
     stories
 }
+
+/// What the background analysis reports, story by story, then all at once.
+#[derive(Debug)]
+pub enum Update {
+    /// Story `index` has been analysed.
+    Analysed(usize, Analysis),
+    /// Every story is analysed; here are the related stories of each.
+    Related(Vec<Vec<(usize, f32)>>),
+}
+
+/// Stories ready to list at once (with empty analyses), and a channel on which
+/// a background thread delivers each analysis as it is done, in parallel, then
+/// the related stories: so a large briefing shows its list before it is
+/// understood.
+pub fn understand_in_background(
+    articles: Vec<Article>,
+) -> (Vec<Story>, std::sync::mpsc::Receiver<Update>) {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let stories: Vec<Story> = articles
+        .iter()
+        .map(|article| Story {
+            article: article.clone(),
+            analysis: Analysis::default(),
+            related: Vec::new(),
+        })
+        .collect();
+    std::thread::spawn(move || {
+        let analyses: Vec<Analysis> = articles
+            .par_iter()
+            .enumerate()
+            .map_with(sender.clone(), |sender, (index, article)| {
+                let analysis = analyse(&article.text);
+                // The reader may have quit; then nobody listens and that is fine.
+                let _ = sender.send(Update::Analysed(index, analysis.clone()));
+                analysis
+            })
+            .collect();
+        let mut stories: Vec<Story> = articles
+            .into_iter()
+            .zip(analyses)
+            .map(|(article, analysis)| Story {
+                article,
+                analysis,
+                related: Vec::new(),
+            })
+            .collect();
+        crate::index::related::relate(&mut stories);
+        let _ = sender.send(Update::Related(
+            stories.into_iter().map(|s| s.related).collect(),
+        ));
+    });
+    (stories, receiver)
+}

@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 /// A tmux server of its own (own socket), killed when dropped.
 struct Tmux {
     socket: String,
+    /// A state folder of its own, so runs do not see each other's read flags.
+    data: std::path::PathBuf,
 }
 
 impl Tmux {
@@ -16,7 +18,9 @@ impl Tmux {
         static STARTED: AtomicUsize = AtomicUsize::new(0);
         let n = STARTED.fetch_add(1, Ordering::Relaxed);
         let socket = format!("briefing-e2e-{}-{n}", std::process::id());
-        let tmux = Self { socket };
+        let data = std::env::temp_dir().join(format!("{socket}-data"));
+        let _ = std::fs::remove_dir_all(&data);
+        let tmux = Self { socket, data };
         let status = tmux
             .cmd(&[
                 "new-session",
@@ -32,6 +36,7 @@ impl Tmux {
                 "env",
                 "PS1=READY$ ",
                 "TERM=xterm-256color",
+                &format!("BRIEFING_DATA={}", tmux.data.display()),
                 "bash",
                 "--norc",
                 "--noprofile",
@@ -81,6 +86,22 @@ impl Tmux {
         }
     }
 
+    /// Wait until `done` holds for the screen.
+    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = self.screen();
+            if done(&screen) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited until {what}; the screen shows:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Wait until the screen changes from `before`.
     fn wait_change(&self, before: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -102,6 +123,7 @@ impl Tmux {
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.cmd(&["kill-server"]).status();
+        let _ = std::fs::remove_dir_all(&self.data);
     }
 }
 
@@ -114,7 +136,13 @@ fn sample_scrolls_searches_and_quits_at_80x24() {
     let tmux = Tmux::start(80, 24);
     let bin = env!("CARGO_BIN_EXE_briefing");
     tmux.send(&[&format!("BRIEFING_CONFIG=/dev/null {bin}"), "Enter"]);
-    let screen = tmux.wait_for("Kim Jong Un Pledges Support for Russia");
+    let list = tmux.wait_for("8 unread");
+    assert!(
+        first_line(&list).contains("Putin in Pyongyang and Hanoi"),
+        "the story list opens first:\n{list}"
+    );
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_for("§1 Lede");
     assert!(
         first_line(&screen).contains("Kim Jong Un Pledges"),
         "{screen}"
@@ -144,6 +172,8 @@ fn sample_scrolls_searches_and_quits_at_80x24() {
     let found = tmux.wait_for("match 1 of");
     assert!(found.contains("Blinken"), "{found}");
 
+    tmux.send(&["q"]);
+    tmux.wait_for("7 unread");
     tmux.send(&["q"]);
     let after = tmux.wait_for("READY$");
     assert!(
@@ -185,4 +215,62 @@ fn article_escape_sequences_do_not_reach_the_terminal() {
     tmux.send(&["q"]);
     tmux.wait_for("READY$");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn quotes_people_and_the_jump_list_at_80x24() {
+    let stories = briefing::story::understand(briefing::load::sample().articles);
+    let analysis = &stories[0].analysis;
+    assert!(
+        analysis.quotes.len() >= 3,
+        "the sample has at least three quotes"
+    );
+    let third = &analysis.quotes[2];
+    let speaker = third
+        .speaker
+        .and_then(|i| analysis.entity_name(i))
+        .unwrap_or("unattributed");
+    let person = analysis
+        .entities
+        .iter()
+        .find(|e| e.kind == briefing::analyse::EntityKind::Person)
+        .expect("the sample names people");
+
+    let tmux = Tmux::start(80, 24);
+    let bin = env!("CARGO_BIN_EXE_briefing");
+    tmux.send(&[&format!("BRIEFING_CONFIG=/dev/null {bin}"), "Enter"]);
+    tmux.wait_for("8 unread");
+    tmux.send(&["Enter"]);
+    tmux.wait_until("the analysis is done", |s| {
+        s.contains("§1 Lede") && !s.contains("analysing")
+    });
+
+    tmux.send(&[".", ".", "."]);
+    let screen = tmux.wait_for("quote 3 of");
+    let status = screen.lines().last().unwrap_or("");
+    assert!(
+        status.contains(speaker),
+        "the status names {speaker:?}: {status}"
+    );
+
+    tmux.send(&["g", "p"]);
+    let screen = tmux.wait_for("focus: ");
+    assert!(
+        screen.contains(&person.name),
+        "the first person is focused:\n{screen}"
+    );
+    tmux.send(&["m"]);
+    let first = tmux.wait_for("mention 1 of");
+    tmux.send(&["G"]);
+    let bottom = tmux.wait_change(&first);
+    assert!(
+        bottom.lines().last().unwrap_or("").contains("Bot"),
+        "{bottom}"
+    );
+    tmux.send(&["C-o"]);
+    let back = tmux.wait_change(&bottom);
+    let body = |s: &str| s.lines().take(22).collect::<Vec<_>>().join("\n");
+    assert_eq!(body(&back), body(&first), "Ctrl-O returns to the mention");
+    tmux.send(&["Q"]);
+    tmux.wait_for("READY$");
 }

@@ -3,7 +3,7 @@
 use briefing::load::{self, Article, Meta};
 use briefing::story::{self, Story};
 use briefing::ui::action::Action;
-use briefing::ui::app::{App, Mode, SearchKey};
+use briefing::ui::app::{App, Mode, Screen, SearchKey};
 use briefing::ui::config::Config;
 use briefing::ui::handle_key;
 use briefing::ui::theme::Theme;
@@ -117,6 +117,7 @@ fn escape_leaves_the_search_prompt() {
 #[test]
 fn sections_step_forward_and_back_and_stop_at_the_edges() {
     let mut app = App::new(story::understand(load::sample().articles), (80, 24));
+    app.open_story(0);
     let sections = app.layout.section_rows.len();
     assert!(sections >= 3);
     press(&mut app, KeyCode::Char('['));
@@ -136,6 +137,7 @@ fn sections_step_forward_and_back_and_stop_at_the_edges() {
 #[test]
 fn stories_keep_their_own_position() {
     let mut app = App::new(stories(&[&long_story(), &long_story()]), (80, 24));
+    press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char(' '));
     let first = app.top();
     press(&mut app, KeyCode::Char('L'));
@@ -169,6 +171,21 @@ fn help_toggles_and_any_key_closes_it() {
     press(&mut app, KeyCode::Char('j'));
     assert!(!app.help);
     assert_eq!(app.top(), 0, "the key that closes help does nothing else");
+}
+
+#[test]
+fn q_goes_back_to_the_list_then_quits() {
+    let mut app = App::new(stories(&["A\nB", "C\nD"]), (80, 24));
+    assert_eq!(app.screen, Screen::List);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!((app.screen, app.current), (Screen::Story, 1));
+    assert_eq!(app.read, [false, true]);
+    press(&mut app, KeyCode::Char('q'));
+    assert_eq!(app.screen, Screen::List);
+    assert!(!app.quit);
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.quit);
 }
 
 #[test]

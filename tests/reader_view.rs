@@ -18,8 +18,20 @@ fn chrome(ascii: bool) -> Chrome {
     }
 }
 
+/// The sample briefing with its first story open.
 fn sample_app(width: u16, height: u16) -> App {
-    App::new(story::understand(load::sample().articles), (width, height))
+    let mut app = App::new(story::understand(load::sample().articles), (width, height));
+    app.open_story(0);
+    app
+}
+
+#[test]
+fn story_list_at_80x24() {
+    let loaded = load::sample();
+    let mut app = App::new(story::understand(loaded.articles), (80, 24));
+    app.briefing = loaded.briefing;
+    app.update(Action::ScrollDown);
+    insta::assert_snapshot!(screen(&app, &chrome(false)).backend());
 }
 
 fn screen(app: &App, chrome: &Chrome) -> Terminal<TestBackend> {

@@ -22,5 +22,9 @@ pub fn reason(a: &Story, b: &Story) -> String {
         .take(3)
         .map(|e| e.name.as_str())
         .collect();
-    if shared.is_empty() { String::new() } else { format!("shares {}", shared.join(", ")) }
+    if shared.is_empty() {
+        String::new()
+    } else {
+        format!("shares {}", shared.join(", "))
+    }
 }

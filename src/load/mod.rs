@@ -1,8 +1,10 @@
 //! Loading: files, folders and the bundled sample → decoded [`Article`]s with
 //! a headline, a lede and sections.
 
+pub mod briefing;
 pub mod decode;
 pub mod markdown;
+pub mod rows;
 pub mod sections;
 
 use std::collections::HashSet;
@@ -13,6 +15,7 @@ use serde::Deserialize;
 
 use crate::analyse::text::paragraphs;
 use crate::span::Span;
+pub use briefing::BriefingInfo;
 pub use sections::Section;
 
 /// Longest headline kept in [`Article::title`]; the text keeps all of it.
@@ -139,27 +142,104 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
     /// Things worth knowing that are not failures (skipped files, re-encoded text).
     pub notes: Vec<String>,
+    /// The briefing file's title and description, when one was opened.
+    pub briefing: Option<BriefingInfo>,
 }
 
 /// File extensions read as articles when a folder is walked.
 const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
 
-/// The sample briefing bundled into the binary: (file name, contents).
-pub const SAMPLE: &[(&str, &str)] = &[(
-    "putin-visits-north-korea.txt",
-    include_str!("../../assets/000_f3b73f1a942b9b28.txt"),
-)];
+/// The sample briefing bundled into the binary: (file name, contents); its
+/// `briefing.toml` lists the stories.
+pub const SAMPLE: &[(&str, &str)] = &[
+    (
+        "briefing.toml",
+        include_str!("../../assets/sample/briefing.toml"),
+    ),
+    (
+        "000_f3b73f1a942b9b28.txt",
+        include_str!("../../assets/sample/000_f3b73f1a942b9b28.txt"),
+    ),
+    (
+        "01-treaty-terms.md",
+        include_str!("../../assets/sample/01-treaty-terms.md"),
+    ),
+    (
+        "02-ceremony-and-gifts.md",
+        include_str!("../../assets/sample/02-ceremony-and-gifts.md"),
+    ),
+    (
+        "03-vietnam-leg.md",
+        include_str!("../../assets/sample/03-vietnam-leg.md"),
+    ),
+    (
+        "04-seoul-reaction.md",
+        include_str!("../../assets/sample/04-seoul-reaction.md"),
+    ),
+    (
+        "05-washington-reaction.md",
+        include_str!("../../assets/sample/05-washington-reaction.md"),
+    ),
+    (
+        "06-nato-view.md",
+        include_str!("../../assets/sample/06-nato-view.md"),
+    ),
+    (
+        "07-tokyo-beijing.md",
+        include_str!("../../assets/sample/07-tokyo-beijing.md"),
+    ),
+];
 
 /// Load the bundled sample briefing.
 pub fn sample() -> Loaded {
     let mut loaded = Loaded::default();
-    for (name, text) in SAMPLE {
-        let path = format!("sample/{name}");
-        loaded
-            .articles
-            .push(parse(&path, id_of(name), text.to_string()));
+    let file = SAMPLE
+        .iter()
+        .find(|(name, _)| *name == "briefing.toml")
+        .and_then(|(_, source)| briefing::parse(source).ok());
+    let Some(file) = file else {
+        loaded.problems.push(Problem {
+            path: "sample".into(),
+            message: "the bundled briefing is damaged".into(),
+        });
+        return loaded;
+    };
+    for entry in &file.articles {
+        match SAMPLE.iter().find(|(name, _)| name == entry) {
+            Some((name, text)) => {
+                let path = format!("sample/{name}");
+                loaded
+                    .articles
+                    .push(parse(&path, id_of(name), text.to_string()));
+            }
+            None => loaded.problems.push(Problem {
+                path: format!("sample/{entry}"),
+                message: "not bundled".into(),
+            }),
+        }
     }
+    order(&mut loaded.articles, file.order);
+    loaded.briefing = Some(BriefingInfo {
+        title: file.title,
+        description: file.description,
+    });
     loaded
+}
+
+/// Put the stories of a briefing in the order it asks for.
+fn order(articles: &mut [Article], order: briefing::Order) {
+    match order {
+        briefing::Order::Listed => {}
+        briefing::Order::Title => {
+            articles.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
+        }
+        briefing::Order::Date => articles.sort_by(|a, b| match (&a.meta.date, &b.meta.date) {
+            (Some(x), Some(y)) => y.cmp(x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }),
+    }
 }
 
 /// Load every path: files, folders (recursively, sorted) — never panicking,
@@ -239,6 +319,10 @@ fn walk(
         }
         return;
     }
+    if given && let Some(kind) = special_kind(path) {
+        load_special(path, kind, visited, ids, loaded);
+        return;
+    }
     match read_article(path) {
         Ok(text) => {
             let id = unique_id(ids, &relative_id(root, path, given));
@@ -249,6 +333,121 @@ fn walk(
             message,
         }),
         Err(message) => loaded.notes.push(format!("{shown}: skipped, {message}")),
+    }
+}
+
+/// Files that hold more than one article, read only when named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Special {
+    Briefing,
+    Csv,
+    JsonLines,
+}
+
+fn special_kind(path: &Path) -> Option<Special> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "toml" => Some(Special::Briefing),
+        "csv" => Some(Special::Csv),
+        "jsonl" | "ndjson" => Some(Special::JsonLines),
+        _ => None,
+    }
+}
+
+fn load_special(
+    path: &Path,
+    kind: Special,
+    visited: &mut HashSet<PathBuf>,
+    ids: &mut HashSet<String>,
+    loaded: &mut Loaded,
+) {
+    let shown = path.display().to_string();
+    let text = match read_article(path) {
+        Ok(text) => text,
+        Err(message) => {
+            loaded.problems.push(Problem {
+                path: shown,
+                message,
+            });
+            return;
+        }
+    };
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "rows".into(), |s| id_of(&s.to_string_lossy()));
+    let stem = unique_id(ids, &stem);
+    let (articles, skipped) = match kind {
+        Special::Csv => match rows::from_csv(&text, &stem, &shown) {
+            Ok(found) => found,
+            Err(message) => {
+                loaded.problems.push(Problem {
+                    path: shown,
+                    message,
+                });
+                return;
+            }
+        },
+        Special::JsonLines => rows::from_json_lines(&text, &stem, &shown),
+        Special::Briefing => {
+            load_briefing(path, &text, visited, ids, loaded);
+            return;
+        }
+    };
+    if skipped.len() > 3 {
+        loaded.notes.push(format!(
+            "{shown}: skipped {} rows ({})",
+            skipped.len(),
+            skipped[0]
+        ));
+    } else {
+        loaded.notes.extend(skipped);
+    }
+    loaded.articles.extend(articles);
+}
+
+fn load_briefing(
+    path: &Path,
+    text: &str,
+    visited: &mut HashSet<PathBuf>,
+    ids: &mut HashSet<String>,
+    loaded: &mut Loaded,
+) {
+    let shown = path.display().to_string();
+    let file = match briefing::parse(text) {
+        Ok(file) => file,
+        Err(message) => {
+            loaded.problems.push(Problem {
+                path: shown,
+                message,
+            });
+            return;
+        }
+    };
+    let base = path.parent().unwrap_or(Path::new("."));
+    let first = loaded.articles.len();
+    for entry in &file.articles {
+        match briefing::expand(base, entry) {
+            Ok(paths) => {
+                for found in paths {
+                    if found.is_dir() {
+                        walk(&found, &found, false, visited, ids, loaded);
+                    } else {
+                        walk(base, &found, false, visited, ids, loaded);
+                    }
+                }
+            }
+            Err(message) => loaded.problems.push(Problem {
+                path: shown.clone(),
+                message,
+            }),
+        }
+    }
+    order(&mut loaded.articles[first..], file.order);
+    if loaded.briefing.is_none() {
+        loaded.briefing = Some(BriefingInfo {
+            title: file.title,
+            description: file.description,
+        });
     }
 }
 

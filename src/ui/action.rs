@@ -69,17 +69,25 @@ pub enum Action {
     JumpForward,
     /// Clear the focused actor, the marked item and the summary filter.
     Clear,
+    /// Star or unstar the current statement (kept across sessions; `briefing starred` exports them).
+    ToggleStar,
+    /// Bookmark the top of the screen, or remove the bookmark there.
+    ToggleBookmark,
+    /// Go to the next bookmark of the story.
+    NextBookmark,
     /// Show or hide the list of keys.
     Help,
     /// Stop the program and restore the terminal (as Ctrl-Z does in a shell).
     Suspend,
-    /// Leave the reader.
+    /// Back from a story to the story list; from the list (or a lone story), quit.
+    Back,
+    /// Leave the reader from anywhere.
     Quit,
 }
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 34] = [
+    pub const ALL: [Action; 38] = [
         Action::ScrollDown,
         Action::ScrollUp,
         Action::PageDown,
@@ -111,8 +119,12 @@ impl Action {
         Action::JumpBack,
         Action::JumpForward,
         Action::Clear,
+        Action::ToggleStar,
+        Action::ToggleBookmark,
+        Action::NextBookmark,
         Action::Help,
         Action::Suspend,
+        Action::Back,
         Action::Quit,
     ];
 }

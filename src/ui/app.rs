@@ -11,7 +11,7 @@ use super::document::Layout;
 use super::jumps::{JumpList, Place};
 use super::panes::{OUTLINE_AUTO_WIDTH, Panes, panes};
 use super::search::{Search, find_all};
-use super::summary::{Item, items};
+use super::summary::{Item, first_row, items};
 
 /// What keys are doing right now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +22,15 @@ pub enum Mode {
     SearchInput(String),
     /// Keys type the summary filter (applied as it is typed).
     FilterInput,
+}
+
+/// Which screen is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The list of the briefing's stories.
+    List,
+    /// One story in the reader.
+    Story,
 }
 
 /// Which pane the movement keys act on.
@@ -71,10 +80,30 @@ pub struct Message {
 pub struct App {
     /// The stories of the briefing, in order.
     pub stories: Vec<Story>,
+    /// The briefing's title and description, when it has them.
+    pub briefing: Option<crate::load::BriefingInfo>,
+    /// The story list or a story.
+    pub screen: Screen,
+    /// The selected row of the story list.
+    pub list_selected: usize,
+    /// Whether each story has been opened.
+    pub read: Vec<bool>,
+    /// Stories analysed so far, while analysis runs in the background.
+    pub progress: Option<(usize, usize)>,
     /// Index of the story being read.
     pub current: usize,
     /// Top row of the reader for each story.
     pub scroll: Vec<usize>,
+    /// Where each story was left: (byte at the top, rows above it).
+    pub positions: Vec<Option<(usize, usize)>>,
+    /// Starred statements of each story.
+    pub starred: Vec<Vec<crate::state::Starred>>,
+    /// Bookmarked byte offsets of each story.
+    pub bookmarks: Vec<Vec<usize>>,
+    /// When each story's position last changed (seconds since 1970).
+    pub touched: Vec<u64>,
+    /// Set when something worth saving changed; the run loop saves and clears it.
+    pub dirty: bool,
     /// The current story wrapped to the reader's width.
     pub layout: Layout,
     /// Terminal size (columns, rows).
@@ -110,8 +139,19 @@ pub struct App {
 impl App {
     /// A reader on `stories` for a terminal of `size`.
     pub fn new(stories: Vec<Story>, size: (u16, u16)) -> Self {
+        let many = stories.len() > 1;
         let mut app = Self {
+            briefing: None,
+            screen: if many { Screen::List } else { Screen::Story },
+            list_selected: 0,
+            read: vec![!many; stories.len()],
+            progress: None,
             scroll: vec![0; stories.len()],
+            positions: vec![None; stories.len()],
+            starred: vec![Vec::new(); stories.len()],
+            bookmarks: vec![Vec::new(); stories.len()],
+            touched: vec![0; stories.len()],
+            dirty: false,
             stories,
             current: 0,
             layout: Layout::default(),
@@ -162,7 +202,31 @@ impl App {
     /// The section shown at the top of the reader.
     pub fn current_section(&self) -> usize {
         let top = self.top();
-        self.layout.section_rows.iter().rposition(|&r| r <= top).unwrap_or(0)
+        self.layout
+            .section_rows
+            .iter()
+            .rposition(|&r| r <= top)
+            .unwrap_or(0)
+    }
+
+    /// Take in what the background analysis delivered.
+    pub fn install(&mut self, update: crate::story::Update) {
+        match update {
+            crate::story::Update::Analysed(index, analysis) => {
+                if let Some(story) = self.stories.get_mut(index) {
+                    story.analysis = analysis;
+                }
+                if let Some((done, _)) = &mut self.progress {
+                    *done += 1;
+                }
+            }
+            crate::story::Update::Related(related) => {
+                for (story, related) in self.stories.iter_mut().zip(related) {
+                    story.related = related;
+                }
+                self.progress = None;
+            }
+        }
     }
 
     /// The rows of the summary pane as filtered now.
@@ -172,21 +236,31 @@ impl App {
 
     /// The terminal was resized: re-wrap, keeping the same text at the top.
     pub fn resize(&mut self, size: (u16, u16)) {
-        let anchor = self.top_offset();
+        let (offset, lead) = self.top_anchor();
         self.size = size;
         self.relayout();
-        let row = self.layout.row_of(anchor);
-        self.set_top(row);
+        let row = self.layout.row_of(offset);
+        self.set_top(row.saturating_sub(lead));
     }
 
     /// The article byte shown at the top of the reader.
     fn top_offset(&self) -> usize {
+        self.top_anchor().0
+    }
+
+    /// The first article byte at or below the top row, and how many rows
+    /// (blank lines, headings) lie above it on screen.
+    pub fn top_anchor(&self) -> (usize, usize) {
         let top = self.top();
         self.layout
             .lines
             .get(top..)
-            .and_then(|rows| rows.iter().find(|l| l.label.is_none()))
-            .map_or(0, |l| l.source.start)
+            .and_then(|rows| {
+                rows.iter()
+                    .position(|l| l.label.is_none())
+                    .map(|n| (rows[n].source.start, n))
+            })
+            .unwrap_or((0, 0))
     }
 
     fn relayout(&mut self) {
@@ -206,29 +280,54 @@ impl App {
         }
     }
 
+    /// Remember where the current story is left.
+    pub fn leave_story(&mut self) {
+        let anchor = self.top_anchor();
+        if self.positions.get(self.current).copied().flatten() != Some(anchor)
+            && let Some(position) = self.positions.get_mut(self.current)
+        {
+            *position = Some(anchor);
+            if let Some(touched) = self.touched.get_mut(self.current) {
+                *touched = crate::state::now();
+            }
+            self.dirty = true;
+        }
+    }
+
     fn here(&self) -> Place {
-        Place { story: self.current, offset: self.top_offset() }
+        let (offset, lead) = self.top_anchor();
+        Place {
+            story: self.current,
+            offset,
+            lead,
+        }
     }
 
     /// Scroll so that byte `offset` shows near the top, remembering where we were.
-    fn jump_to_offset(&mut self, offset: usize) {
+    pub(crate) fn jump_to_offset(&mut self, offset: usize) {
         self.jumps.push(self.here());
         let row = self.layout.row_of(offset);
         self.set_top(row.saturating_sub(2));
     }
 
     /// Scroll to `row`, remembering where we were.
-    fn jump_to_row(&mut self, row: usize) {
+    pub(crate) fn jump_to_row(&mut self, row: usize) {
         self.jumps.push(self.here());
         self.set_top(row);
     }
 
-    fn say(&mut self, text: impl Into<String>) {
-        self.message = Some(Message { text: text.into(), error: false });
+    pub(crate) fn say(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
     }
 
     fn warn(&mut self, text: impl Into<String>) {
-        self.message = Some(Message { text: text.into(), error: true });
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
     }
 
     /// Do what `action` asks.
@@ -236,6 +335,10 @@ impl App {
         self.message = None;
         if self.help && !matches!(action, Action::Help | Action::Quit | Action::Suspend) {
             self.help = false;
+            return;
+        }
+        if self.screen == Screen::List {
+            self.update_list(action);
             return;
         }
         if self.focus == Focus::Summary && self.update_summary(action) {
@@ -282,7 +385,52 @@ impl App {
             Action::Clear => self.clear(),
             Action::Help => self.help = !self.help,
             Action::Suspend => self.suspend = true,
-            Action::Quit => self.quit = true,
+            Action::Back if self.stories.len() > 1 => {
+                self.screen = Screen::List;
+                self.list_selected = self.current;
+                self.focus = Focus::Reader;
+            }
+            Action::ToggleStar => self.toggle_star(),
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::NextBookmark => self.next_bookmark(),
+            Action::Back | Action::Quit => self.quit = true,
+        }
+    }
+
+    /// Keys on the story list: move, open, quit, help.
+    fn update_list(&mut self, action: Action) {
+        let last = self.stories.len().saturating_sub(1);
+        let page = self.page_rows() / 2;
+        let selected = self.list_selected;
+        self.list_selected = match action {
+            Action::ScrollDown => (selected + 1).min(last),
+            Action::ScrollUp => selected.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => (selected + page.max(1)).min(last),
+            Action::PageUp | Action::HalfPageUp => selected.saturating_sub(page.max(1)),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => selected,
+        };
+        match action {
+            Action::Follow | Action::NextSection => self.open_story(self.list_selected),
+            Action::Back | Action::Quit => self.quit = true,
+            Action::Help => self.help = !self.help,
+            Action::Suspend => self.suspend = true,
+            _ => {}
+        }
+    }
+
+    /// Open story `index` from the list.
+    pub fn open_story(&mut self, index: usize) {
+        if index >= self.stories.len() {
+            return;
+        }
+        self.jumps.push(self.here());
+        self.switch_story(index);
+        self.screen = Screen::Story;
+        self.focus = Focus::Reader;
+        if let Some(read) = self.read.get_mut(index) {
+            *read = true;
         }
     }
 
@@ -295,14 +443,23 @@ impl App {
                 app.move_selection(&rows, forward);
             }
         };
-        let page = usize::from(self.panes().summary.map_or(1, |r| r.height.saturating_sub(2)).max(1));
+        let page = usize::from(
+            self.panes()
+                .summary
+                .map_or(1, |r| r.height.saturating_sub(2))
+                .max(1),
+        );
         match action {
             Action::ScrollDown => step(self, true, 1),
             Action::ScrollUp => step(self, false, 1),
             Action::PageDown | Action::HalfPageDown => step(self, true, page / 2 + 1),
             Action::PageUp | Action::HalfPageUp => step(self, false, page / 2 + 1),
-            Action::Top => self.summary.selected = rows.iter().position(|i| i.selectable()).unwrap_or(0),
-            Action::Bottom => self.summary.selected = rows.iter().rposition(|i| i.selectable()).unwrap_or(0),
+            Action::Top => {
+                self.summary.selected = rows.iter().position(|i| i.selectable()).unwrap_or(0)
+            }
+            Action::Bottom => {
+                self.summary.selected = rows.iter().rposition(|i| i.selectable()).unwrap_or(0)
+            }
             Action::Search => {
                 self.mode = Mode::FilterInput;
                 self.summary.filtering = true;
@@ -320,9 +477,18 @@ impl App {
     fn move_selection(&mut self, rows: &[Item], forward: bool) {
         let current = self.summary.selected;
         let next = if forward {
-            rows.iter().enumerate().skip(current + 1).find(|(_, i)| i.selectable()).map(|(n, _)| n)
+            rows.iter()
+                .enumerate()
+                .skip(current + 1)
+                .find(|(_, i)| i.selectable())
+                .map(|(n, _)| n)
         } else {
-            rows.iter().enumerate().take(current).rev().find(|(_, i)| i.selectable()).map(|(n, _)| n)
+            rows.iter()
+                .enumerate()
+                .take(current)
+                .rev()
+                .find(|(_, i)| i.selectable())
+                .map(|(n, _)| n)
         };
         if let Some(n) = next {
             self.summary.selected = n;
@@ -343,7 +509,10 @@ impl App {
                 }
                 self.focus = Focus::Summary;
                 let rows = self.summary_items();
-                if !rows.get(self.summary.selected).is_some_and(|i| i.selectable()) {
+                if !rows
+                    .get(self.summary.selected)
+                    .is_some_and(|i| i.selectable())
+                {
                     self.summary.selected = rows.iter().position(|i| i.selectable()).unwrap_or(0);
                 }
             }
@@ -370,7 +539,10 @@ impl App {
         let top = self.top();
         let rows = &self.layout.section_rows;
         let target = if forward {
-            rows.iter().copied().find(|&r| r > top).filter(|_| top < self.max_top())
+            rows.iter()
+                .copied()
+                .find(|&r| r > top)
+                .filter(|_| top < self.max_top())
         } else {
             rows.iter().copied().rev().find(|&r| r < top)
         };
@@ -382,7 +554,11 @@ impl App {
     }
 
     fn step_story(&mut self, forward: bool) {
-        let target = if forward { self.current + 1 } else { self.current.wrapping_sub(1) };
+        let target = if forward {
+            self.current + 1
+        } else {
+            self.current.wrapping_sub(1)
+        };
         if target < self.stories.len() {
             self.jumps.push(self.here());
             self.switch_story(target);
@@ -400,20 +576,32 @@ impl App {
         if index == self.current || index >= self.stories.len() {
             return;
         }
+        self.leave_story();
         self.current = index;
+        if let Some(read) = self.read.get_mut(index) {
+            *read = true;
+        }
+        self.dirty = true;
         self.focus_actor = None;
         self.mark = None;
         self.cursor = None;
         self.summary.selected = 0;
         self.summary.filter.clear();
         self.relayout();
+        if let Some((offset, lead)) = self.positions.get(index).copied().flatten() {
+            let row = self.layout.row_of(offset);
+            self.set_top(row.saturating_sub(lead));
+        }
         if let Some(search) = self.search.take() {
             self.run_search(search.pattern);
         }
     }
 
     fn open_related(&mut self, chosen: Option<usize>) {
-        let target = chosen.or_else(|| self.story().and_then(|s| s.related.first().map(|&(i, _)| i)));
+        let target = chosen.or_else(|| {
+            self.story()
+                .and_then(|s| s.related.first().map(|&(i, _)| i))
+        });
         let Some(target) = target else {
             self.say("no related stories");
             return;
@@ -421,7 +609,10 @@ impl App {
         self.jumps.push(self.here());
         self.switch_story(target);
         self.focus = Focus::Reader;
-        let title = self.story().map(|s| s.article.title.clone()).unwrap_or_default();
+        let title = self
+            .story()
+            .map(|s| s.article.title.clone())
+            .unwrap_or_default();
         self.say(format!("related: {title}"));
     }
 
@@ -441,9 +632,10 @@ impl App {
     }
 
     fn go_to_place(&mut self, place: Place) {
+        self.screen = Screen::Story;
         self.switch_story(place.story);
         let row = self.layout.row_of(place.offset);
-        self.set_top(row);
+        self.set_top(row.saturating_sub(place.lead));
     }
 
     fn clear(&mut self) {
@@ -489,7 +681,13 @@ impl App {
     }
 
     fn go_to_quote(&mut self, index: usize) {
-        let Some(quote) = self.story().and_then(|s| s.analysis.quotes.get(index)).cloned() else { return };
+        let Some(quote) = self
+            .story()
+            .and_then(|s| s.analysis.quotes.get(index))
+            .cloned()
+        else {
+            return;
+        };
         self.jump_to_offset(quote.span.start);
         self.mark = Some(quote.span);
         self.cursor = Some(Cursor::Quote(index));
@@ -522,17 +720,31 @@ impl App {
     }
 
     fn go_to_event(&mut self, index: usize) {
-        let Some(event) = self.story().and_then(|s| s.analysis.events.get(index)).cloned() else { return };
+        let Some(event) = self
+            .story()
+            .and_then(|s| s.analysis.events.get(index))
+            .cloned()
+        else {
+            return;
+        };
         self.jump_to_offset(event.span.start);
         self.mark = Some(event.span);
         self.cursor = Some(Cursor::Event(index));
         let count = self.story().map_or(0, |s| s.analysis.events.len());
-        self.say(format!("event {} of {count}: [{}] {}", index + 1, event.kind, event.summary));
+        self.say(format!(
+            "event {} of {count}: [{}] {}",
+            index + 1,
+            event.kind,
+            event.summary
+        ));
     }
 
     /// Every span that names or refers to the focused actor, in text order.
     pub fn focus_spans(&self) -> Vec<Span> {
-        let Some(entity) = self.focus_actor.and_then(|i| self.story()?.analysis.entities.get(i)) else {
+        let Some(entity) = self
+            .focus_actor
+            .and_then(|i| self.story()?.analysis.entities.get(i))
+        else {
             return Vec::new();
         };
         let mut spans: Vec<Span> = entity.mentions.clone();
@@ -575,17 +787,28 @@ impl App {
             .to_string()
     }
 
-    /// Focus the next key actor: people first, in salience order, then the rest.
+    /// Focus the next key actor in the summary's order: people, organisations,
+    /// places, each by salience.
     fn cycle_actor(&mut self, forward: bool) {
         let Some(story) = self.story() else { return };
         let entities = &story.analysis.entities;
-        let mut order: Vec<usize> = (0..entities.len()).filter(|&i| entities[i].kind == EntityKind::Person).collect();
-        order.extend((0..entities.len()).filter(|&i| entities[i].kind != EntityKind::Person));
+        let kinds = [
+            EntityKind::Person,
+            EntityKind::Organization,
+            EntityKind::Place,
+            EntityKind::Other,
+        ];
+        let order: Vec<usize> = kinds
+            .iter()
+            .flat_map(|&k| (0..entities.len()).filter(move |&i| entities[i].kind == k))
+            .collect();
         if order.is_empty() {
             self.say("no actors in this story");
             return;
         }
-        let position = self.focus_actor.and_then(|f| order.iter().position(|&i| i == f));
+        let position = self
+            .focus_actor
+            .and_then(|f| order.iter().position(|&i| i == f));
         let next = match (position, forward) {
             (None, true) => 0,
             (None, false) => order.len() - 1,
@@ -594,17 +817,65 @@ impl App {
         };
         let entity = &entities[order[next]];
         let count = entity.mentions.len() + entity.references.len();
-        let role = entity.role.as_ref().map(|r| format!(", {r}")).unwrap_or_default();
-        let text = format!("focus: {}{role} ({count} mentions; m/M to step)", entity.name);
+        let role = entity
+            .role
+            .as_ref()
+            .map(|r| format!(", {r}"))
+            .unwrap_or_default();
+        let text = format!(
+            "focus: {}{role} ({count} mentions; m/M to step)",
+            entity.name
+        );
         self.focus_actor = Some(order[next]);
         self.cursor = None;
         self.mark = None;
         self.say(text);
     }
 
+    /// A mouse wheel turn (`down` or up) or a left click at a screen cell.
+    pub fn mouse(&mut self, event: Pointer, column: u16, row: u16) {
+        let panes = self.panes();
+        let inside = |r: ratatui::layout::Rect| {
+            column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height
+        };
+        let in_summary = panes.summary.filter(|r| inside(*r));
+        match (event, in_summary) {
+            (Pointer::Wheel { down }, None) => {
+                let top = self.top();
+                self.set_top(if down { top + 3 } else { top.saturating_sub(3) });
+            }
+            (Pointer::Wheel { down }, Some(_)) => {
+                let rows = self.summary_items();
+                for _ in 0..3 {
+                    self.move_selection(&rows, down);
+                }
+            }
+            (Pointer::Click, Some(area)) => {
+                // The pane has a border on top; rows start one below.
+                let height = usize::from(area.height.saturating_sub(1));
+                let Some(line) = usize::from(row).checked_sub(usize::from(area.y) + 1) else {
+                    return;
+                };
+                let rows = self.summary_items();
+                let index = first_row(
+                    self.summary.selected.min(rows.len().saturating_sub(1)),
+                    height,
+                ) + line;
+                if rows.get(index).is_some_and(|i| i.selectable()) {
+                    self.focus = Focus::Summary;
+                    self.summary.selected = index;
+                    self.follow(rows.get(index).copied());
+                }
+            }
+            (Pointer::Click, None) => self.focus = Focus::Reader,
+        }
+    }
+
     /// A key typed while entering a search pattern.
     pub fn search_input(&mut self, input: SearchKey) {
-        let Mode::SearchInput(pattern) = &mut self.mode else { return };
+        let Mode::SearchInput(pattern) = &mut self.mode else {
+            return;
+        };
         match input {
             SearchKey::Char(c) => pattern.push(c),
             SearchKey::Backspace => {
@@ -652,8 +923,15 @@ impl App {
     }
 
     fn run_search(&mut self, pattern: String) {
-        let matches = self.story().map(|s| find_all(&s.article.text, &pattern)).unwrap_or_default();
-        self.search = Some(Search { pattern, matches, current: None });
+        let matches = self
+            .story()
+            .map(|s| find_all(&s.article.text, &pattern))
+            .unwrap_or_default();
+        self.search = Some(Search {
+            pattern,
+            matches,
+            current: None,
+        });
     }
 
     fn step_match(&mut self, forward: bool) {
@@ -673,7 +951,11 @@ impl App {
             (Some(_), true) => (0, true),
             (Some(0), false) => (count - 1, true),
             (Some(i), false) => (i - 1, false),
-            (None, true) => search.matches.iter().position(|m| m.start >= from).map_or((0, true), |i| (i, false)),
+            (None, true) => search
+                .matches
+                .iter()
+                .position(|m| m.start >= from)
+                .map_or((0, true), |i| (i, false)),
             (None, false) => search
                 .matches
                 .iter()
@@ -698,6 +980,18 @@ impl App {
         let search = self.search.as_ref()?;
         search.matches.get(search.current?).copied()
     }
+}
+
+/// What the mouse did, as the reader cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pointer {
+    /// The wheel turned.
+    Wheel {
+        /// Towards the user (scrolls down).
+        down: bool,
+    },
+    /// The left button was pressed.
+    Click,
 }
 
 /// Keys as the search and filter prompts understand them.

@@ -72,6 +72,8 @@ impl ConfigError {
 struct ConfigFile {
     theme: Option<Spanned<String>>,
     #[serde(default)]
+    mouse: bool,
+    #[serde(default)]
     bind: Vec<Binding>,
 }
 
@@ -80,6 +82,8 @@ struct ConfigFile {
 pub struct Config {
     /// The theme asked for by name or path, if any.
     pub theme: Option<String>,
+    /// Whether to capture the mouse.
+    pub mouse: bool,
     /// Built-in keys with the user's merged over them.
     pub keymap: Keymap,
     /// The folder user themes are looked up in.
@@ -132,6 +136,7 @@ impl Config {
         errors.extend(keymap.merge(&parsed.bind, file, source));
         Self {
             theme: parsed.theme.map(Spanned::into_inner),
+            mouse: parsed.mouse,
             keymap,
             theme_dir: None,
             errors,

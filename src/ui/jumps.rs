@@ -7,8 +7,10 @@
 pub struct Place {
     /// Index of the story.
     pub story: usize,
-    /// Byte offset into that story's text.
+    /// The first byte of that story's text at or below the top row.
     pub offset: usize,
+    /// Rows (blank lines, headings) shown above that byte.
+    pub lead: usize,
 }
 
 /// Places jumped from, with a cursor for going back and forward.
@@ -69,7 +71,11 @@ mod tests {
     use super::*;
 
     fn at(story: usize, offset: usize) -> Place {
-        Place { story, offset }
+        Place {
+            story,
+            offset,
+            lead: 0,
+        }
     }
 
     #[test]

@@ -19,11 +19,13 @@ pub mod app;
 pub mod config;
 pub mod document;
 pub mod help;
-pub mod keymap;
 pub mod jumps;
+pub mod keymap;
+pub mod list;
 pub mod outline;
 pub mod panes;
 pub mod reader;
+pub mod saved;
 pub mod search;
 pub mod status;
 pub mod summary;
@@ -32,43 +34,88 @@ pub mod view;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
 use anyhow::Context as _;
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{
+    self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
 use ratatui::DefaultTerminal;
 
 use crate::cli::ViewArgs;
 use crate::load::Loaded;
 use crate::sanitize::clean_line;
+use crate::state::Store;
 use crate::story;
-use app::{App, Message, Mode, SearchKey};
+use app::{App, Message, Mode, Pointer, SearchKey};
 use config::Config;
 use theme::Theme;
 use view::{Chrome, Glyphs};
 
 /// Open the reader on the loaded briefing until the user quits.
-pub fn run(loaded: Loaded, args: &ViewArgs) -> anyhow::Result<()> {
+/// `key` names the briefing in the state store (see [`crate::state::briefing_key`]).
+pub fn run(loaded: Loaded, args: &ViewArgs, key: &str) -> anyhow::Result<()> {
+    let Loaded {
+        articles,
+        problems,
+        briefing,
+        ..
+    } = loaded;
     let config = Config::load();
     let (chrome, mut errors) = chrome(&config, args);
     errors.extend(config.errors.iter().map(ToString::to_string));
-    errors.extend(loaded.problems.iter().map(ToString::to_string));
-    if loaded.articles.is_empty() {
-        for problem in &loaded.problems {
+    errors.extend(problems.iter().map(ToString::to_string));
+    if articles.is_empty() {
+        for problem in &problems {
             eprintln!("briefing: {}", clean_line(&problem.to_string()));
         }
         anyhow::bail!("nothing to read");
     }
-    let stories = story::understand(loaded.articles);
+    let (stories, updates) = story::understand_in_background(articles);
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))
             .context("installing signal handlers")?;
     }
     let mut terminal = ratatui::init();
-    let result = event_loop(&mut terminal, stories, &chrome, errors, &stop);
+    let mouse = args.mouse || config.mouse;
+    if mouse {
+        crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture)?;
+    }
+    let mut app = App::new(stories, terminal.size().map(|s| (s.width, s.height))?);
+    app.briefing = briefing;
+    app.progress = Some((0, app.stories.len()));
+    let store = crate::state::data_dir().map(|dir| Store::new(&dir, key));
+    if let Some(store) = &store {
+        let (state, problem) = store.load();
+        app.restore(&state);
+        errors.extend(problem);
+    }
+    if let Some(first) = errors.first() {
+        let more = if errors.len() > 1 {
+            format!(" (+{} more)", errors.len() - 1)
+        } else {
+            String::new()
+        };
+        app.message = Some(Message {
+            text: format!("{first}{more}"),
+            error: true,
+        });
+    }
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        &chrome,
+        &updates,
+        &stop,
+        store.as_ref(),
+    );
+    if mouse {
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
+    }
     ratatui::restore();
-    for problem in &loaded.problems {
+    for problem in &problems {
         eprintln!("briefing: {}", clean_line(&problem.to_string()));
     }
     result
@@ -106,37 +153,69 @@ fn terminal_lacks_box_drawing() -> bool {
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
-    stories: Vec<story::Story>,
+    app: &mut App,
     chrome: &Chrome,
-    errors: Vec<String>,
+    updates: &Receiver<story::Update>,
     stop: &AtomicBool,
+    store: Option<&Store>,
 ) -> anyhow::Result<()> {
-    let size = terminal.size()?;
-    let mut app = App::new(stories, (size.width, size.height));
-    if let Some(first) = errors.first() {
-        let more = if errors.len() > 1 {
-            format!(" (+{} more)", errors.len() - 1)
-        } else {
-            String::new()
-        };
+    let result = pump(terminal, app, chrome, updates, stop, store);
+    app.leave_story();
+    save(app, store);
+    result
+}
+
+/// Save if anything changed; a failure is shown, not fatal.
+fn save(app: &mut App, store: Option<&Store>) {
+    if !app.dirty {
+        return;
+    }
+    app.dirty = false;
+    if let Some(store) = store
+        && let Err(e) = store.save(&app.to_state())
+    {
         app.message = Some(Message {
-            text: format!("{first}{more}"),
+            text: format!("could not save: {e}"),
             error: true,
         });
     }
+}
+
+fn pump(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    chrome: &Chrome,
+    updates: &Receiver<story::Update>,
+    stop: &AtomicBool,
+    store: Option<&Store>,
+) -> anyhow::Result<()> {
     while !app.quit && !stop.load(Ordering::Relaxed) {
-        terminal.draw(|frame| view::draw(frame, &app, chrome))?;
-        if !event::poll(Duration::from_millis(250))? {
+        while let Ok(update) = updates.try_recv() {
+            app.install(update);
+        }
+        save(app, store);
+        terminal.draw(|frame| view::draw(frame, app, chrome))?;
+        let wait = if app.progress.is_some() { 50 } else { 250 };
+        if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
         // Handle everything pending before drawing again, so a storm of
         // resizes or a held key costs one frame, not hundreds.
         loop {
             match event::read()? {
-                Event::Key(key) if key.kind == KeyEventKind::Press => {
-                    handle_key(&mut app, chrome, key)
-                }
+                Event::Key(key) if key.kind == KeyEventKind::Press => handle_key(app, chrome, key),
                 Event::Resize(width, height) => app.resize((width, height)),
+                Event::Mouse(mouse) => {
+                    let pointer = match mouse.kind {
+                        MouseEventKind::ScrollDown => Some(Pointer::Wheel { down: true }),
+                        MouseEventKind::ScrollUp => Some(Pointer::Wheel { down: false }),
+                        MouseEventKind::Down(MouseButton::Left) => Some(Pointer::Click),
+                        _ => None,
+                    };
+                    if let Some(pointer) = pointer {
+                        app.mouse(pointer, mouse.column, mouse.row);
+                    }
+                }
                 _ => {}
             }
             if app.suspend {

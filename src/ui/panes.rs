@@ -39,24 +39,45 @@ pub fn panes(size: (u16, u16), outline: bool, summary: bool) -> Panes {
     let mut summary_rect = None;
     if width >= SUMMARY_SIDE_WIDTH {
         let side = (width / 3).clamp(40, 64);
-        summary_rect = Some(Rect { x: width - side, width: side, ..body });
+        summary_rect = Some(Rect {
+            x: width - side,
+            width: side,
+            ..body
+        });
         reader.width -= side;
     } else if summary && body.height >= 6 {
         let below = body.height / 2;
-        summary_rect = Some(Rect { y: body.height - below, height: below, ..body });
+        summary_rect = Some(Rect {
+            y: body.height - below,
+            height: below,
+            ..body
+        });
         reader.height -= below;
     }
     let mut outline_rect = None;
     if outline && reader.width >= OUTLINE_WIDTH + MIN_READER_WIDTH {
-        outline_rect = Some(Rect { width: OUTLINE_WIDTH, ..reader });
+        outline_rect = Some(Rect {
+            width: OUTLINE_WIDTH,
+            ..reader
+        });
         reader.x += OUTLINE_WIDTH;
         reader.width -= OUTLINE_WIDTH;
     }
     let margin = if reader.width >= 40 { 1 } else { 0 };
     let text_width = reader.width.saturating_sub(2 * margin).min(MAX_TEXT_WIDTH);
     let spare = reader.width.saturating_sub(text_width + 2 * margin) / 2;
-    let text = Rect { x: reader.x + margin + spare, width: text_width, ..reader };
-    Panes { text, reader, outline: outline_rect, summary: summary_rect, status }
+    let text = Rect {
+        x: reader.x + margin + spare,
+        width: text_width,
+        ..reader
+    };
+    Panes {
+        text,
+        reader,
+        outline: outline_rect,
+        summary: summary_rect,
+        status,
+    }
 }
 
 #[cfg(test)]

@@ -105,7 +105,10 @@ impl ReaderView<'_> {
         if let Some(label) = &row.label {
             return Line::styled(label.clone(), base);
         }
-        let marks: Vec<&(Span, Style)> = marks.iter().filter(|(span, _)| span.overlaps(row.source)).collect();
+        let marks: Vec<&(Span, Style)> = marks
+            .iter()
+            .filter(|(span, _)| span.overlaps(row.source))
+            .collect();
         let mut spans: Vec<TextSpan<'static>> = Vec::new();
         let mut run = String::new();
         let mut run_style = base;

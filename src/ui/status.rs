@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::sanitize::clean_line;
 
 use super::action::Action;
-use super::app::{App, Mode};
+use super::app::{App, Mode, Screen};
 use super::keymap::Keymap;
 use super::theme::{Role, Theme};
 
@@ -38,7 +38,14 @@ impl Widget for &StatusView<'_> {
             return;
         }
         let mut left = String::new();
-        if let Some(story) = app.story() {
+        if app.screen == Screen::List {
+            let unread = app.read.iter().filter(|r| !**r).count();
+            left.push_str(&format!(
+                " {}/{} \u{b7} {unread} unread ",
+                app.list_selected + 1,
+                app.stories.len()
+            ));
+        } else if let Some(story) = app.story() {
             if app.stories.len() > 1 {
                 left.push_str(&format!(" {}/{} ", app.current + 1, app.stories.len()));
             }
@@ -47,6 +54,9 @@ impl Widget for &StatusView<'_> {
                 left.push_str(&format!(" §{} {} ", section + 1, clean_line(&s.heading)));
             }
             left.push_str(&format!(" {} ", position(app)));
+        }
+        if let Some((done, total)) = app.progress {
+            left.push_str(&format!(" analysing {done}/{total} "));
         }
         let help = self
             .keymap

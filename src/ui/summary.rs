@@ -42,7 +42,9 @@ impl Item {
 
 /// The rows of the summary of story `current`, keeping those that match `filter`.
 pub fn items(stories: &[Story], current: usize, filter: &str) -> Vec<Item> {
-    let Some(story) = stories.get(current) else { return Vec::new() };
+    let Some(story) = stories.get(current) else {
+        return Vec::new();
+    };
     let analysis = &story.analysis;
     let matcher = SkimMatcherV2::default().ignore_case();
     let keep = |text: &str| filter.is_empty() || matcher.fuzzy_match(text, filter).is_some();
@@ -68,7 +70,11 @@ pub fn items(stories: &[Story], current: usize, filter: &str) -> Vec<Item> {
             .collect();
         group(title, rows);
     }
-    let speaker = |q: &crate::analyse::Quote| q.speaker.and_then(|i| analysis.entity_name(i)).unwrap_or("");
+    let speaker = |q: &crate::analyse::Quote| {
+        q.speaker
+            .and_then(|i| analysis.entity_name(i))
+            .unwrap_or("")
+    };
     let rows = analysis
         .quotes
         .iter()
@@ -96,6 +102,12 @@ pub fn items(stories: &[Story], current: usize, filter: &str) -> Vec<Item> {
     out
 }
 
+/// The first row shown when `selected` must be visible in `height` rows
+/// (the selection sits about three quarters down once the list scrolls).
+pub fn first_row(selected: usize, height: usize) -> usize {
+    selected.saturating_sub(height.saturating_sub(1).min(height / 2 + height / 4))
+}
+
 /// The summary pane.
 pub struct SummaryView<'a> {
     /// State to draw.
@@ -115,7 +127,11 @@ impl Widget for &SummaryView<'_> {
             (f, false) if !f.is_empty() => format!(" Summary (filter: {}) ", clean_line(f)),
             _ => " Summary ".to_string(),
         };
-        let title_role = if focused { Role::Selection } else { Role::Title };
+        let title_role = if focused {
+            Role::Selection
+        } else {
+            Role::Title
+        };
         let block = Block::default()
             .borders(Borders::LEFT | Borders::TOP)
             .border_set(self.glyphs.border)
@@ -127,7 +143,7 @@ impl Widget for &SummaryView<'_> {
         let items = app.summary_items();
         let height = usize::from(inner.height);
         let selected = app.summary.selected.min(items.len().saturating_sub(1));
-        let first = selected.saturating_sub(height.saturating_sub(1).min(height / 2 + height / 4));
+        let first = first_row(selected, height);
         let width = usize::from(inner.width);
         let lines: Vec<Line> = items
             .iter()
@@ -144,11 +160,20 @@ impl Widget for &SummaryView<'_> {
 }
 
 impl SummaryView<'_> {
-    fn row(&self, story: &Story, item: Item, selected: bool, focused: bool, width: usize) -> Line<'static> {
+    fn row(
+        &self,
+        story: &Story,
+        item: Item,
+        selected: bool,
+        focused: bool,
+        width: usize,
+    ) -> Line<'static> {
         let analysis = &story.analysis;
         let ellipsis = self.glyphs.ellipsis;
         let (role, text) = match item {
-            Item::Heading(title) => return Line::styled(fit(title, width, ellipsis), self.theme.style(Role::Heading)),
+            Item::Heading(title) => {
+                return Line::styled(fit(title, width, ellipsis), self.theme.style(Role::Heading));
+            }
             Item::Actor(i) => {
                 let e = &analysis.entities[i];
                 let role = match e.kind {
@@ -159,15 +184,24 @@ impl SummaryView<'_> {
                 };
                 let count = e.mentions.len() + e.references.len();
                 let text = match &e.role {
-                    Some(r) => format!("{} \u{b7} {} ({count})", clean_line(&e.name), clean_line(r)),
+                    Some(r) => {
+                        format!("{} \u{b7} {} ({count})", clean_line(&e.name), clean_line(r))
+                    }
                     None => format!("{} ({count})", clean_line(&e.name)),
                 };
                 (role, text)
             }
             Item::Statement(i) => {
                 let q = &analysis.quotes[i];
-                let who = q.speaker.and_then(|s| analysis.entity_name(s)).unwrap_or("unattributed");
-                let words = if q.direct { format!("\u{201C}{}\u{201D}", clean_line(&q.text)) } else { clean_line(&q.text) };
+                let who = q
+                    .speaker
+                    .and_then(|s| analysis.entity_name(s))
+                    .unwrap_or("unattributed");
+                let words = if q.direct {
+                    format!("\u{201C}{}\u{201D}", clean_line(&q.text))
+                } else {
+                    clean_line(&q.text)
+                };
                 (Role::Quote, format!("{}: {words}", clean_line(who)))
             }
             Item::Event(i) => {
@@ -179,16 +213,33 @@ impl SummaryView<'_> {
                 (Role::Text, text)
             }
             Item::Related(i, score) => {
-                let Some(other) = self.app.stories.get(i) else { return Line::default() };
+                let Some(other) = self.app.stories.get(i) else {
+                    return Line::default();
+                };
                 let why = reason(story, other);
-                (Role::Text, format!("{:.2} {} \u{2014} {}", score, clean_line(&other.article.title), clean_line(&why)))
+                (
+                    Role::Text,
+                    format!(
+                        "{:.2} {} \u{2014} {}",
+                        score,
+                        clean_line(&other.article.title),
+                        clean_line(&why)
+                    ),
+                )
             }
         };
         let mut style = self.theme.style(role);
         if selected {
-            style = if focused { self.theme.style(Role::Selection) } else { style.patch(self.theme.style(Role::Highlight)) };
+            style = if focused {
+                self.theme.style(Role::Selection)
+            } else {
+                style.patch(self.theme.style(Role::Highlight))
+            };
         }
         let marker = if selected { self.glyphs.marker } else { " " };
-        Line::from(vec![Span::raw(marker.to_string()), Span::styled(fit(&text, width.saturating_sub(1), ellipsis), style)])
+        Line::from(vec![
+            Span::raw(marker.to_string()),
+            Span::styled(fit(&text, width.saturating_sub(1), ellipsis), style),
+        ])
     }
 }

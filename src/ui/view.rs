@@ -5,9 +5,10 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::symbols::border;
 
-use super::app::App;
+use super::app::{App, Screen};
 use super::help::HelpView;
 use super::keymap::Keymap;
+use super::list::ListView;
 use super::outline::OutlineView;
 use super::reader::ReaderView;
 use super::status::StatusView;
@@ -73,19 +74,80 @@ pub fn draw(frame: &mut Frame, app: &App, chrome: &Chrome) {
         return;
     }
     let panes = app.panes();
+    if app.screen == Screen::List {
+        let list = Rect {
+            x: 1,
+            width: area.width.saturating_sub(2),
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        frame.render_widget(
+            &ListView {
+                app,
+                theme: &chrome.theme,
+                glyphs: &chrome.glyphs,
+            },
+            list,
+        );
+        frame.render_widget(
+            &StatusView {
+                app,
+                theme: &chrome.theme,
+                keymap: &chrome.keymap,
+            },
+            panes.status,
+        );
+        if app.help {
+            let view = HelpView {
+                keymap: &chrome.keymap,
+                theme: &chrome.theme,
+                glyphs: &chrome.glyphs,
+            };
+            frame.render_widget(&view, list);
+        }
+        return;
+    }
     if let Some(outline) = panes.outline {
-        let view = OutlineView { app, theme: &chrome.theme, glyphs: &chrome.glyphs };
+        let view = OutlineView {
+            app,
+            theme: &chrome.theme,
+            glyphs: &chrome.glyphs,
+        };
         frame.render_widget(&view, outline);
     }
-    frame.render_widget(&ReaderView { app, theme: &chrome.theme }, panes.text);
+    frame.render_widget(
+        &ReaderView {
+            app,
+            theme: &chrome.theme,
+        },
+        panes.text,
+    );
     if let Some(summary) = panes.summary {
-        let view = SummaryView { app, theme: &chrome.theme, glyphs: &chrome.glyphs };
+        let view = SummaryView {
+            app,
+            theme: &chrome.theme,
+            glyphs: &chrome.glyphs,
+        };
         frame.render_widget(&view, summary);
     }
-    frame.render_widget(&StatusView { app, theme: &chrome.theme, keymap: &chrome.keymap }, panes.status);
+    frame.render_widget(
+        &StatusView {
+            app,
+            theme: &chrome.theme,
+            keymap: &chrome.keymap,
+        },
+        panes.status,
+    );
     if app.help {
-        let view = HelpView { keymap: &chrome.keymap, theme: &chrome.theme, glyphs: &chrome.glyphs };
-        let body = Rect { height: area.height.saturating_sub(1), ..area };
+        let view = HelpView {
+            keymap: &chrome.keymap,
+            theme: &chrome.theme,
+            glyphs: &chrome.glyphs,
+        };
+        let body = Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        };
         frame.render_widget(&view, body);
     }
 }

@@ -46,8 +46,8 @@ const ACRONYM_SKIPS: &[&str] = &[
 
 /// Mentions with the same key, with the votes and facts merging needs.
 struct Group {
-    /// Indices into the mentions, in text order.
-    members: Vec<usize>,
+    /// Index of its first mention.
+    first: usize,
     /// Number of words in the key.
     words: usize,
     /// Votes per kind: person, organisation, place, other.
@@ -104,7 +104,7 @@ fn nearest(
     candidates: &[usize],
     before: usize,
 ) -> Option<usize> {
-    let start = |g: usize| named[groups[g].members[0]].span.start;
+    let start = |g: usize| named[groups[g].first].span.start;
     candidates
         .iter()
         .copied()
@@ -129,12 +129,13 @@ pub(super) fn merge(
 ) -> (Vec<Entity>, Vec<usize>) {
     let lex = lexicon();
     let mut by_key: FastMap<&str, usize> = FastMap::default();
-    let mut groups: Vec<Group> = Vec::new();
+    by_key.reserve(named.len());
+    let mut groups: Vec<Group> = Vec::with_capacity(named.len());
     let mut group_of = Vec::with_capacity(named.len());
     for (index, n) in named.iter().enumerate() {
         let g = *by_key.entry(n.key.as_str()).or_insert_with(|| {
             groups.push(Group {
-                members: Vec::new(),
+                first: index,
                 words: n.last - n.first + 1,
                 votes: [0; 4],
                 person: false,
@@ -142,7 +143,6 @@ pub(super) fn merge(
             groups.len() - 1
         });
         let group = &mut groups[g];
-        group.members.push(index);
         group.votes[vote_index(n.kind)] += 1;
         if !group.person {
             let titled = n.role.is_some_and(|r| !organisation_role(r.of(doc.text)));
@@ -156,7 +156,7 @@ pub(super) fn merge(
         let kind = winner(&group.votes);
         group.person = kind == EntityKind::Person || (kind == EntityKind::Other && group.person);
     }
-    let key_of = |g: usize| named[groups[g].members[0]].key.as_str();
+    let key_of = |g: usize| named[groups[g].first].key.as_str();
     let mut by_last: FastMap<&str, Vec<usize>> = FastMap::default();
     let mut by_first: FastMap<&str, Vec<usize>> = FastMap::default();
     let mut by_initials: FastMap<String, Vec<usize>> = FastMap::default();
@@ -180,10 +180,10 @@ pub(super) fn merge(
     let mut parent: Vec<usize> = (0..groups.len()).collect();
     for g in 0..groups.len() {
         let kind = winner(&groups[g].votes);
-        let start = named[groups[g].members[0]].span.start;
+        let start = named[groups[g].first].span.start;
         let key = key_of(g);
         let fits = |c: &usize| compatible(kind, winner(&groups[*c].votes));
-        let text = doc.token_text(named[groups[g].members[0]].first);
+        let text = doc.token_text(named[groups[g].first].first);
         let acronym = super::is_acronym(text);
         let target = if groups[g].words == 1 {
             let surname: Vec<usize> = by_last
@@ -268,14 +268,16 @@ fn build(
     group_of: &[usize],
     parent: &mut [usize],
 ) -> (Vec<Entity>, Vec<usize>) {
-    let mut entity_of_root: FastMap<usize, usize> = FastMap::default();
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut votes: Vec<[u32; 4]> = Vec::new();
-    let mut fullest: Vec<usize> = Vec::new();
+    // Entity index of each root group, `usize::MAX` until it has one.
+    let mut entity_of_root = vec![usize::MAX; groups.len()];
+    let mut entities: Vec<Entity> = Vec::with_capacity(groups.len());
+    let mut votes: Vec<[u32; 4]> = Vec::with_capacity(groups.len());
+    let mut fullest: Vec<usize> = Vec::with_capacity(groups.len());
     let mut owner = Vec::with_capacity(named.len());
     for (index, n) in named.iter().enumerate() {
         let root = find(parent, group_of[index]);
-        let e = *entity_of_root.entry(root).or_insert_with(|| {
+        if entity_of_root[root] == usize::MAX {
+            entity_of_root[root] = entities.len();
             entities.push(Entity {
                 name: String::new(),
                 kind: EntityKind::Other,
@@ -286,8 +288,8 @@ fn build(
             });
             votes.push([0; 4]);
             fullest.push(index);
-            entities.len() - 1
-        });
+        }
+        let e = entity_of_root[root];
         let entity = &mut entities[e];
         entity.mentions.push(n.span);
         votes[e][vote_index(n.kind)] += 1;

@@ -53,20 +53,52 @@ pub enum PronounClass {
 
 /// Every list, parsed.
 pub struct Lexicon {
-    /// One-word titles ("president", "secretary-general").
-    heads: FastSet<String>,
     /// Multi-word titles, keyed by their last word ("secretary of state").
     multi: FastMap<String, Vec<Vec<String>>>,
-    /// Words that may stand before a head ("former", "state").
-    modifiers: FastSet<String>,
-    /// Heads that describe an organisation ("agency", "ministry").
-    organizations: FastSet<String>,
-    /// Words that end a title phrase ("the", "with", "Monday").
-    stops: FastSet<String>,
     /// Third-person pronouns.
     pronouns: FastMap<String, PronounClass>,
+    /// First two letters of every pronoun, lower case, for a cheap pre-test.
+    pronoun_starts: Vec<[u8; 2]>,
+    /// Length in bytes of the longest pronoun, possessive "'s" included.
+    pronoun_longest: usize,
     /// Honorifics, gendered titles and first names.
     genders: FastMap<String, Gender>,
+    /// What each title-list word is (a one-word title, a modifier, an
+    /// organisation word, a stop word, a multi-word title's end), so one
+    /// look-up answers every question.
+    classes: FastMap<String, WordClass>,
+}
+
+/// What a word is to the title lists, from one look-up.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordClass(u8);
+
+impl WordClass {
+    const HEAD: u8 = 1;
+    const MODIFIER: u8 = 2;
+    const ORGANIZATION: u8 = 4;
+    const STOP: u8 = 8;
+    const MULTI_END: u8 = 16;
+
+    /// A one-word title or role noun ("president", "agency").
+    pub fn head(self) -> bool {
+        self.0 & Self::HEAD != 0
+    }
+
+    /// A word that may stand inside a title before its head (heads included).
+    pub fn modifier(self) -> bool {
+        self.0 & (Self::MODIFIER | Self::HEAD) != 0
+    }
+
+    /// A word that ends a title phrase ("the", "with").
+    pub fn stop(self) -> bool {
+        self.0 & Self::STOP != 0
+    }
+
+    /// The last word of some multi-word title ("state" of "secretary of state").
+    pub fn multi_end(self) -> bool {
+        self.0 & Self::MULTI_END != 0
+    }
 }
 
 /// Titles that make someone the leader of a country, so "the Russian
@@ -114,18 +146,19 @@ impl Lexicon {
                 [.., last] => multi.entry(last.clone()).or_default().push(words.clone()),
             }
         }
-        let pronouns = entries(include_str!("../../../assets/data/pronouns.txt"))
-            .filter_map(|line| {
-                let (word, class) = line.split_once(char::is_whitespace)?;
-                let class = match class.trim() {
-                    "m" => PronounClass::Person(Gender::Male),
-                    "f" => PronounClass::Person(Gender::Female),
-                    "p" => PronounClass::Plural,
-                    _ => return None,
-                };
-                Some((word.to_lowercase(), class))
-            })
-            .collect();
+        let pronouns: FastMap<String, PronounClass> =
+            entries(include_str!("../../../assets/data/pronouns.txt"))
+                .filter_map(|line| {
+                    let (word, class) = line.split_once(char::is_whitespace)?;
+                    let class = match class.trim() {
+                        "m" => PronounClass::Person(Gender::Male),
+                        "f" => PronounClass::Person(Gender::Female),
+                        "p" => PronounClass::Plural,
+                        _ => return None,
+                    };
+                    Some((word.to_lowercase(), class))
+                })
+                .collect();
         let genders = entries(include_str!("../../../assets/data/pronouns_gender.txt"))
             .filter_map(|line| {
                 let (word, gender) = line.split_once(char::is_whitespace)?;
@@ -137,26 +170,54 @@ impl Lexicon {
                 Some((word.to_lowercase(), gender))
             })
             .collect();
+        let mut pronoun_starts: Vec<[u8; 2]> = pronouns
+            .keys()
+            .filter_map(|p: &String| Some([*p.as_bytes().first()?, *p.as_bytes().get(1)?]))
+            .collect();
+        pronoun_starts.sort_unstable();
+        pronoun_starts.dedup();
+        let pronoun_longest = pronouns
+            .keys()
+            .map(|p: &String| p.len() + 3)
+            .max()
+            .unwrap_or(0);
+        let modifiers = set(include_str!("../../../assets/data/titles_modifiers.txt"));
+        let stops = set(include_str!("../../../assets/data/roles_stop.txt"));
+        let mut classes: FastMap<String, WordClass> = FastMap::default();
+        let mut mark = |words: &mut dyn Iterator<Item = &String>, bit: u8| {
+            for word in words {
+                classes.entry(word.clone()).or_default().0 |= bit;
+            }
+        };
+        mark(&mut heads.iter(), WordClass::HEAD);
+        mark(&mut modifiers.iter(), WordClass::MODIFIER);
+        mark(&mut organizations.iter(), WordClass::ORGANIZATION);
+        mark(&mut stops.iter(), WordClass::STOP);
+        mark(&mut multi.keys(), WordClass::MULTI_END);
         Self {
-            heads,
+            classes,
+            pronoun_starts,
+            pronoun_longest,
             multi,
-            modifiers: set(include_str!("../../../assets/data/titles_modifiers.txt")),
-            organizations,
-            stops: set(include_str!("../../../assets/data/roles_stop.txt")),
             pronouns,
             genders,
         }
     }
 
+    /// What `word` (lower case) is to the title lists.
+    pub fn class(&self, word: &str) -> WordClass {
+        self.classes.get(word).copied().unwrap_or_default()
+    }
+
     /// Whether `word` (lower case) is a one-word title or role noun.
     pub fn is_head(&self, word: &str) -> bool {
-        self.heads.contains(word)
+        self.class(word).head()
     }
 
     /// Whether `word` (lower case) is a title a person holds ("minister"),
     /// as opposed to a description of an organisation ("agency").
     pub fn is_person_title(&self, word: &str) -> bool {
-        self.heads.contains(word) && !self.organizations.contains(word)
+        self.class(word).0 & (WordClass::HEAD | WordClass::ORGANIZATION) == WordClass::HEAD
     }
 
     /// Whether `words` (lower case, in text order) end with a multi-word
@@ -176,29 +237,36 @@ impl Lexicon {
         })
     }
 
-    /// Whether some multi-word title ends with `word` (lower case).
-    pub fn ends_some_multi(&self, word: &str) -> bool {
-        self.multi.contains_key(word)
-    }
-
     /// Whether `word` (lower case) may stand inside a title before its head.
     pub fn is_modifier(&self, word: &str) -> bool {
-        self.modifiers.contains(word) || self.heads.contains(word)
+        self.class(word).modifier()
     }
 
     /// Whether `word` (lower case) describes an organisation.
     pub fn is_organization(&self, word: &str) -> bool {
-        self.organizations.contains(word)
-    }
-
-    /// Whether `word` (lower case) ends a title phrase.
-    pub fn is_stop(&self, word: &str) -> bool {
-        self.stops.contains(word)
+        self.class(word).0 & WordClass::ORGANIZATION != 0
     }
 
     /// What a pronoun (lower case) can refer to, if it is one.
     pub fn pronoun(&self, word: &str) -> Option<PronounClass> {
         self.pronouns.get(word).copied()
+    }
+
+    /// Whether a word starting with byte `first` may be a pronoun or "the".
+    pub fn may_start_reference(&self, first: u8) -> bool {
+        let first = first.to_ascii_lowercase();
+        first == b't' || self.pronoun_starts.iter().any(|start| start[0] == first)
+    }
+
+    /// Whether `word` (any case) may be a pronoun: a test on its length and
+    /// first two letters that spares a look-up for most words.
+    pub fn may_be_pronoun(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        bytes.len() >= 2
+            && bytes.len() <= self.pronoun_longest
+            && self
+                .pronoun_starts
+                .contains(&[bytes[0].to_ascii_lowercase(), bytes[1].to_ascii_lowercase()])
     }
 
     /// The gender a first name, honorific or title (lower case) implies.

@@ -58,7 +58,12 @@ impl Facts {
             if entities[e].kind != EntityKind::Person || gender[e].is_some() {
                 continue;
             }
-            let before = n.first.checked_sub(1).map(|i| normalize(doc.token_text(i)));
+            // "Mr Cook", "Mrs. May": the word before, past an abbreviation dot.
+            let mut before = n.first.checked_sub(1);
+            if before.is_some_and(|i| i > 0 && doc.token_text(i) == ".") {
+                before = before.map(|i| i - 1);
+            }
+            let before = before.map(|i| normalize(doc.token_text(i)));
             if let Some(g) = before.and_then(|w| lex.gender(&w)) {
                 gender[e] = Some(g);
             }
@@ -87,12 +92,28 @@ pub(super) fn find(doc: &Document, named: &[Named], owner: &[usize], entities: &
         }
         for t in sentence.tokens.clone() {
             let token = doc.tokens[t];
-            let text = doc.token_text(t);
+            // Most words fail on their first letter; only then cut the text.
+            let lead = doc
+                .text
+                .as_bytes()
+                .get(token.span.start)
+                .copied()
+                .unwrap_or(0);
+            let text = match token.kind {
+                TokenKind::Quote => doc.token_text(t),
+                TokenKind::Word if !quoted && lex.may_start_reference(lead) => doc.token_text(t),
+                _ => continue,
+            };
             match token.kind {
                 TokenKind::Quote => quoted = quote_state(text, quoted),
-                TokenKind::Word if !quoted && may_refer(text) => {
+                TokenKind::Word if may_refer(text) => {
                     let lower = normalize(text);
+                    let named_here =
+                        |at: usize| named.binary_search_by_key(&at, |n| n.span.start).is_ok();
                     let target = if let Some(class) = lex.pronoun(&lower) {
+                        if named_here(token.span.start) {
+                            continue;
+                        }
                         pronoun(
                             doc,
                             named,
@@ -103,9 +124,20 @@ pub(super) fn find(doc: &Document, named: &[Named], owner: &[usize], entities: &
                             token.span.start,
                             class,
                         )
-                        .map(|e| (e, token.span, ReferenceKind::Pronoun))
+                        .map(|e| {
+                            // "He's" refers with "He".
+                            let end = token.span.end - possessive_len(text);
+                            (e, Span::new(token.span.start, end), ReferenceKind::Pronoun)
+                        })
                     } else if lower == "the" {
+                        // "the Foreign Ministry" tagged as a name is a mention.
+                        let next = doc.tokens.get(t + 1).map_or(usize::MAX, |n| n.span.start);
+                        let covering = named
+                            .binary_search_by_key(&next, |n| n.span.start)
+                            .ok()
+                            .map(|i| named[i].span.end);
                         title(doc, entities, &facts, t, sentence.tokens.end)
+                            .filter(|(_, span)| covering.is_none_or(|end| end < span.end))
                             .map(|(e, span)| (e, span, ReferenceKind::Title))
                     } else {
                         None
@@ -126,10 +158,7 @@ pub(super) fn find(doc: &Document, named: &[Named], owner: &[usize], entities: &
 /// Whether a word can be a pronoun or "the": a cheap test that spares
 /// looking up every word of the article.
 fn may_refer(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    (2..=10).contains(&bytes.len())
-        && matches!(bytes[0], b'h' | b'H' | b's' | b'S' | b't' | b'T')
-        && bytes.is_ascii()
+    text.eq_ignore_ascii_case("the") || lexicon().may_be_pronoun(text)
 }
 
 /// Whether the text is inside a quotation after quote mark `mark`.
@@ -203,9 +232,17 @@ fn pronoun(
         };
     }
     let candidates: Vec<(usize, bool)> = window.iter().copied().filter(|(e, _)| fits(*e)).collect();
+    // One woman known as such beats people of unknown gender for "she"; for
+    // "he" unknown names are as likely men, so knowing proves nothing.
+    let known: Vec<usize> = candidates
+        .iter()
+        .map(|c| c.0)
+        .filter(|&e| facts.gender[e] == Some(Gender::Female))
+        .collect();
     match candidates.as_slice() {
         [] => None,
         [(e, _)] => Some(*e),
+        _ if known.len() == 1 => Some(known[0]),
         _ if in_sentence => {
             let plain: Vec<usize> = candidates.iter().filter(|c| !c.1).map(|c| c.0).collect();
             (plain.len() == 1).then(|| plain[0])
@@ -235,6 +272,7 @@ fn title(
         }
         let text = doc.token_text(index);
         let word = normalize(text);
+        let class = lex.class(&word);
         let joins = word == "of"
             && end.is_some()
             && doc
@@ -242,12 +280,13 @@ fn title(
                 .get(index + 1)
                 .is_some_and(|_| index + 1 < ceiling)
             && roles::capitalised(doc.token_text(index + 1));
-        let allowed =
-            joins || (!lex.is_stop(&word) && (roles::capitalised(text) || lex.is_modifier(&word)));
+        let allowed = joins || (!class.stop() && (roles::capitalised(text) || class.modifier()));
         if !allowed {
             break;
         }
-        if word != "of" && roles::ends_title(doc, the + 1, index) {
+        let title_end =
+            class.head() || (class.multi_end() && roles::ends_title(doc, the + 1, index));
+        if word != "of" && title_end {
             end = Some(index);
         }
         if possessive_len(text) > 0 {

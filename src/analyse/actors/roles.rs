@@ -19,10 +19,11 @@ pub fn capitalised(text: &str) -> bool {
 pub fn ends_title(doc: &Document, floor: usize, index: usize) -> bool {
     let lex = lexicon();
     let word = normalize(doc.token_text(index));
-    if lex.is_head(&word) {
+    let class = lex.class(&word);
+    if class.head() {
         return true;
     }
-    if !lex.ends_some_multi(&word) {
+    if !class.multi_end() {
         return false;
     }
     let from = index.saturating_sub(3).max(floor);
@@ -52,6 +53,7 @@ pub fn left_of(doc: &Document, floor: usize, first: usize) -> Option<Span> {
             break;
         }
         let word = normalize(text);
+        let class = lex.class(&word);
         if word == "of" {
             let joins = index > floor && start < first && start == cursor && {
                 let left = doc.token_text(index - 1);
@@ -60,9 +62,9 @@ pub fn left_of(doc: &Document, floor: usize, first: usize) -> Option<Span> {
             if !joins {
                 break;
             }
-        } else if lex.is_stop(&word) {
+        } else if class.stop() {
             break;
-        } else if !(capitalised(text) || lex.is_modifier(&word)) {
+        } else if !(capitalised(text) || class.modifier()) {
             let right = doc.token_text(cursor);
             let unknown_ok = cursor < first
                 && start - index <= 2
@@ -99,27 +101,42 @@ pub fn right_of(doc: &Document, last: usize, ceiling: usize) -> Option<Span> {
     if start < ceiling && matches!(doc.token_text(start), "the" | "a" | "an") {
         start += 1;
     }
+    // Until a title is seen, only title words; after it, any words up to the
+    // closing comma ("a spokeswoman for the ministry,").
+    let mut titled = false;
+    let mut linked = false;
     let mut end = start;
-    while end < ceiling && end - start < MAX_ROLE_TOKENS {
+    while end < ceiling && end - start < MAX_ROLE_TOKENS + 2 {
         let token = doc.tokens[end];
         let text = doc.token_text(end);
         match token.kind {
             TokenKind::Word => {
                 let word = normalize(text);
-                let allowed = word == "of"
-                    || possessive_len(text) > 0
-                    || (!lex.is_stop(&word) && (capitalised(text) || lex.is_modifier(&word)));
+                let class = lex.class(&word);
+                // After the title a name needs a preposition before it:
+                // "leader of North Korea", not "President Xi and Kim".
+                let after_title = titled && (linked || !capitalised(text) || class.modifier());
+                linked = linked || (titled && matches!(&*word, "of" | "for" | "at" | "in"));
+                let allowed = if titled {
+                    after_title
+                } else {
+                    word == "of"
+                        || possessive_len(text) > 0
+                        || (!class.stop() && (capitalised(text) || class.modifier()))
+                };
                 if !allowed {
                     return None;
                 }
+                titled = titled || ends_title(doc, start, end);
             }
+            TokenKind::Number if titled => {}
             TokenKind::Punct if matches!(text, "," | "." | ";" | ")" | "\u{2014}") => break,
             _ => return None,
         }
         end += 1;
     }
     let closed = end == ceiling || doc.tokens[end].kind == TokenKind::Punct;
-    if !closed || end == start || !ends_title(doc, start, end - 1) {
+    if !closed || end == start || !titled {
         return None;
     }
     Some(Span::new(

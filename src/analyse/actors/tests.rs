@@ -435,3 +435,180 @@ fn role_may_hold_unlisted_nouns_but_not_verbs() {
         Some("NATO chief")
     );
 }
+
+#[test]
+fn a_tagged_name_after_the_is_not_a_description() {
+    let text =
+        "Talks\nForeign Minister Ana Silva spoke. The Foreign Ministry said the minister left.";
+    let entities = run(text, &[("Ana Silva", Person), ("Foreign Ministry", Org)]);
+    let silva = entity(&entities, "Ana Silva");
+    assert_eq!(silva.role.as_deref(), Some("Foreign Minister"));
+    assert_eq!(
+        references(text, silva),
+        [("the minister", ReferenceKind::Title)]
+    );
+    assert!(entity(&entities, "Foreign Ministry").references.is_empty());
+}
+
+#[test]
+fn apposition_may_run_on_after_its_title() {
+    let text = "Briefing\nIrina Volkova, a spokeswoman for the foreign ministry, said no. \
+Omar Haddad, who leads the party, said yes.";
+    let entities = run(text, &[("Irina Volkova", Person), ("Omar Haddad", Person)]);
+    assert_eq!(
+        entity(&entities, "Irina Volkova").role.as_deref(),
+        Some("spokeswoman for the foreign ministry")
+    );
+    assert_eq!(entity(&entities, "Omar Haddad").role, None);
+}
+
+#[test]
+fn apposition_does_not_swallow_a_list_of_names() {
+    let text = "Summit\nHe met Lee Park, President Xi and Kim. Sara Holm, leader of Nordland, spoke. \
+Jon Berg, Party Secretary General, left.";
+    let entities = run(
+        text,
+        &[
+            ("Lee Park", Person),
+            ("Xi", Person),
+            ("Kim", Person),
+            ("Sara Holm", Person),
+            ("Nordland", Place),
+            ("Jon Berg", Person),
+        ],
+    );
+    assert_eq!(
+        entity(&entities, "Jon Berg").role.as_deref(),
+        Some("Party Secretary General")
+    );
+    assert_eq!(entity(&entities, "Lee Park").role, None);
+    assert_eq!(entity(&entities, "Xi").role.as_deref(), Some("President"));
+    assert_eq!(
+        entity(&entities, "Sara Holm").role.as_deref(),
+        Some("leader of Nordland")
+    );
+}
+
+#[test]
+fn articles_and_punctuation_are_trimmed_from_names() {
+    let text = "Moscow\nThe Kremlin said no. Later the Kremlin, \"tired\", said yes.";
+    let doc = Document::new(text);
+    let first = text.find("Kremlin").unwrap_or_default();
+    let second = text.rfind("the Kremlin,").unwrap_or_default();
+    let tagged = [
+        Mention {
+            span: Span::new(first, first + 7),
+            kind: Org,
+        },
+        Mention {
+            span: Span::new(second, second + 12),
+            kind: Org,
+        },
+    ];
+    let entities = resolve(&doc, &tagged);
+    assert_eq!(entities.len(), 1);
+    assert_eq!(mentions(text, &entities[0]), ["Kremlin", "Kremlin"]);
+}
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "Kim",
+        "Jong",
+        "Un",
+        "Putin's",
+        "President",
+        "the",
+        "he",
+        "She",
+        "their",
+        "NATO",
+        "(",
+        ")",
+        ",",
+        ".",
+        "\"",
+        "of",
+        "Secretary",
+        "State",
+        "minister",
+        "Square",
+        "US",
+        "U.S.",
+        "\u{2019}s",
+        "\n",
+        "leader",
+        "Russian",
+        "agency",
+        "and",
+    ];
+
+    fn analyse_with(words: &[usize], spans: &[(usize, usize, u8)]) {
+        let text: String = words
+            .iter()
+            .map(|&w| WORDS[w % WORDS.len()])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let doc = Document::new(&text);
+        let kinds = [Person, Org, Place, Other];
+        let tagged: Vec<Mention> = spans
+            .iter()
+            .filter_map(|&(a, b, k)| {
+                let (start, end) = (a.min(b), a.max(b));
+                let ok = text.is_char_boundary(start) && text.is_char_boundary(end.min(text.len()));
+                ok.then(|| Mention {
+                    span: Span::new(start, end.min(text.len())),
+                    kind: kinds[usize::from(k) % 4],
+                })
+            })
+            .collect();
+        let entities = resolve(&doc, &tagged);
+        for entity in &entities {
+            assert!(!entity.mentions.is_empty());
+            for span in entity
+                .mentions
+                .iter()
+                .chain(entity.references.iter().map(|r| &r.span))
+            {
+                assert!(span.start <= span.end && text.get(span.start..span.end).is_some());
+            }
+        }
+        let mut analysis = Analysis {
+            entities,
+            ..Analysis::default()
+        };
+        rank(&doc, &mut analysis);
+    }
+
+    proptest! {
+        #[test]
+        fn on_any_words_and_spans(
+            words in prop::collection::vec(0usize..100, 0..60),
+            spans in prop::collection::vec((0usize..300, 0usize..300, 0u8..4), 0..20),
+        ) {
+            analyse_with(&words, &spans);
+        }
+    }
+}
+
+#[test]
+fn honorific_gives_gender() {
+    let text = "Talks\nKim Park met Mrs. Alder. She smiled.";
+    let entities = run(text, &[("Alder", Person), ("Kim Park", Person)]);
+    assert_eq!(
+        references(text, entity(&entities, "Alder")),
+        [("She", ReferenceKind::Pronoun)]
+    );
+}
+
+#[test]
+fn he_after_two_men_goes_to_the_subject() {
+    let text = "Talks\nKim Jae Won met Vladimir Orlov. He said little.";
+    let entities = run(text, &[("Kim Jae Won", Person), ("Vladimir Orlov", Person)]);
+    assert_eq!(
+        references(text, entity(&entities, "Kim Jae Won")),
+        [("He", ReferenceKind::Pronoun)]
+    );
+}

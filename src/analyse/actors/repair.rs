@@ -1,0 +1,291 @@
+//! Repairs of the tagger's output that only the whole article shows: a
+//! possessive inside a run, a headline-case run, a title caught in a name.
+
+use super::lexicon::{self, FastSet, normalize, possessive_len};
+use super::{roles, sentence_of};
+use crate::analyse::EntityKind;
+use crate::analyse::Mention;
+use crate::analyse::text::{Document, TokenKind};
+
+/// A mention as (kind, first token, last token).
+pub(super) type Range = (EntityKind, usize, usize);
+
+/// Honorifics the tagger may catch in a name; trimmed but not kept as a role.
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "sir", "dame"];
+
+/// Each mention as (kind, first token, last token), in text order.
+pub(super) fn token_ranges(doc: &Document, mentions: &[Mention]) -> Vec<Range> {
+    let mut sorted: Vec<&Mention> = mentions.iter().collect();
+    sorted.sort_by_key(|m| (m.span.start, m.span.end));
+    let tokens = &doc.tokens;
+    let mut out = Vec::with_capacity(sorted.len());
+    let mut first = 0;
+    for m in sorted {
+        // Mentions come in text order, so a cursor finds their tokens.
+        if first > 0 && tokens[first - 1].span.end > m.span.start {
+            first = tokens.partition_point(|t| t.span.end <= m.span.start);
+        }
+        while first < tokens.len() && tokens[first].span.end <= m.span.start {
+            first += 1;
+        }
+        let mut last = first;
+        while last < tokens.len() && tokens[last].span.start < m.span.end {
+            last += 1;
+        }
+        if let Some(range) = tidy(doc, first, last) {
+            out.push((m.kind, range.0, range.1));
+        }
+    }
+    out
+}
+
+/// Tokens `first..end` without what a name never starts or ends with:
+/// punctuation, quote marks, a lower-case article ("the Kremlin").
+fn tidy(doc: &Document, mut first: usize, mut end: usize) -> Option<(usize, usize)> {
+    let word =
+        |i: usize| doc.tokens[i].kind == TokenKind::Word || doc.tokens[i].kind == TokenKind::Number;
+    while first < end && (!word(first) || matches!(doc.token_text(first), "the" | "a" | "an")) {
+        first += 1;
+    }
+    while end > first && !word(end - 1) {
+        end -= 1;
+    }
+    (first < end).then(|| (first, end - 1))
+}
+
+/// Hashes of name keys, built in one reused buffer: the sets that only ask
+/// "is this name used elsewhere?" need no owned strings.
+#[derive(Default)]
+pub(super) struct KeyHashes {
+    buffer: String,
+}
+
+impl KeyHashes {
+    /// The hash of the key of tokens `first..=last`.
+    pub(super) fn of(&mut self, doc: &Document, first: usize, last: usize) -> u64 {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        self.buffer.clear();
+        for index in first..=last {
+            if index > first {
+                self.buffer.push(' ');
+            }
+            push_key_word(doc.token_text(index), &mut self.buffer);
+        }
+        BuildHasherDefault::<lexicon::FxHasher>::default().hash_one(self.buffer.as_str())
+    }
+}
+
+/// Split runs at a possessive inside them ("Vietnam's Hanoi"): no name of a
+/// person or place holds one, so the tagger joined two names.
+pub(super) fn split_possessives(doc: &Document, ranges: Vec<Range>) -> Vec<Range> {
+    let mut out = Vec::with_capacity(ranges.len());
+    for (kind, first, last) in ranges {
+        let mut start = first;
+        if kind != EntityKind::Organization {
+            for index in first..last {
+                if possessive_len(doc.token_text(index)) > 0 {
+                    out.push((kind, start, index));
+                    start = index + 1;
+                }
+            }
+        }
+        out.push((kind, start, last));
+    }
+    out
+}
+
+/// Append a word as names are compared: lower case, no possessive, "U.S."
+/// as "us".
+fn push_key_word(text: &str, out: &mut String) {
+    let text = &text[..text.len() - possessive_len(text)];
+    if text.is_ascii() && !text.contains('.') {
+        let from = out.len();
+        out.push_str(text);
+        out[from..].make_ascii_lowercase();
+        return;
+    }
+    let initialism = text.contains('.') && text.split('.').all(|p| p.chars().count() <= 1);
+    for c in text.chars() {
+        match c {
+            '.' if initialism => {}
+            '\u{2019}' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// The lower-case key of tokens `first..=last`.
+pub(super) fn key(doc: &Document, first: usize, last: usize) -> String {
+    let bytes = doc.tokens[last].span.end - doc.tokens[first].span.start;
+    let mut out = String::with_capacity(bytes);
+    for index in first..=last {
+        if index > first {
+            out.push(' ');
+        }
+        push_key_word(doc.token_text(index), &mut out);
+    }
+    out
+}
+
+/// A few words compared without regard to case, with a pre-test on length
+/// and first letter that rejects most other words in a handful of steps.
+#[derive(Default)]
+struct WordFilter<'t> {
+    /// Bit `len % 64` set for each word's length.
+    lengths: u64,
+    /// Bit per lower-cased first byte.
+    firsts: [u64; 4],
+    /// The words.
+    words: Vec<&'t str>,
+}
+
+impl<'t> WordFilter<'t> {
+    fn insert(&mut self, word: &'t str) {
+        let Some(&first) = word.as_bytes().first() else {
+            return;
+        };
+        let first = first.to_ascii_lowercase();
+        self.lengths |= 1 << (word.len() % 64);
+        self.firsts[usize::from(first / 64)] |= 1 << (first % 64);
+        self.words.push(word);
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let Some(&first) = word.as_bytes().first() else {
+            return false;
+        };
+        let first = first.to_ascii_lowercase();
+        self.lengths & (1 << (word.len() % 64)) != 0
+            && self.firsts[usize::from(first / 64)] & (1 << (first % 64)) != 0
+            && self.words.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+}
+
+/// Split headline-case runs on the first line ("Putin Visits North Korea")
+/// into the names the body uses; runs with no known name are kept whole.
+pub(super) fn split_headline(
+    doc: &Document,
+    ranges: Vec<Range>,
+    keys: &mut KeyHashes,
+) -> Vec<Range> {
+    let Some(headline) = doc.paragraphs.first().filter(|_| doc.paragraphs.len() > 1) else {
+        return ranges;
+    };
+    let in_headline = |r: &Range| headline.contains(doc.tokens[r.1].span);
+    if !ranges.iter().any(|r| r.2 > r.1 && in_headline(r)) {
+        return ranges;
+    }
+    // Only body names sharing a word with the headline's runs can split them;
+    // comparing raw words first spares hashing every other name.
+    let stem = |i: usize| {
+        let text = doc.token_text(i);
+        &text[..text.len() - possessive_len(text)]
+    };
+    let mut headline_words = WordFilter::default();
+    for r in ranges.iter().filter(|r| r.2 > r.1 && in_headline(r)) {
+        for i in r.1..=r.2 {
+            headline_words.insert(stem(i));
+        }
+    }
+    // A piece of a headline run starts with a headline word, so only body
+    // names (or their suffixes and parts) starting with one are hashed.
+    let in_headline_words = |i: usize| headline_words.contains(stem(i));
+    let mut body = FastSet::default();
+    let mut parts = FastSet::default();
+    for r in ranges.iter().filter(|r| !in_headline(r)) {
+        // The whole name and its suffixes of two words or more ("Jong Un").
+        for from in (r.1..r.2.max(r.1 + 1)).filter(|&i| in_headline_words(i)) {
+            body.insert(keys.of(doc, from, r.2));
+        }
+        // A person's surname or family name alone ("Putin", "Kim"); a place's
+        // first word ("New" of "New York") is no name.
+        if r.2 > r.1 && matches!(r.0, EntityKind::Person | EntityKind::Other) {
+            for i in [r.1, r.2].into_iter().filter(|&i| in_headline_words(i)) {
+                parts.insert(keys.of(doc, i, i));
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        let (kind, first, last) = range;
+        if !in_headline(&range) || first == last || body.contains(&keys.of(doc, first, last)) {
+            out.push(range);
+            continue;
+        }
+        let mut pieces = Vec::new();
+        let mut i = first;
+        while i <= last {
+            let found = (i..=last).rev().find(|&j| {
+                let hash = keys.of(doc, i, j);
+                body.contains(&hash) || (i == j && parts.contains(&hash))
+            });
+            match found {
+                Some(j) => {
+                    pieces.push((EntityKind::Other, i, j));
+                    i = j + 1;
+                }
+                None => i += 1,
+            }
+        }
+        if pieces.is_empty() {
+            out.push((kind, first, last));
+        } else {
+            out.extend(pieces);
+        }
+    }
+    out
+}
+
+/// Whether a mention is a title, not a name ("US Secretary" before "of
+/// State", "Prime Minister" used alone): it ends with a person's title and
+/// is not known to be a person, or is followed by more of a title or a name.
+pub(super) fn is_bare_title(doc: &Document, kind: EntityKind, last: usize) -> bool {
+    let lex = lexicon::lexicon();
+    let word = normalize(doc.token_text(last));
+    if !lex.is_person_title(&word) {
+        return false;
+    }
+    match kind {
+        EntityKind::Other => true,
+        EntityKind::Person => doc.tokens.get(last + 1).is_some_and(|t| {
+            let next = t.span.of(doc.text);
+            t.kind == TokenKind::Word && (next == "of" || roles::capitalised(next))
+        }),
+        _ => false,
+    }
+}
+
+/// The first token of the name once a title caught inside the mention
+/// ("President Putin", "Defence Minister Andrei Belousov") is left out.
+pub(super) fn trim_title<'k>(
+    doc: &Document,
+    kind: EntityKind,
+    first: usize,
+    last: usize,
+    known_keys: &dyn Fn() -> &'k FastSet<u64>,
+    keys: &mut KeyHashes,
+) -> usize {
+    if !matches!(kind, EntityKind::Person | EntityKind::Other) {
+        return first;
+    }
+    let floor = doc
+        .sentences
+        .get(sentence_of(doc, first))
+        .map_or(first, |s| s.tokens.start);
+    let cut = (first..last).rev().find(|&i| {
+        HONORIFICS.contains(&&*normalize(doc.token_text(i))) || roles::ends_title(doc, floor, i)
+    });
+    let Some(cut) = cut else {
+        return first;
+    };
+    let rest = cut + 1;
+    let worth = kind == EntityKind::Person
+        || last > rest
+        || known_keys().contains(&keys.of(doc, rest, last));
+    if worth && roles::capitalised(doc.token_text(rest)) {
+        rest
+    } else {
+        first
+    }
+}
