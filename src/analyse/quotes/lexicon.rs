@@ -1,7 +1,8 @@
 //! Word lists the statement finder reads: speech cues and the small closed
 //! classes (pronouns, determiners, adverbs) that shape a speaker's phrase.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::analyse::text::{Document, TokenKind};
@@ -9,29 +10,73 @@ use crate::analyse::text::{Document, TokenKind};
 /// The speech cue list, one word or phrase a line (see the file's header).
 const SPEECH_VERBS: &str = include_str!("../../../assets/data/speech_verbs.txt");
 
-/// Cues parsed once: single words, and phrases split into words.
+/// FNV-1a: word look-ups run once per token, and short keys hash faster
+/// this way than with the default SipHash.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// Hash-map builder for word-keyed tables.
+pub type FastHash = BuildHasherDefault<Fnv>;
+
+/// Cues parsed once: every first word, whether it is a cue alone, and the
+/// phrases it may open.
 struct Cues {
-    words: HashSet<&'static str>,
+    heads: HashMap<&'static str, Head, FastHash>,
     phrases: Vec<Vec<&'static str>>,
+    /// The lengths (in bytes) a first word can have, as a bit set.
+    lengths: u64,
+}
+
+#[derive(Default)]
+struct Head {
+    alone: bool,
+    phrases: Vec<usize>,
 }
 
 fn cues() -> &'static Cues {
     static CUES: OnceLock<Cues> = OnceLock::new();
     CUES.get_or_init(|| {
-        let mut words = HashSet::new();
+        let mut heads: HashMap<&'static str, Head, FastHash> = HashMap::default();
         let mut phrases = Vec::new();
         for line in SPEECH_VERBS.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             let parts: Vec<&'static str> = line.split_whitespace().collect();
+            let head = heads.entry(parts[0]).or_default();
             if parts.len() == 1 {
-                words.insert(parts[0]);
+                head.alone = true;
             } else {
+                head.phrases.push(phrases.len());
                 phrases.push(parts);
             }
         }
-        Cues { words, phrases }
+        let lengths = heads
+            .keys()
+            .fold(0u64, |bits, w| bits | 1 << w.len().min(63));
+        Cues {
+            heads,
+            phrases,
+            lengths,
+        }
     })
 }
 
@@ -43,7 +88,6 @@ pub struct Cue {
     /// Number of tokens ("according to" is two).
     pub len: usize,
 }
-
 impl Cue {
     /// One past the cue's last token.
     pub fn end(self) -> usize {
@@ -54,34 +98,33 @@ impl Cue {
 /// The speech cue starting at token `i`, if any. Cues are matched in lower
 /// case only, except a sentence-opening "According to".
 pub fn cue_at(doc: &Document, i: usize) -> Option<Cue> {
-    let word = doc.token_text(i);
     if doc.tokens[i].kind != TokenKind::Word {
         return None;
     }
     let cues = cues();
-    if cues.words.contains(word) {
+    let mut word = doc.token_text(i);
+    if cues.lengths & (1 << word.len().min(63)) == 0 {
+        return None;
+    }
+    if word == "According" {
+        word = "according";
+    }
+    let head = cues.heads.get(word)?;
+    if head.alone {
         return Some(Cue { first: i, len: 1 });
     }
-    for phrase in &cues.phrases {
-        let first_ok = phrase[0] == word
-            || (word.len() == phrase[0].len()
-                && word.starts_with(|c: char| c.is_uppercase())
-                && word.eq_ignore_ascii_case(phrase[0]));
-        if !first_ok || i + phrase.len() > doc.tokens.len() {
-            continue;
-        }
-        if phrase[1..]
-            .iter()
-            .enumerate()
-            .all(|(k, w)| doc.token_text(i + 1 + k) == *w)
-        {
-            return Some(Cue {
-                first: i,
-                len: phrase.len(),
-            });
-        }
-    }
-    None
+    head.phrases.iter().find_map(|&p| {
+        let phrase = &cues.phrases[p];
+        let fits = i + phrase.len() <= doc.tokens.len()
+            && phrase[1..]
+                .iter()
+                .enumerate()
+                .all(|(k, w)| doc.token_text(i + 1 + k) == *w);
+        fits.then_some(Cue {
+            first: i,
+            len: phrase.len(),
+        })
+    })
 }
 
 /// Whether a cue's text is "according to", whose speaker follows it.

@@ -84,6 +84,9 @@ fn paragraph_passages(
     let mut in_tag = false;
     for i in range.clone() {
         let token = doc.tokens[i];
+        if token.kind == TokenKind::Word || token.kind == TokenKind::Number {
+            continue;
+        }
         let word = token.span.of(text);
         if token.kind == TokenKind::Punct {
             if word == "<" && glued_to_next(doc, i, range.end) {

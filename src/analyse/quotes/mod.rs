@@ -28,7 +28,7 @@ const SHORT_WORDS: usize = 4;
 /// Titles ("This Week with George Stephanopoulos") run to this many words.
 const TITLE_WORDS: usize = 6;
 
-pub use self::lexicon::is_closed_class;
+pub use self::lexicon::{FastHash, is_closed_class};
 
 /// Per token: whether it lies inside quote marks (marks included), for
 /// stages that must tell what the article says from what it quotes.
@@ -53,9 +53,11 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
     let paragraphs = marks::paragraph_tokens(doc);
     let passages = marks::passages(doc, &paragraphs);
     let quoted = quoted_in(doc, &paragraphs, &passages);
+    let cues = speaker::cue_cache(doc);
     let scanner = Scanner {
         doc,
         quoted: &quoted,
+        cues: &cues,
     };
     let own: Vec<Option<Attribution>> = passages
         .iter()
@@ -412,8 +414,16 @@ impl<'e> EntityIndex<'e> {
         if let Some((_, index)) = best {
             return Some(index);
         }
-        if !lexicon::is_pronoun(mention.of(doc.text)) {
-            return None;
+        let text = mention.of(doc.text);
+        if !lexicon::is_pronoun(text) {
+            // A name the tagger missed here: the entity whose name ends alike.
+            let last = text
+                .rsplit(' ')
+                .next()
+                .filter(|w| w.starts_with(|c: char| c.is_uppercase()))?;
+            return self.entities.iter().position(|e| {
+                e.name.rsplit(' ').next() == Some(last) && e.kind != EntityKind::Place
+            });
         }
         let before = self
             .persons

@@ -120,7 +120,9 @@ fn statement(scanner: &Scanner, range: Range<usize>) -> Option<(Span, Cue, Range
         end -= 1;
     }
     // "According to Lee, …"
-    if let Some(cue) = lexicon::cue_at(doc, range.start).filter(|&c| lexicon::is_according(doc, c))
+    if let Some(cue) = scanner
+        .cue(range.start)
+        .filter(|&c| lexicon::is_according(doc, c))
     {
         let comma = (cue.end()..end).find(|&i| doc.token_text(i) == ",")?;
         let mention = scanner.phrase_after(cue.end(), comma)?;
@@ -129,7 +131,7 @@ fn statement(scanner: &Scanner, range: Range<usize>) -> Option<(Span, Cue, Range
     // "…, Lee said." / "…, said Lee."
     let tail = end.saturating_sub(7).max(range.start)..end;
     if let Some(comma) = tail.clone().rev().find(|&i| doc.token_text(i) == ",") {
-        let cue = (comma + 1..end).find_map(|i| lexicon::cue_at(doc, i));
+        let cue = (comma + 1..end).find_map(|i| scanner.cue(i));
         if let Some(cue) = cue.filter(|c| reports(doc.token_text(c.first))) {
             let mention = if cue.first == comma + 1 {
                 scanner.phrase_after(cue.end(), end)
@@ -144,17 +146,17 @@ fn statement(scanner: &Scanner, range: Range<usize>) -> Option<(Span, Cue, Range
                     <= 3
             };
             let opens_clause = !lexicon::is_closed_class(doc.token_text(range.start));
-            if let Some(mention) = mention.filter(|m| is_named(scanner, *m) && closes(m)) {
-                if opens_clause {
-                    return Some((mention, cue, range.start..comma));
-                }
+            if let Some(mention) = mention.filter(|m| is_named(scanner, *m) && closes(m))
+                && opens_clause
+            {
+                return Some((mention, cue, range.start..comma));
             }
         }
     }
     // "Lee said (that) …"
     let cue = (range.start + 1..end)
         .take(12)
-        .find_map(|i| lexicon::cue_at(doc, i))
+        .find_map(|i| scanner.cue(i))
         .filter(|c| reports(doc.token_text(c.first)) && !lexicon::is_according(doc, *c))?;
     let mention = scanner
         .phrase_before(cue.first, range.start)

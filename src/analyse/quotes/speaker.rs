@@ -2,6 +2,7 @@
 //! the text alone ("said Lee", "Lee said", "according to Lee", "he told",
 //! "the spokesman added"), so it works before any name tagger has run.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use super::lexicon::{self, Cue};
@@ -18,7 +19,7 @@ pub struct Attribution {
 }
 
 /// How far a cue may sit after a quote and still introduce it.
-const CUE_REACH: usize = 14;
+const CUE_REACH: usize = 24;
 /// The longest lower-case noun phrase taken as a speaker.
 const PHRASE_WORDS: usize = 6;
 
@@ -28,9 +29,34 @@ pub struct Scanner<'d, 't> {
     pub doc: &'d Document<'t>,
     /// Per token: whether it lies inside quote marks.
     pub quoted: &'d [bool],
+    /// Per token: the length in tokens of the speech cue starting there, 0
+    /// for none, or [`UNKNOWN`] until first asked.
+    pub cues: &'d [Cell<u8>],
+}
+
+/// A cue length not worked out yet.
+const UNKNOWN: u8 = u8::MAX;
+
+/// An empty per-token cue cache for `doc`, filled as the finders ask.
+pub fn cue_cache(doc: &Document) -> Vec<Cell<u8>> {
+    vec![Cell::new(UNKNOWN); doc.tokens.len()]
 }
 
 impl Scanner<'_, '_> {
+    /// The speech cue starting at token `i`, if any.
+    pub fn cue(&self, i: usize) -> Option<Cue> {
+        let cell = self.cues.get(i)?;
+        let mut len = cell.get();
+        if len == UNKNOWN {
+            len = lexicon::cue_at(self.doc, i).map_or(0, |c| c.len as u8);
+            cell.set(len);
+        }
+        (len > 0).then_some(Cue {
+            first: i,
+            len: usize::from(len),
+        })
+    }
+
     fn word(&self, i: usize) -> &str {
         self.doc.token_text(i)
     }
@@ -51,12 +77,18 @@ impl Scanner<'_, '_> {
     }
 
     /// A "." glued to a short capitalised word ("Mr.", "Gov.").
+    /// Also a dot that cannot end a sentence: before ")", "," or a
+    /// lower-case word ("(D-Wis.) said").
     fn is_abbreviation_dot(&self, i: usize) -> bool {
-        i > 0
-            && self.word(i) == "."
-            && self.doc.tokens[i - 1].span.end == self.doc.tokens[i].span.start
-            && self.is_capital(i - 1)
-            && self.word(i - 1).len() <= 4
+        if i == 0 || self.word(i) != "." {
+            return false;
+        }
+        let glued = self.doc.tokens[i - 1].span.end == self.doc.tokens[i].span.start;
+        let short = glued && self.is_capital(i - 1) && self.word(i - 1).len() <= 4;
+        let next = self.doc.tokens.get(i + 1).map(|t| t.span.of(self.doc.text));
+        let continues =
+            next.is_some_and(|n| n == ")" || n == "," || n.starts_with(|c: char| c.is_lowercase()));
+        short || continues
     }
 
     /// The first cue in `floor..end`, outside quotes: in "Lee said the
@@ -64,7 +96,7 @@ impl Scanner<'_, '_> {
     pub fn cue_before(&self, end: usize, floor: usize) -> Option<Cue> {
         (floor..end)
             .filter(|&i| !self.quoted[i])
-            .find_map(|i| lexicon::cue_at(self.doc, i))
+            .find_map(|i| self.cue(i))
     }
 
     /// Where the clause holding token `at` starts: after the last full stop
@@ -101,7 +133,7 @@ impl Scanner<'_, '_> {
             if i < end && !dateline && !self.quoted[i] && self.is_word(i) {
                 let w = self.word(i);
                 let shouting = w.len() > 1 && !w.chars().any(char::is_lowercase);
-                let adverbial = lexicon::is_closed_class(w)
+                let adverbial = (lexicon::is_closed_class(w) && !lexicon::is_determiner(w))
                     || (w.ends_with("ing") && !lexicon::is_pronoun(w))
                     || w.ends_with("ly")
                     || shouting;
@@ -136,7 +168,7 @@ impl Scanner<'_, '_> {
             let mention = self.phrase_after(k + 1, limit)?;
             return Some(Attribution { mention, cue: None });
         }
-        if let Some(cue) = lexicon::cue_at(self.doc, k) {
+        if let Some(cue) = self.cue(k) {
             if lexicon::is_participle(self.doc, cue) {
                 return None;
             }
@@ -154,7 +186,7 @@ impl Scanner<'_, '_> {
             {
                 break;
             }
-            let Some(cue) = lexicon::cue_at(self.doc, c) else {
+            let Some(cue) = self.cue(c) else {
                 continue;
             };
             if lexicon::is_according(self.doc, cue) {
@@ -167,9 +199,19 @@ impl Scanner<'_, '_> {
             };
             // "…,” campaign spokeswoman Ann Lee said": the title joins the name.
             let mention = mention.filter(|m| {
-                (k..c)
+                let named = m.of(self.doc.text).starts_with(|c: char| c.is_uppercase());
+                let title = |i: usize| {
+                    let w = self.word(i);
+                    self.is_abbreviation_dot(i)
+                        || (self.is_word(i)
+                            && !lexicon::is_pronoun(w)
+                            && !matches!(w, "which" | "who" | "that" | "when" | "where")
+                            && (!lexicon::is_closed_class(w) || matches!(w, "of" | "the")))
+                };
+                let before: Vec<usize> = (k..c)
                     .take_while(|&i| self.doc.tokens[i].span.start < m.start)
-                    .all(|i| self.is_word(i))
+                    .collect();
+                before.is_empty() || (named && before.iter().all(|&i| title(i)))
             });
             if let Some(mention) = mention.map(|m| Span::new(subject_start, m.end)) {
                 return Some(Attribution {
@@ -201,41 +243,61 @@ impl Scanner<'_, '_> {
         let immediate = (near..open)
             .rev()
             .filter(|&i| !self.quoted[i])
-            .find_map(|i| lexicon::cue_at(self.doc, i))
+            .find_map(|i| self.cue(i))
             .filter(|c| {
                 (c.end()..open).all(|i| {
                     matches!(self.word(i), "," | ":") || !self.is_capital(i) && self.is_word(i)
                 })
             });
-        let cue = immediate.or_else(|| self.cue_before(open, sentence.start))?;
+        let mut cue = immediate.or_else(|| self.cue_before(open, sentence.start))?;
+        loop {
+            let later = self.cue_before(open, cue.end());
+            match self.cue_subject(cue, sentence.start, open, later.is_some()) {
+                Some(mention) => {
+                    return Some(Attribution {
+                        mention,
+                        cue: Some(cue),
+                    });
+                }
+                None => cue = later?,
+            }
+        }
+    }
+
+    /// The speaker of a cue found before a quote; with `more` cues to try,
+    /// a participle in an opening phrase ("In a statement announcing …,")
+    /// gives up rather than guess.
+    fn cue_subject(&self, cue: Cue, floor: usize, open: usize, more: bool) -> Option<Span> {
         let before = cue
             .first
             .checked_sub(1)
-            .filter(|&b| b >= sentence.start)
+            .filter(|&b| b >= floor)
             .map(|b| self.word(b));
         let coordinated = before.is_some_and(|w| matches!(w, "and" | "but" | "," | "then"));
-        let mention = if lexicon::is_according(self.doc, cue) {
-            self.phrase_after(cue.end(), open)?
-        } else if lexicon::is_participle(self.doc, cue) && !coordinated {
+        if lexicon::is_according(self.doc, cue) {
+            return self.phrase_after(cue.end(), open);
+        }
+        let subject = self.phrase_before(cue.first, floor);
+        // "X condemned what he called …": the statement is X's.
+        let what = subject
+            .and_then(|m| (floor..cue.first).find(|&i| self.doc.tokens[i].span.start >= m.start))
+            .filter(|&first| first > floor && matches!(self.word(first - 1), "what" | "which"));
+        if let Some(first) = what {
+            return self.clause_subject(floor, first - 1).or(subject);
+        }
+        if lexicon::is_participle(self.doc, cue) && !coordinated {
             // "Lee saying …" names the speaker; "a statement saying …" does not.
-            self.phrase_before(cue.first, sentence.start)
-                .filter(|m| {
-                    m.of(self.doc.text).starts_with(|c: char| c.is_uppercase())
-                        || lexicon::is_pronoun(m.of(self.doc.text))
-                })
-                .or_else(|| self.clause_subject(sentence.start, cue.first))
-                .or_else(|| self.phrase_before(cue.first, sentence.start))?
-        } else if coordinated {
-            self.clause_subject(sentence.start, cue.first)
-                .or_else(|| self.phrase_before(cue.first, sentence.start))?
-        } else {
-            self.phrase_before(cue.first, sentence.start)
-                .or_else(|| self.clause_subject(sentence.start, cue.first))?
-        };
-        Some(Attribution {
-            mention,
-            cue: Some(cue),
-        })
+            let named = subject.filter(|m| {
+                m.of(self.doc.text).starts_with(|c: char| c.is_uppercase())
+                    || lexicon::is_pronoun(m.of(self.doc.text))
+            });
+            let found = named.or_else(|| self.clause_subject(floor, cue.first));
+            return if more { found } else { found.or(subject) };
+        }
+        if coordinated {
+            return self.clause_subject(floor, cue.first).or(subject);
+        }
+        subject.or_else(|| self.clause_subject(floor, cue.first))
     }
 
     /// The noun phrase that ends just before token `end` (the subject of a
@@ -322,7 +384,7 @@ impl Scanner<'_, '_> {
                 first = p;
                 break;
             }
-            if lexicon::is_closed_class(w) || lexicon::cue_at(self.doc, p).is_some() {
+            if lexicon::is_closed_class(w) || self.cue(p).is_some() {
                 break;
             }
             first = p;
@@ -330,6 +392,7 @@ impl Scanner<'_, '_> {
         }
         let head = self.word(last);
         if lexicon::is_skippable(head)
+            || lexicon::is_determiner(head)
             || lexicon::is_closed_class(head)
             || stops_phrase(head)
             || (lexicon::is_closed_class(self.word(first))
@@ -369,9 +432,11 @@ impl Scanner<'_, '_> {
                 && (i == first
                     || self.is_capital(i)
                     || lexicon::is_name_connector(w) && i + 1 < limit && self.is_capital(i + 1)
-                    || !self.is_capital(last) && !stops_phrase(w)))
+                    || (!self.is_capital(last)
+                        || (last == first && lexicon::is_determiner(self.word(first))))
+                        && !stops_phrase(w)))
                 || self.is_abbreviation_dot(i);
-            if !ok || lexicon::cue_at(self.doc, i).is_some() && i > first {
+            if !ok || self.cue(i).is_some() && i > first {
                 break;
             }
             if self.is_word(i) {
@@ -390,13 +455,13 @@ impl Scanner<'_, '_> {
         while end > sentence.start && matches!(self.word(end - 1), "." | "!" | "?") {
             end -= 1;
         }
-        let tail = sentence.start.max(end.saturating_sub(2 * CUE_REACH))..end;
+        let tail = sentence.start.max(end.saturating_sub(28))..end;
         for comma in tail
             .rev()
             .filter(|&i| self.word(i) == "," && !self.quoted[i])
         {
-            let reach = end.min(comma + 1 + CUE_REACH);
-            let Some(cue) = (comma + 1..reach).find_map(|i| lexicon::cue_at(self.doc, i)) else {
+            let reach = end.min(comma + 15);
+            let Some(cue) = (comma + 1..reach).find_map(|i| self.cue(i)) else {
                 continue;
             };
             let mention = if cue.first == comma + 1 {
@@ -420,7 +485,7 @@ impl Scanner<'_, '_> {
         let cue = range
             .clone()
             .filter(|&i| !self.quoted[i] && self.word(i).eq_ignore_ascii_case("according"))
-            .find_map(|i| lexicon::cue_at(self.doc, i))?;
+            .find_map(|i| self.cue(i))?;
         let mention = self.phrase_after(cue.end(), range.end)?;
         Some(Attribution {
             mention,

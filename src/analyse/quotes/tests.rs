@@ -183,3 +183,27 @@ fn reported_speech_without_marks() {
     );
     assert_eq!(quotes[0].cue.as_deref(), Some("said"));
 }
+
+#[test]
+fn subject_of_a_clause_without_a_cue() {
+    let text = "Headline\n\nThe Bell campaign projects that \u{201C}a small tax on deals\u{201D} would raise $7 a year.";
+    assert_eq!(direct(text), [row("a small tax on deals", "The Bell", "")]);
+}
+
+#[test]
+fn speaker_found_by_surname_when_the_tagger_missed_it() {
+    let text = "Headline\n\nJan Berg spoke first. \u{201C}We won,\u{201D} Berg said.";
+    let doc = Document::new(text);
+    let start = text.find("Jan Berg").expect("fixture");
+    let person = Entity {
+        name: "Jan Berg".into(),
+        kind: EntityKind::Person,
+        role: None,
+        mentions: vec![Span::new(start, start + 8)],
+        references: Vec::new(),
+        salience: 1.0,
+    };
+    let quotes = find(&doc, &[person]);
+    assert_eq!(quotes[0].speaker, Some(0));
+    assert_eq!(quotes[0].speaker_mention.map(|m| m.of(text)), Some("Berg"));
+}
