@@ -28,7 +28,11 @@ struct ArticleOut<'a> {
     date: Option<&'a str>,
     sections: &'a [Section],
     entities: Vec<EntityOut<'a>>,
+    /// Direct quotes (words in quote marks).
     quotes: Vec<QuoteOut<'a>>,
+    /// Reported speech without quote marks ("Blinken suggested that …"): an
+    /// added field, so `quotes` holds what scripts expect of quotes.
+    reported_speech: Vec<QuoteOut<'a>>,
     events: Vec<EventOut<'a>>,
     related: Vec<RelatedOut<'a>>,
 }
@@ -103,19 +107,8 @@ fn article_out<'a>(story: &'a Story, all: &'a [Story]) -> ArticleOut<'a> {
                 salience: e.salience,
             })
             .collect(),
-        quotes: analysis
-            .quotes
-            .iter()
-            .map(|q| QuoteOut {
-                start: q.span.start,
-                end: q.span.end,
-                text: &q.text,
-                speaker: q.speaker.and_then(|i| analysis.entity_name(i)),
-                speaker_mention: q.speaker_mention,
-                cue: q.cue.as_deref(),
-                direct: q.direct,
-            })
-            .collect(),
+        quotes: statements(analysis, true),
+        reported_speech: statements(analysis, false),
         events: analysis
             .events
             .iter()
@@ -144,6 +137,24 @@ fn article_out<'a>(story: &'a Story, all: &'a [Story]) -> ArticleOut<'a> {
             })
             .collect(),
     }
+}
+
+/// The direct quotes (`direct`) or the reported speech of an analysis.
+fn statements(analysis: &Analysis, direct: bool) -> Vec<QuoteOut<'_>> {
+    analysis
+        .quotes
+        .iter()
+        .filter(|q| q.direct == direct)
+        .map(|q| QuoteOut {
+            start: q.span.start,
+            end: q.span.end,
+            text: &q.text,
+            speaker: q.speaker.and_then(|i| analysis.entity_name(i)),
+            speaker_mention: q.speaker_mention,
+            cue: q.cue.as_deref(),
+            direct: q.direct,
+        })
+        .collect()
 }
 
 /// The stories as plain text: headline, sections, then the summary; every
