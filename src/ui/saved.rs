@@ -28,7 +28,10 @@ impl App {
         }
         if let Some((offset, _)) = self.positions.get(self.current).copied().flatten() {
             let row = self.layout.row_of(offset);
-            self.scroll[self.current] = row.min(self.max_top());
+            let top = row.min(self.max_top());
+            if let Some(scroll) = self.scroll.get_mut(self.current) {
+                *scroll = top;
+            }
         }
     }
 
@@ -75,7 +78,7 @@ impl App {
                 .and_then(|i| story.analysis.entity_name(i))
                 .map(str::to_string),
         };
-        let stars = &mut self.starred[self.current];
+        let Some(stars) = self.starred.get_mut(self.current) else { return };
         let message = match stars
             .iter()
             .position(|s| (s.start, s.end) == (starred.start, starred.end))
@@ -97,7 +100,7 @@ impl App {
 
     pub(crate) fn toggle_bookmark(&mut self) {
         let (offset, _) = self.top_anchor();
-        let marks = &mut self.bookmarks[self.current];
+        let Some(marks) = self.bookmarks.get_mut(self.current) else { return };
         let message = match marks.iter().position(|&m| m == offset) {
             Some(at) => {
                 marks.remove(at);
@@ -115,7 +118,7 @@ impl App {
 
     pub(crate) fn next_bookmark(&mut self) {
         let (offset, _) = self.top_anchor();
-        let marks = &self.bookmarks[self.current];
+        let Some(marks) = self.bookmarks.get(self.current) else { return };
         let target = marks
             .iter()
             .copied()
