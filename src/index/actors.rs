@@ -269,3 +269,115 @@ fn story_count(actor: &Actor) -> usize {
     }
     count
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::{Analysis, Entity};
+    use crate::load::{Article, Meta};
+    use crate::span::Span;
+
+    fn entity(name: &str, kind: EntityKind, salience: f32) -> Entity {
+        Entity {
+            name: name.into(),
+            kind,
+            role: None,
+            mentions: Vec::new(),
+            references: Vec::new(),
+            salience,
+        }
+    }
+
+    fn story(entities: Vec<Entity>, quotes: Vec<Quote>) -> Story {
+        Story {
+            article: Article::from_text(
+                "x".into(),
+                "x".into(),
+                "Title\nBody.".into(),
+                Meta::default(),
+            ),
+            analysis: Analysis {
+                entities,
+                quotes,
+                ..Analysis::default()
+            },
+            related: Vec::new(),
+        }
+    }
+
+    fn quote(text: &str, speaker: usize) -> Quote {
+        Quote {
+            span: Span::new(0, 1),
+            text: text.into(),
+            speaker: Some(speaker),
+            speaker_mention: None,
+            cue: None,
+            direct: true,
+        }
+    }
+
+    #[test]
+    fn names_meet_under_one_key() {
+        assert_eq!(name_key("Kim Jong-un"), "kim jong un");
+        assert_eq!(name_key("  Vladimir  Putin's "), "vladimir putin");
+        assert_eq!(name_key("U.S."), "u s");
+        assert_eq!(name_key(""), "");
+    }
+
+    #[test]
+    fn a_surname_merges_into_the_one_full_name() {
+        let stories = vec![
+            story(
+                vec![entity("Vladimir Putin", EntityKind::Person, 3.0)],
+                vec![quote("a", 0)],
+            ),
+            story(
+                vec![
+                    entity("Kim Jong Un", EntityKind::Person, 2.0),
+                    entity("Putin", EntityKind::Person, 1.0),
+                ],
+                vec![quote("b", 1), quote("c", 0)],
+            ),
+            story(vec![entity("Russia", EntityKind::Place, 1.0)], Vec::new()),
+        ];
+        let index = ActorIndex::build(&stories);
+        let putin = index.get("putin").map(|a| a.name.as_str());
+        assert_eq!(putin, Some("Vladimir Putin"));
+        assert_eq!(index.actors()[0].name, "Vladimir Putin");
+        assert_eq!(index.stories_of("Putin"), [0, 1]);
+        let said: Vec<(usize, &str)> = index
+            .statements("Vladimir Putin", &stories)
+            .into_iter()
+            .map(|(s, q)| (s, q.text.as_str()))
+            .collect();
+        assert_eq!(said, [(0, "a"), (1, "b")]);
+        assert_eq!(index.actor_of(1, 1), index.id("Vladimir Putin"));
+        assert_eq!(index.stories_of("Kim Jong-un"), [1]);
+        assert!(index.get("Medvedev").is_none());
+    }
+
+    #[test]
+    fn an_ambiguous_surname_or_a_place_stays_apart() {
+        let stories = vec![
+            story(
+                vec![
+                    entity("Anna Berg", EntityKind::Person, 1.0),
+                    entity("Erik Berg", EntityKind::Person, 1.0),
+                ],
+                Vec::new(),
+            ),
+            story(
+                vec![
+                    entity("Berg", EntityKind::Person, 1.0),
+                    entity("North Korea", EntityKind::Place, 1.0),
+                    entity("Korea", EntityKind::Place, 1.0),
+                ],
+                Vec::new(),
+            ),
+        ];
+        let index = ActorIndex::build(&stories);
+        assert_eq!(index.get("Berg").map(|a| a.name.as_str()), Some("Berg"));
+        assert_eq!(index.get("Korea").map(|a| a.name.as_str()), Some("Korea"));
+        assert_eq!(index.actors().len(), 5);
+    }
+}

@@ -375,3 +375,6 @@ fn shared_term(a: &Story, b: &Story, skip: &[String]) -> Option<String> {
         .max_by(|x, y| x.0.total_cmp(&y.0).then_with(|| y.1.cmp(x.1)))
         .map(|(_, term)| term.clone())
 }
+
+#[cfg(test)]
+mod tests;
