@@ -1,4 +1,14 @@
 //! Index: what many analysed stories say together — related stories and the
 //! actors they share.
+//!
+//! | module | gives |
+//! |---|---|
+//! | [`terms`] | content words of a text, lower-cased and lightly stemmed |
+//! | [`vectors`] | idf-weighted sparse vectors, cosines and an inverted index |
+//! | [`related`] | each story's related stories, best first, and why |
+//! | [`actors`] | every actor of the briefing with its stories and statements |
 
+pub mod actors;
 pub mod related;
+pub mod terms;
+pub mod vectors;
