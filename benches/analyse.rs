@@ -14,12 +14,23 @@ fn main() {
 }
 
 fn corpus_texts() -> Option<Vec<String>> {
-    let path = PathBuf::from(std::env::var("BRIEFING_CORPUS").unwrap_or_else(|_| "../shared/corpus/bbc".into()));
+    let path = PathBuf::from(
+        std::env::var("BRIEFING_CORPUS").unwrap_or_else(|_| "../shared/corpus/bbc".into()),
+    );
     if !path.is_dir() {
-        eprintln!("skipping: no corpus at {} (set BRIEFING_CORPUS)", path.display());
+        eprintln!(
+            "skipping: no corpus at {} (set BRIEFING_CORPUS)",
+            path.display()
+        );
         return None;
     }
-    Some(load::load_paths(&[path]).articles.into_iter().map(|a| a.text).collect())
+    Some(
+        load::load_paths(&[path])
+            .articles
+            .into_iter()
+            .map(|a| a.text)
+            .collect(),
+    )
 }
 
 /// The whole analyser over the corpus, one thread.
@@ -29,12 +40,19 @@ fn analyse_corpus(bencher: divan::Bencher) {
     let bytes: usize = texts.iter().map(String::len).sum();
     bencher
         .counter(divan::counter::BytesCount::new(bytes))
-        .bench(|| texts.iter().map(|t| analyse(t).entities.len()).sum::<usize>());
+        .bench(|| {
+            texts
+                .iter()
+                .map(|t| analyse(t).entities.len())
+                .sum::<usize>()
+        });
 }
 
 /// The founding article alone, for a per-article figure.
 #[divan::bench]
 fn analyse_founding_article(bencher: divan::Bencher) {
     let text = load::SAMPLE[1].1;
-    bencher.counter(divan::counter::BytesCount::new(text.len())).bench(|| analyse(text).quotes.len());
+    bencher
+        .counter(divan::counter::BytesCount::new(text.len()))
+        .bench(|| analyse(text).quotes.len());
 }

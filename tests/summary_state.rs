@@ -353,3 +353,66 @@ fn mouse_wheel_scrolls_and_a_click_selects_in_the_summary() {
     app.mouse(Pointer::Click, 5, 5);
     assert_eq!(app.focus, Focus::Reader);
 }
+
+#[test]
+fn actor_index_lists_every_story_and_statement_and_jumps() {
+    use briefing::story::Update;
+    use briefing::ui::actors::{ActorRow, rows};
+    use briefing::ui::app::Screen;
+    let second_text = "Lind visits the harbour\nAda Lind toured the harbour on Tuesday.\n\"The boats are safe,\" Lind said.";
+    let lind = entity(
+        "Ada Lind",
+        EntityKind::Person,
+        vec![
+            find(second_text, "Lind", 0),
+            find(second_text, "Ada Lind", 0),
+            find(second_text, "Lind", 2),
+        ],
+        vec![],
+    );
+    let span = find(second_text, "The boats are safe,", 0);
+    let said = Quote {
+        span,
+        text: span.of(second_text).into(),
+        speaker: Some(0),
+        speaker_mention: Some(find(second_text, "Lind", 2)),
+        cue: Some("said".into()),
+        direct: true,
+    };
+    let second = story(
+        "harbour",
+        second_text,
+        Analysis {
+            entities: vec![lind],
+            quotes: vec![said],
+            ..Analysis::default()
+        },
+    );
+    let mut app = App::new(vec![bridge_story(), second], (120, 40));
+    app.install(Update::Related(vec![vec![(1, 0.5)], vec![(0, 0.5)]]));
+    app.open_story(0);
+    app.update(Action::ActorIndex);
+    assert_eq!(app.screen, Screen::Actor, "{:?}", app.message);
+    let (actor, _) = app.actor_screen.unwrap();
+    let index = app.actor_index.as_ref().unwrap();
+    assert_eq!(
+        rows(index, actor),
+        [
+            ActorRow::Story(0, 0),
+            ActorRow::Statement(0, 0),
+            ActorRow::Story(1, 0),
+            ActorRow::Statement(1, 0)
+        ]
+    );
+    for _ in 0..3 {
+        app.update(Action::ScrollDown);
+    }
+    app.update(Action::Follow);
+    assert_eq!((app.screen, app.current), (Screen::Story, 1));
+    assert_eq!(app.cursor, Some(Cursor::Quote(0)));
+    app.update(Action::JumpBack);
+    assert_eq!(
+        app.current, 0,
+        "back to where the actor screen was opened from"
+    );
+}

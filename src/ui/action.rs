@@ -69,6 +69,8 @@ pub enum Action {
     JumpForward,
     /// Clear the focused actor, the marked item and the summary filter.
     Clear,
+    /// Show the focused actor across the briefing: every story and statement.
+    ActorIndex,
     /// Star or unstar the current statement (kept across sessions; `briefing starred` exports them).
     ToggleStar,
     /// Bookmark the top of the screen, or remove the bookmark there.
@@ -87,7 +89,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 38] = [
+    pub const ALL: [Action; 39] = [
         Action::ScrollDown,
         Action::ScrollUp,
         Action::PageDown,
@@ -119,6 +121,7 @@ impl Action {
         Action::JumpBack,
         Action::JumpForward,
         Action::Clear,
+        Action::ActorIndex,
         Action::ToggleStar,
         Action::ToggleBookmark,
         Action::NextBookmark,

@@ -31,6 +31,8 @@ pub enum Screen {
     List,
     /// One story in the reader.
     Story,
+    /// One actor across the briefing.
+    Actor,
 }
 
 /// Which pane the movement keys act on.
@@ -90,6 +92,10 @@ pub struct App {
     pub read: Vec<bool>,
     /// Stories analysed so far, while analysis runs in the background.
     pub progress: Option<(usize, usize)>,
+    /// Every actor of the briefing, once the analysis is done.
+    pub actor_index: Option<crate::index::actors::ActorIndex>,
+    /// The actor screen's actor and selected row.
+    pub actor_screen: Option<(usize, usize)>,
     /// Index of the story being read.
     pub current: usize,
     /// Top row of the reader for each story.
@@ -146,6 +152,8 @@ impl App {
             list_selected: 0,
             read: vec![!many; stories.len()],
             progress: None,
+            actor_index: None,
+            actor_screen: None,
             scroll: vec![0; stories.len()],
             positions: vec![None; stories.len()],
             starred: vec![Vec::new(); stories.len()],
@@ -224,6 +232,7 @@ impl App {
                 for (story, related) in self.stories.iter_mut().zip(related) {
                     story.related = related;
                 }
+                self.actor_index = Some(crate::index::actors::ActorIndex::build(&self.stories));
                 self.progress = None;
             }
         }
@@ -341,6 +350,10 @@ impl App {
             self.update_list(action);
             return;
         }
+        if self.screen == Screen::Actor {
+            self.update_actor(action);
+            return;
+        }
         if self.focus == Focus::Summary && self.update_summary(action) {
             return;
         }
@@ -390,6 +403,7 @@ impl App {
                 self.list_selected = self.current;
                 self.focus = Focus::Reader;
             }
+            Action::ActorIndex => self.open_actor_index(),
             Action::ToggleStar => self.toggle_star(),
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::NextBookmark => self.next_bookmark(),
@@ -680,7 +694,7 @@ impl App {
         }
     }
 
-    fn go_to_quote(&mut self, index: usize) {
+    pub(crate) fn go_to_quote(&mut self, index: usize) {
         let Some(quote) = self
             .story()
             .and_then(|s| s.analysis.quotes.get(index))
@@ -754,7 +768,7 @@ impl App {
         spans
     }
 
-    fn step_mention(&mut self, forward: bool) {
+    pub(crate) fn step_mention(&mut self, forward: bool) {
         if self.focus_actor.is_none() {
             self.cycle_actor(true);
         }

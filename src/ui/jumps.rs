@@ -37,6 +37,25 @@ impl JumpList {
         self.cursor = self.places.len();
     }
 
+    /// How many places are kept.
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    /// Whether no place is kept.
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    /// Keep the first `len` places: for a jump made of two steps (open a
+    /// story, then go to a quote in it), whose middle place is not worth a stop.
+    pub fn truncate(&mut self, len: usize) {
+        if self.cursor == self.places.len() && len < self.places.len() {
+            self.places.truncate(len);
+            self.cursor = self.places.len();
+        }
+    }
+
     /// Where to go back to from `here`, if anywhere.
     pub fn back(&mut self, here: Place) -> Option<Place> {
         if self.cursor == 0 {

@@ -15,6 +15,7 @@
 //! | [`view`] and the panes | drawing |
 
 pub mod action;
+pub mod actors;
 pub mod app;
 pub mod config;
 pub mod document;

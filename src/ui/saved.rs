@@ -78,7 +78,9 @@ impl App {
                 .and_then(|i| story.analysis.entity_name(i))
                 .map(str::to_string),
         };
-        let Some(stars) = self.starred.get_mut(self.current) else { return };
+        let Some(stars) = self.starred.get_mut(self.current) else {
+            return;
+        };
         let message = match stars
             .iter()
             .position(|s| (s.start, s.end) == (starred.start, starred.end))
@@ -100,7 +102,9 @@ impl App {
 
     pub(crate) fn toggle_bookmark(&mut self) {
         let (offset, _) = self.top_anchor();
-        let Some(marks) = self.bookmarks.get_mut(self.current) else { return };
+        let Some(marks) = self.bookmarks.get_mut(self.current) else {
+            return;
+        };
         let message = match marks.iter().position(|&m| m == offset) {
             Some(at) => {
                 marks.remove(at);
@@ -118,7 +122,9 @@ impl App {
 
     pub(crate) fn next_bookmark(&mut self) {
         let (offset, _) = self.top_anchor();
-        let Some(marks) = self.bookmarks.get(self.current) else { return };
+        let Some(marks) = self.bookmarks.get(self.current) else {
+            return;
+        };
         let target = marks
             .iter()
             .copied()

@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::symbols::border;
 
+use super::actors::ActorView;
 use super::app::{App, Screen};
 use super::help::HelpView;
 use super::keymap::Keymap;
@@ -105,6 +106,31 @@ pub fn draw(frame: &mut Frame, app: &App, chrome: &Chrome) {
             };
             frame.render_widget(&view, list);
         }
+        return;
+    }
+    if app.screen == Screen::Actor {
+        let body = Rect {
+            x: 1,
+            width: area.width.saturating_sub(2),
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        frame.render_widget(
+            &ActorView {
+                app,
+                theme: &chrome.theme,
+                glyphs: &chrome.glyphs,
+            },
+            body,
+        );
+        frame.render_widget(
+            &StatusView {
+                app,
+                theme: &chrome.theme,
+                keymap: &chrome.keymap,
+            },
+            panes.status,
+        );
         return;
     }
     if let Some(outline) = panes.outline {
