@@ -139,11 +139,11 @@ fn iob1_entities<'t>(tags: &[&'t str]) -> Vec<(usize, usize, &'t str)> {
     let mut current: Option<(usize, &str)> = None;
     for (i, &tag) in tags.iter().chain(std::iter::once(&"O")).enumerate() {
         let typ = (tag != "O").then(|| tag.get(2..).unwrap_or(""));
-        if let Some((start, t)) = current {
-            if typ != Some(t) || tag.starts_with("B-") {
-                out.push((start, i, t));
-                current = None;
-            }
+        if let Some((start, t)) = current
+            && (typ != Some(t) || tag.starts_with("B-"))
+        {
+            out.push((start, i, t));
+            current = None;
         }
         if let (Some(t), None) = (typ, current) {
             current = Some((i, t));

@@ -49,6 +49,8 @@ pub const F_BREAK: Flags = 1 << 16;
 pub const F_NUMBER: Flags = 1 << 17;
 /// A function word ("The", "But", "He") that never starts a name.
 pub const F_STOP: Flags = 1 << 18;
+/// A word that makes a place of the name before it ("Square", "Street").
+pub const F_PLACE_HEAD: Flags = 1 << 19;
 
 /// A small Bloom filter of the document's capitalised words, so that the
 /// many lower-case words need a hash-map look-up only when they may matter.
@@ -250,10 +252,10 @@ fn mark_places(gaz: &Gazetteer, infos: &mut [TokenInfo], range: Range<usize>) {
         }
         let mut phrase = 0;
         let mut best = 0;
-        for j in i..range.end.min(i + MAX_PHRASE) {
-            phrase = gazetteer::extend(phrase, infos[j].word);
+        for (n, info) in infos[i..range.end.min(i + MAX_PHRASE)].iter().enumerate() {
+            phrase = gazetteer::extend(phrase, info.word);
             match gaz.place(phrase) {
-                Some(true) => best = j + 1 - i,
+                Some(true) => best = n + 1,
                 Some(false) => {}
                 None => break,
             }
@@ -351,9 +353,9 @@ impl Votes {
                 let entry = words.entry(infos[i].word).or_default();
                 let k = kind(labels[i]);
                 entry.0[k] = entry.0[k].saturating_add(1);
-                let inside = labels[i] % 2 == 0 && labels[i] != 0;
+                let inside = labels[i].is_multiple_of(2) && labels[i] != 0;
                 let before_inside =
-                    i + 1 < range.end && labels[i + 1] != 0 && labels[i + 1] % 2 == 0;
+                    i + 1 < range.end && labels[i + 1] != 0 && labels[i + 1].is_multiple_of(2);
                 if k > 0 && (inside || before_inside) {
                     entry.1 |= 1 << k;
                 }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::features::{F_DEMONYM, F_FIRST_NAME, F_ORG_WORD, F_STOP, Flags};
+use super::features::{F_DEMONYM, F_FIRST_NAME, F_ORG_WORD, F_PLACE_HEAD, F_STOP, Flags};
 use super::hash::{self, IdBuild};
 use crate::analyse::text::{Document, TokenKind};
 
@@ -31,6 +31,10 @@ const STOP_WORDS: &str = "a about after against all also although an and another
     or other our over she since so some such than that the their them then there these they this \
     those though to today under until up was we were what when where whether which while who \
     why will with within without would yesterday yet you your";
+
+/// Words that make a place of the name before them ("Kim Il Sung Square").
+const PLACE_HEADS: &str = "airport avenue boulevard bridge cathedral mosque palace plaza road \
+    square stadium station street";
 
 /// Fold the next token's word hash into a phrase hash.
 #[inline]
@@ -74,6 +78,7 @@ impl Gazetteer {
             add_words(&mut words, DEMONYMS, F_DEMONYM);
             add_words(&mut words, ORGS, F_ORG_WORD);
             add_words(&mut words, STOP_WORDS, F_STOP);
+            add_words(&mut words, PLACE_HEADS, F_PLACE_HEAD);
             Gazetteer {
                 places: phrases(PLACES),
                 words,
@@ -87,7 +92,8 @@ impl Gazetteer {
         self.places.get(&phrase).copied()
     }
 
-    /// The gazetteer flags (`F_FIRST_NAME`, `F_DEMONYM`, `F_ORG_WORD`, `F_STOP`) of a word hash.
+    /// The gazetteer flags (`F_FIRST_NAME`, `F_DEMONYM`, `F_ORG_WORD`, `F_STOP`,
+    /// `F_PLACE_HEAD`) of a word hash.
     pub fn word_flags(&self, word: u64) -> Flags {
         self.words.get(&word).copied().unwrap_or(0)
     }

@@ -2,8 +2,12 @@
 //!
 //! A greedy left-to-right averaged-perceptron tagger over BIO labels, with
 //! hashed sparse features (word, affixes, shape, neighbours, gazetteers, the
-//! line's capitalisation and how the same word is written elsewhere in the
-//! document). Weights are trained by `examples/train_ner.rs` and embedded.
+//! line's capitalisation — headline, capitals, Title Case — and how the same
+//! word is written elsewhere in the document). A second pass adds, to the
+//! first pass's scores, evidence from how the first pass labelled the same
+//! word across the whole document. Lower-case words, numbers and function
+//! words that would have to start a name are never scored, which keeps the
+//! tagger fast. Weights are trained by `examples/train_ner.rs` and embedded.
 //!
 //! | module | holds |
 //! |---|---|
@@ -11,6 +15,7 @@
 //! | [`gazetteer`] | embedded lists of places, first names, demonyms, organisation words |
 //! | [`model`] | the weight table and its file format |
 //! | [`learn`] | training (used by the example, not at run time) |
+//! | [`hash`] | allocation-free hashing of words and features |
 
 pub mod features;
 pub mod gazetteer;
@@ -18,12 +23,20 @@ pub mod hash;
 pub mod learn;
 pub mod model;
 
+#[cfg(test)]
+mod tests;
+
 use std::ops::Range;
 
 use super::text::Document;
 use super::{EntityKind, Mention};
 use crate::span::Span;
-use features::{F_BREAK, F_CANDIDATE, F_CAP, F_INNER_CAP, F_NUMBER, F_STOP, TokenInfo};
+use features::{
+    F_BREAK, F_CANDIDATE, F_CAP, F_INNER_CAP, F_NUMBER, F_PLACE_HEAD, F_SENT_START, F_STOP,
+    TokenInfo,
+};
+
+const CAPITALISED: features::Flags = F_CAP | F_INNER_CAP;
 use model::{Models, Scorer};
 
 /// Number of BIO labels: O, then B and I for person, organisation, place, other.
@@ -31,6 +44,9 @@ pub const LABELS: usize = 9;
 
 /// The label of a token outside any name.
 pub const OUTSIDE: u8 = 0;
+
+/// The label that begins a place.
+const PLACE: u8 = 5;
 
 /// The kinds in label order: label `2k + 1` begins kind `k`, `2k + 2` continues it.
 pub const KINDS: [EntityKind; 4] = [
@@ -69,15 +85,15 @@ pub fn tag(doc: &Document) -> Vec<Mention> {
         for range in &sentences {
             greedy(&infos, range, &mut labels, |i, prev, prev2| {
                 let mut scores = emissions.get(range, i);
-                for f in votes.features(&infos, range, &first, i) {
-                    models.second.add(f, &mut scores);
-                }
+                let stacked = votes.features(&infos, range, &first, i);
+                models.second.add_all(&stacked, &mut scores);
                 add_history(&models.second, &infos[i], prev, prev2, &mut scores);
                 scores
             });
         }
     }
     trim(&infos, &mut labels);
+    name_places(&infos, &mut labels);
     mentions(doc, &labels)
 }
 
@@ -109,9 +125,7 @@ impl<'m, S: Scorer> Emissions<'m, S> {
         self.buffer.clear();
         features::static_features(self.infos, range, i, &mut self.buffer);
         let mut scores = [0.0; LABELS];
-        for &f in &self.buffer {
-            self.scorer.add(f, &mut scores);
-        }
+        self.scorer.add_all(&self.buffer, &mut scores);
         self.scores[i] = Some(scores);
         scores
     }
@@ -128,25 +142,24 @@ pub fn add_history<S: Scorer>(
 ) {
     let mut history = [0; 4];
     features::history_features(info, prev, prev2, &mut history);
-    for &f in &history {
-        scorer.add(f, scores);
-    }
+    scorer.add_all(&history, scores);
 }
 
 /// A name does not end in a lower-case word or a symbol ("Eagles organisation",
 /// "Nortel Open in"): drop such tails, keeping numbers ("Apollo 13").
 fn trim(infos: &[TokenInfo], labels: &mut [u8]) {
     for i in (0..labels.len()).rev() {
-        let inside = labels[i] != OUTSIDE && labels[i] % 2 == 0;
+        let inside = labels[i] != OUTSIDE && labels[i].is_multiple_of(2);
         let closes = labels.get(i + 1).is_none_or(|&n| n != labels[i]);
-        if inside && closes && infos[i].flags & (F_CAP | F_INNER_CAP | F_NUMBER) == 0 {
+        if inside && closes && infos[i].flags & (CAPITALISED | F_NUMBER) == 0 {
             labels[i] = OUTSIDE;
         }
     }
 }
 
 /// Tokens that are outside any name without asking the model: breaking
-/// punctuation, and lower-case words or numbers that would have to start one.
+/// punctuation, and lower-case words, numbers or function words ("The",
+/// "But") that would have to start one.
 #[inline]
 pub fn skipped(flags: features::Flags, prev: u8) -> bool {
     flags & F_BREAK != 0 || prev == OUTSIDE && (flags & F_CANDIDATE == 0 || flags & F_STOP != 0)
@@ -182,6 +195,43 @@ pub fn best(scores: &[f32; LABELS], prev: u8) -> u8 {
         }
     }
     best
+}
+
+/// "Kim Il Sung Square", "Grace Road": a run of capitalised words ending in a
+/// place word ("Square", "Street") is a place, whatever the words before it name.
+/// (Sentence starts and function words end the run; a following capitalised
+/// word means the place word is part of a longer name.)
+fn name_places(infos: &[TokenInfo], labels: &mut [u8]) {
+    let named = |t: &TokenInfo| t.flags & CAPITALISED != 0 && t.flags & F_STOP == 0;
+    for head in 1..infos.len() {
+        let flags = infos[head].flags;
+        if flags & F_PLACE_HEAD == 0 || flags & F_CAP == 0 || flags & F_SENT_START != 0 {
+            continue;
+        }
+        // "Wall Street Journal" names a newspaper, not a street.
+        if infos
+            .get(head + 1)
+            .is_some_and(|t| t.flags & CAPITALISED != 0)
+        {
+            continue;
+        }
+        let mut start = head;
+        while start > 0 && named(&infos[start - 1]) && infos[start].flags & F_SENT_START == 0 {
+            start -= 1;
+        }
+        if start == head {
+            continue;
+        }
+        labels[start] = PLACE;
+        for label in &mut labels[start + 1..=head] {
+            *label = PLACE + 1;
+        }
+        let mut next = head + 1;
+        while next < labels.len() && labels[next] != OUTSIDE && labels[next].is_multiple_of(2) {
+            labels[next] = PLACE + 1;
+            next += 1;
+        }
+    }
 }
 
 /// Turn BIO labels into mentions.

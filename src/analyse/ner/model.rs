@@ -13,6 +13,13 @@ const MAGIC: &[u8; 4] = b"BNE4";
 pub trait Scorer {
     /// Add the weights of `feature` (a hash) to `scores`, one per label.
     fn add(&self, feature: u64, scores: &mut [f32; LABELS]);
+
+    /// Add the weights of every feature in `features`.
+    fn add_all(&self, features: &[u64], scores: &mut [f32; LABELS]) {
+        for &f in features {
+            self.add(f, scores);
+        }
+    }
 }
 
 /// One slot of the table: the high half of a feature hash (0 = empty) and
@@ -127,6 +134,21 @@ impl Scorer for Model {
                 return;
             }
             slot = (slot + 1) & self.mask;
+        }
+    }
+
+    fn add_all(&self, features: &[u64], scores: &mut [f32; LABELS]) {
+        // Touch every first slot before probing: independent loads overlap,
+        // so the table's cache misses are paid roughly once per token.
+        let mut touched = 0u32;
+        for &f in features {
+            if let Some(entry) = self.entries.get(f as usize & self.mask) {
+                touched ^= entry.key;
+            }
+        }
+        std::hint::black_box(touched);
+        for &f in features {
+            self.add(f, scores);
         }
     }
 }

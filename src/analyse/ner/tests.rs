@@ -1,0 +1,89 @@
+//! The tagger on short sentences written for these tests.
+
+use super::tag;
+use crate::analyse::EntityKind::{self, Organization, Other, Person, Place};
+use crate::analyse::text::Document;
+
+fn names(text: &str) -> Vec<(&str, EntityKind)> {
+    let doc = Document::new(text);
+    tag(&doc)
+        .into_iter()
+        .map(|m| (m.span.of(text), m.kind))
+        .collect()
+}
+
+fn has(found: &[(&str, EntityKind)], name: &str, kind: EntityKind) -> bool {
+    found.contains(&(name, kind))
+}
+
+#[test]
+fn titles_stay_outside_person_names() {
+    let found = names("Talks\nPresident Vladimir Putin met officials in Moscow on Monday.");
+    assert!(has(&found, "Vladimir Putin", Person), "{found:?}");
+    assert!(has(&found, "Moscow", Place), "{found:?}");
+}
+
+#[test]
+fn title_case_headline_does_not_glue_verbs_to_names() {
+    let text = "Putin Visits North Korea\n\
+        Russian President Vladimir Putin arrived in North Korea on Wednesday. \
+        Putin was greeted at the airport.";
+    let found = names(text);
+    assert!(
+        found.iter().all(|(n, _)| !n.contains("Visits")),
+        "{found:?}"
+    );
+    assert!(has(&found, "North Korea", Place), "{found:?}");
+    assert!(has(&found, "Vladimir Putin", Person), "{found:?}");
+    assert!(
+        !found.iter().any(|(n, k)| *n == "Russian" && *k != Other),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn organisations_by_their_words() {
+    let found = names(
+        "Markets\nShares in Fabrikam Corp rose after the European Commission approved the deal.",
+    );
+    assert!(has(&found, "Fabrikam Corp", Organization), "{found:?}");
+    assert!(
+        has(&found, "European Commission", Organization),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_square_named_after_a_person_is_a_place() {
+    let found = names(
+        "Crowds gather for the anniversary parade\nThousands marched through Kim Il Sung Square in Pyongyang.",
+    );
+    assert!(has(&found, "Kim Il Sung Square", Place), "{found:?}");
+    assert!(has(&found, "Pyongyang", Place), "{found:?}");
+}
+
+#[test]
+fn spans_are_whole_words_in_text_order() {
+    let text = "Visit\nAngela Merkel's trip to Paris and Berlin's reply, said Reuters.";
+    let doc = Document::new(text);
+    let mentions = tag(&doc);
+    assert!(
+        mentions
+            .windows(2)
+            .all(|w| w[0].span.end <= w[1].span.start)
+    );
+    for m in &mentions {
+        assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+    }
+    let found = names(text);
+    assert!(has(&found, "Angela Merkel", Person), "{found:?}");
+    assert!(has(&found, "Paris", Place), "{found:?}");
+    assert!(has(&found, "Reuters", Organization), "{found:?}");
+}
+
+#[test]
+fn empty_and_odd_text_is_fine() {
+    assert!(names("").is_empty());
+    assert!(names("   \n\n  ").is_empty());
+    let _ = names("ÉLYSÉE — «Ça va», dit-il. 東京 ... !!!");
+}
