@@ -23,7 +23,7 @@ mod tests;
 
 use std::cell::OnceCell;
 
-use super::text::Document;
+use super::text::{Document, TokenKind};
 use super::{EntityKind, Mention};
 use crate::span::Span;
 use lexicon::{FastSet, normalize, possessive_len};
@@ -47,7 +47,7 @@ struct Named {
     last: usize,
     /// The name in lower case, words joined by single spaces.
     key: String,
-    /// Whether "'s" followed the name.
+    /// Whether a possessive "'s" followed the name.
     possessive: bool,
     /// The title or description next to this mention.
     role: Option<Span>,
@@ -116,10 +116,26 @@ pub(super) fn sentence_of(doc: &Document, index: usize) -> usize {
         .min(doc.sentences.len().saturating_sub(1))
 }
 
+/// Whether token `index` is a possessive "'s" that the tokenizer cut from
+/// the word it touches ("Tusk" "'s"): the name ends before it. Documents
+/// that keep it attached ("Tusk's") are read through [`possessive_len`].
+pub(super) fn is_clitic(doc: &Document, index: usize) -> bool {
+    let Some(token) = doc.tokens.get(index) else {
+        return false;
+    };
+    index > 0
+        && token.kind == TokenKind::Word
+        && doc.tokens[index - 1].span.end == token.span.start
+        && matches!(
+            token.span.of(doc.text),
+            "'s" | "'S" | "\u{2019}s" | "\u{2019}S"
+        )
+}
+
 /// A repaired mention of tokens `first..=last`, with its role.
 fn named_at(doc: &Document, kind: EntityKind, first: usize, last: usize) -> Named {
-    let last_text = doc.token_text(last);
-    let cut = possessive_len(last_text);
+    let cut = possessive_len(doc.token_text(last));
+    let possessive = cut > 0 || is_clitic(doc, last + 1);
     let span = Span::new(
         doc.tokens[first].span.start,
         doc.tokens[last].span.end - cut,
@@ -129,7 +145,7 @@ fn named_at(doc: &Document, kind: EntityKind, first: usize, last: usize) -> Name
         None => (first, last + 1),
     };
     let role = roles::left_of(doc, floor, first).or_else(|| {
-        (cut == 0)
+        (!possessive)
             .then(|| roles::right_of(doc, last, ceiling))
             .flatten()
     });
@@ -139,7 +155,7 @@ fn named_at(doc: &Document, kind: EntityKind, first: usize, last: usize) -> Name
         first,
         last,
         key: key(doc, first, last),
-        possessive: cut > 0,
+        possessive,
         role,
     }
 }

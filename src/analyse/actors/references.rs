@@ -3,7 +3,7 @@
 //! only when the text leaves one clear candidate.
 
 use super::lexicon::{FastMap, FastSet, Gender, PronounClass, lexicon, normalize, possessive_len};
-use super::{Named, roles};
+use super::{Named, is_clitic, roles};
 use crate::analyse::text::{Document, TokenKind};
 use crate::analyse::{Entity, EntityKind, Reference, ReferenceKind};
 use crate::span::Span;
@@ -289,7 +289,8 @@ fn title(
         if word != "of" && title_end {
             end = Some(index);
         }
-        if possessive_len(text) > 0 {
+        // "the Russian leader's visit": the description ends at the owner.
+        if possessive_len(text) > 0 || is_clitic(doc, index + 1) {
             break;
         }
         index += 1;

@@ -2,7 +2,7 @@
 //! possessive inside a run, a headline-case run, a title caught in a name.
 
 use super::lexicon::{self, FastSet, normalize, possessive_len};
-use super::{roles, sentence_of};
+use super::{is_clitic, roles, sentence_of};
 use crate::analyse::EntityKind;
 use crate::analyse::Mention;
 use crate::analyse::text::{Document, TokenKind};
@@ -40,10 +40,12 @@ pub(super) fn token_ranges(doc: &Document, mentions: &[Mention]) -> Vec<Range> {
 }
 
 /// Tokens `first..end` without what a name never starts or ends with:
-/// punctuation, quote marks, a lower-case article ("the Kremlin").
+/// punctuation, quote marks, a lower-case article ("the Kremlin"), a
+/// possessive "'s" ("Tusk's").
 fn tidy(doc: &Document, mut first: usize, mut end: usize) -> Option<(usize, usize)> {
-    let word =
-        |i: usize| doc.tokens[i].kind == TokenKind::Word || doc.tokens[i].kind == TokenKind::Number;
+    let word = |i: usize| {
+        matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number) && !is_clitic(doc, i)
+    };
     while first < end && (!word(first) || matches!(doc.token_text(first), "the" | "a" | "an")) {
         first += 1;
     }
@@ -66,17 +68,15 @@ impl KeyHashes {
         use std::hash::{BuildHasher, BuildHasherDefault};
         self.buffer.clear();
         for index in first..=last {
-            if index > first {
-                self.buffer.push(' ');
-            }
-            push_key_word(doc.token_text(index), &mut self.buffer);
+            push_key_word(doc, first, index, &mut self.buffer);
         }
         BuildHasherDefault::<lexicon::FxHasher>::default().hash_one(self.buffer.as_str())
     }
 }
 
-/// Split runs at a possessive inside them ("Vietnam's Hanoi"): no name of a
-/// person or place holds one, so the tagger joined two names.
+/// Split runs at a possessive inside them ("Vietnam's Hanoi", "'s" attached
+/// or a token of its own): no name of a person or place holds one, so the
+/// tagger joined two names.
 pub(super) fn split_possessives(doc: &Document, ranges: Vec<Range>) -> Vec<Range> {
     let mut out = Vec::with_capacity(ranges.len());
     for (kind, first, last) in ranges {
@@ -86,6 +86,11 @@ pub(super) fn split_possessives(doc: &Document, ranges: Vec<Range>) -> Vec<Range
                 if possessive_len(doc.token_text(index)) > 0 {
                     out.push((kind, start, index));
                     start = index + 1;
+                } else if is_clitic(doc, index) {
+                    if index > start {
+                        out.push((kind, start, index - 1));
+                    }
+                    start = index + 1;
                 }
             }
         }
@@ -94,9 +99,14 @@ pub(super) fn split_possessives(doc: &Document, ranges: Vec<Range>) -> Vec<Range
     out
 }
 
-/// Append a word as names are compared: lower case, no possessive, "U.S."
-/// as "us".
-fn push_key_word(text: &str, out: &mut String) {
+/// Append word `index` of a name starting at token `first` as names are
+/// compared: lower case, no possessive, "U.S." as "us", a space before it
+/// unless it is the first or a clitic "'s" ("McDonald's").
+fn push_key_word(doc: &Document, first: usize, index: usize, out: &mut String) {
+    if index > first && !is_clitic(doc, index) {
+        out.push(' ');
+    }
+    let text = doc.token_text(index);
     let text = &text[..text.len() - possessive_len(text)];
     if text.is_ascii() && !text.contains('.') {
         let from = out.len();
@@ -120,10 +130,7 @@ pub(super) fn key(doc: &Document, first: usize, last: usize) -> String {
     let bytes = doc.tokens[last].span.end - doc.tokens[first].span.start;
     let mut out = String::with_capacity(bytes);
     for index in first..=last {
-        if index > first {
-            out.push(' ');
-        }
-        push_key_word(doc.token_text(index), &mut out);
+        push_key_word(doc, first, index, &mut out);
     }
     out
 }

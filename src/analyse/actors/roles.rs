@@ -2,6 +2,7 @@
 //! its name ("Defence Minister Andrei Belousov") or in an apposition after it
 //! ("Jens Stoltenberg, NATO's secretary general,").
 
+use super::is_clitic;
 use super::lexicon::{lexicon, normalize, possessive_len};
 use crate::analyse::text::{Document, TokenKind};
 use crate::span::Span;
@@ -48,8 +49,9 @@ pub fn left_of(doc: &Document, floor: usize, first: usize) -> Option<Span> {
         if doc.tokens[index].kind != TokenKind::Word {
             break;
         }
+        // "Russia's President": the owner is no part of the title.
         let text = doc.token_text(index);
-        if possessive_len(text) > 0 {
+        if is_clitic(doc, index) || possessive_len(text) > 0 {
             break;
         }
         let word = normalize(text);
@@ -122,6 +124,7 @@ pub fn right_of(doc: &Document, last: usize, ceiling: usize) -> Option<Span> {
                 } else {
                     word == "of"
                         || possessive_len(text) > 0
+                        || is_clitic(doc, end)
                         || (!class.stop() && (capitalised(text) || class.modifier()))
                 };
                 if !allowed {
