@@ -156,7 +156,7 @@ fn sample_scrolls_searches_and_quits_at_80x24() {
         "j scrolls one line:\n{scrolled}"
     );
     assert_eq!(
-        scrolled.lines().nth(0),
+        scrolled.lines().next(),
         screen.lines().nth(1),
         "j moves the text up by exactly one row"
     );

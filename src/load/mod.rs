@@ -230,9 +230,7 @@ pub fn sample() -> Loaded {
 fn order(articles: &mut [Article], order: briefing::Order) {
     match order {
         briefing::Order::Listed => {}
-        briefing::Order::Title => {
-            articles.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
-        }
+        briefing::Order::Title => articles.sort_by_key(|a| a.title.to_lowercase()),
         briefing::Order::Date => articles.sort_by(|a, b| match (&a.meta.date, &b.meta.date) {
             (Some(x), Some(y)) => y.cmp(x),
             (Some(_), None) => std::cmp::Ordering::Less,
