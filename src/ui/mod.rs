@@ -75,10 +75,7 @@ pub fn run(loaded: Loaded, args: &ViewArgs, key: &str) -> anyhow::Result<()> {
     }
     let (stories, updates) = story::understand_in_background(articles);
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))
-            .context("installing signal handlers")?;
-    }
+    watch_signals(Arc::clone(&stop))?;
     let mut terminal = ratatui::init();
     let mouse = args.mouse || config.mouse;
     if mouse {
@@ -120,6 +117,23 @@ pub fn run(loaded: Loaded, args: &ViewArgs, key: &str) -> anyhow::Result<()> {
         eprintln!("briefing: {}", clean_line(&problem.to_string()));
     }
     result
+}
+
+/// On SIGTERM or SIGHUP, ask the loop to stop; if it has not within a second
+/// (when the terminal is gone, crossterm can wait on it for ever), restore
+/// what can be restored and exit from here.
+fn watch_signals(stop: Arc<AtomicBool>) -> anyhow::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]).context("installing signal handlers")?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            stop.store(true, Ordering::Relaxed);
+            std::thread::sleep(Duration::from_secs(1));
+            ratatui::restore();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
 }
 
 /// The theme (from the flag, else the config), keymap and glyphs, with what
