@@ -11,13 +11,21 @@ fn analysis() -> Analysis {
 }
 
 fn role<'a>(a: &'a Analysis, name: &str) -> Option<&'a str> {
-    let entity = a.entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("no entity {name}"));
+    let entity = a
+        .entities
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no entity {name}"));
     assert_eq!(entity.kind, EntityKind::Person, "{name} is a person");
     entity.role.as_deref()
 }
 
 fn speaker<'a>(a: &'a Analysis, words: &str) -> Option<&'a str> {
-    let quote = a.quotes.iter().find(|q| q.text.trim_end_matches('.') == words).unwrap_or_else(|| panic!("no quote {words:?}"));
+    let quote = a
+        .quotes
+        .iter()
+        .find(|q| q.text.trim_end_matches('.') == words)
+        .unwrap_or_else(|| panic!("no quote {words:?}"));
     assert!(quote.direct);
     quote.speaker.and_then(|i| a.entity_name(i))
 }
@@ -31,11 +39,24 @@ fn people_with_their_roles() {
     assert_eq!(role(&a, "Sergey Lavrov"), Some("Foreign Minister"));
     assert_eq!(role(&a, "Denis Mantrurov"), Some("Deputy Prime Minister"));
     assert_eq!(role(&a, "Jens Stoltenberg"), Some("NATO Secretary-General"));
-    let putin = a.entities.iter().find(|e| e.name == "Vladimir Putin").unwrap();
-    assert_eq!(a.entities[0].name, "Vladimir Putin", "the most salient actor");
-    assert!(putin.mentions.len() >= 8, "full name and surname mentions merge");
+    let putin = a
+        .entities
+        .iter()
+        .find(|e| e.name == "Vladimir Putin")
+        .unwrap();
+    assert_eq!(
+        a.entities[0].name, "Vladimir Putin",
+        "the most salient actor"
+    );
     assert!(
-        putin.references.iter().any(|r| r.span.of(FOUNDING) == "the Russian leader"),
+        putin.mentions.len() >= 8,
+        "full name and surname mentions merge"
+    );
+    assert!(
+        putin
+            .references
+            .iter()
+            .any(|r| r.span.of(FOUNDING) == "the Russian leader"),
         "a title used alone refers to him"
     );
 }
@@ -44,33 +65,73 @@ fn people_with_their_roles() {
 fn places_and_organisations() {
     let a = analysis();
     let kind = |name: &str| a.entities.iter().find(|e| e.name == name).map(|e| e.kind);
-    assert_eq!(kind("Kim Il Sung Square"), Some(EntityKind::Place), "a square named after a person is a place");
-    for place in ["North Korea", "Russia", "Ukraine", "Pyongyang", "Vietnam", "Hanoi", "South Korea"] {
+    assert_eq!(
+        kind("Kim Il Sung Square"),
+        Some(EntityKind::Place),
+        "a square named after a person is a place"
+    );
+    for place in [
+        "North Korea",
+        "Russia",
+        "Ukraine",
+        "Pyongyang",
+        "Vietnam",
+        "Hanoi",
+        "South Korea",
+    ] {
         assert_eq!(kind(place), Some(EntityKind::Place), "{place}");
     }
     assert_eq!(kind("NATO"), Some(EntityKind::Organization));
     let kcna = a.entities.iter().find(|e| e.name == "KCNA").unwrap();
-    assert_eq!((kcna.kind, kcna.role.as_deref()), (EntityKind::Organization, Some("state news agency")));
-    assert!(!a.entities.iter().any(|e| e.name.contains("Putin Visits")), "headline case makes no actor");
+    assert_eq!(
+        (kcna.kind, kcna.role.as_deref()),
+        (EntityKind::Organization, Some("state news agency"))
+    );
+    assert!(
+        !a.entities.iter().any(|e| e.name.contains("Putin Visits")),
+        "headline case makes no actor"
+    );
 }
 
 #[test]
 fn quotes_with_speakers() {
     let a = analysis();
-    assert_eq!(speaker(&a, "full support and solidarity"), Some("Kim Jong Un"));
-    assert_eq!(speaker(&a, "hegemonic and imperialist policy"), Some("Vladimir Putin"));
+    assert_eq!(
+        speaker(&a, "full support and solidarity"),
+        Some("Kim Jong Un")
+    );
+    assert_eq!(
+        speaker(&a, "hegemonic and imperialist policy"),
+        Some("Vladimir Putin")
+    );
     assert_eq!(a.quotes.iter().filter(|q| q.direct).count(), 6);
 }
 
 #[test]
 fn main_events() {
     let a = analysis();
-    let visit = a.events.iter().find(|e| e.kind == "visit").expect("a visit");
+    let visit = a
+        .events
+        .iter()
+        .find(|e| e.kind == "visit")
+        .expect("a visit");
     assert_eq!(visit.summary, "Vladimir Putin visits North Korea");
-    let pledge = a.events.iter().find(|e| e.kind == "pledge").expect("a pledge");
+    let pledge = a
+        .events
+        .iter()
+        .find(|e| e.kind == "pledge")
+        .expect("a pledge");
     assert_eq!(a.entity_name(pledge.actors[0]), Some("Kim Jong Un"));
-    assert!(a.events.iter().any(|e| e.kind == "pledge" && e.time.as_deref() == Some("on Wednesday")));
-    assert!(a.events.iter().any(|e| e.kind == "criticism" && e.summary.contains("Blinken")));
+    assert!(
+        a.events
+            .iter()
+            .any(|e| e.kind == "pledge" && e.time.as_deref() == Some("on Wednesday"))
+    );
+    assert!(
+        a.events
+            .iter()
+            .any(|e| e.kind == "criticism" && e.summary.contains("Blinken"))
+    );
 }
 
 #[test]
@@ -81,7 +142,15 @@ fn what_is_still_wrong() {
     assert_eq!(speaker(&a, "unwavering"), Some("Vladimir Putin"));
     assert_eq!(speaker(&a, "breakthrough"), Some("Vladimir Putin"));
     assert_eq!(speaker(&a, "new level"), Some("Vladimir Putin"));
-    assert!(!a.entities.iter().any(|e| e.name == "UN" && e.kind == EntityKind::Person));
+    assert!(
+        !a.entities
+            .iter()
+            .any(|e| e.name == "UN" && e.kind == EntityKind::Person)
+    );
     assert!(!a.entities.iter().any(|e| e.name == "Visits"));
-    assert!(a.quotes.iter().any(|q| !q.direct && q.text.starts_with("Russia is seeking")));
+    assert!(
+        a.quotes
+            .iter()
+            .any(|q| !q.direct && q.text.starts_with("Russia is seeking"))
+    );
 }

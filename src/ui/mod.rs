@@ -124,7 +124,8 @@ pub fn run(loaded: Loaded, args: &ViewArgs, key: &str) -> anyhow::Result<()> {
 /// what can be restored and exit from here.
 fn watch_signals(stop: Arc<AtomicBool>) -> anyhow::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]).context("installing signal handlers")?;
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])
+        .context("installing signal handlers")?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             stop.store(true, Ordering::Relaxed);
