@@ -175,7 +175,11 @@ impl Widget for &ActorView<'_> {
                         .get(story)
                         .and_then(|s| s.analysis.quotes.get(quote))
                         .map_or(String::new(), |q| {
-                            format!("   \u{201C}{}\u{201D}", clean_line(&q.text))
+                            if q.direct {
+                                format!("   \u{201C}{}\u{201D}", clean_line(&q.text))
+                            } else {
+                                format!("   (reported) {}", clean_line(&q.text))
+                            }
                         });
                     (Role::Quote, words)
                 }
