@@ -178,15 +178,7 @@ fn write_story(out: &mut String, story: &Story, all: &[Story]) {
         "{title}\n{}",
         "=".repeat(title.chars().count().min(78))
     );
-    let meta: Vec<String> = [
-        &article.meta.source,
-        &article.meta.date,
-        &article.meta.byline,
-    ]
-    .into_iter()
-    .flatten()
-    .map(|s| clean_line(s))
-    .collect();
+    let meta: Vec<String> = article.meta.parts().map(clean_line).collect();
     if !meta.is_empty() {
         let _ = writeln!(out, "{}", meta.join(" · "));
     }

@@ -37,6 +37,16 @@ pub struct Meta {
     pub title: Option<String>,
 }
 
+impl Meta {
+    /// Source, date and byline, those that are known, for a one-line display.
+    pub fn parts(&self) -> impl Iterator<Item = &str> {
+        [&self.source, &self.date, &self.byline]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+    }
+}
+
 /// One article, decoded and cut into paragraphs and sections.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {

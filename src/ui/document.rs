@@ -54,15 +54,7 @@ impl Layout {
         if let Some(&headline) = article.paragraphs.first() {
             layout.wrap(&article.text, headline, LineKind::Headline);
         }
-        let meta: Vec<String> = [
-            &article.meta.source,
-            &article.meta.date,
-            &article.meta.byline,
-        ]
-        .into_iter()
-        .flatten()
-        .map(|s| clean_line(s))
-        .collect();
+        let meta: Vec<String> = article.meta.parts().map(clean_line).collect();
         if !meta.is_empty() {
             for line in textwrap::wrap(&meta.join(" · "), width) {
                 layout.push_label(LineKind::Meta, line.into_owned());

@@ -74,107 +74,42 @@ pub fn draw(frame: &mut Frame, app: &App, chrome: &Chrome) {
     if area.width == 0 || area.height == 0 {
         return;
     }
+    let (theme, glyphs) = (&chrome.theme, &chrome.glyphs);
     let panes = app.panes();
-    if app.screen == Screen::List {
-        let list = Rect {
-            x: 1,
-            width: area.width.saturating_sub(2),
-            height: area.height.saturating_sub(1),
-            ..area
-        };
-        frame.render_widget(
-            &ListView {
-                app,
-                theme: &chrome.theme,
-                glyphs: &chrome.glyphs,
-            },
-            list,
-        );
-        frame.render_widget(
-            &StatusView {
-                app,
-                theme: &chrome.theme,
-                keymap: &chrome.keymap,
-            },
-            panes.status,
-        );
-        if app.help {
-            let view = HelpView {
-                keymap: &chrome.keymap,
-                theme: &chrome.theme,
-                glyphs: &chrome.glyphs,
-            };
-            frame.render_widget(&view, list);
+    let full = Rect {
+        x: 1,
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    match app.screen {
+        Screen::List => frame.render_widget(&ListView { app, theme, glyphs }, full),
+        Screen::Actor => frame.render_widget(&ActorView { app, theme, glyphs }, full),
+        Screen::Story => {
+            if let Some(outline) = panes.outline {
+                frame.render_widget(&OutlineView { app, theme, glyphs }, outline);
+            }
+            frame.render_widget(&ReaderView { app, theme }, panes.text);
+            if let Some(summary) = panes.summary {
+                frame.render_widget(&SummaryView { app, theme, glyphs }, summary);
+            }
         }
-        return;
     }
-    if app.screen == Screen::Actor {
+    let keymap = &chrome.keymap;
+    frame.render_widget(&StatusView { app, theme, keymap }, panes.status);
+    if app.help {
         let body = Rect {
-            x: 1,
-            width: area.width.saturating_sub(2),
             height: area.height.saturating_sub(1),
             ..area
         };
         frame.render_widget(
-            &ActorView {
-                app,
-                theme: &chrome.theme,
-                glyphs: &chrome.glyphs,
+            &HelpView {
+                keymap,
+                theme,
+                glyphs,
             },
             body,
         );
-        frame.render_widget(
-            &StatusView {
-                app,
-                theme: &chrome.theme,
-                keymap: &chrome.keymap,
-            },
-            panes.status,
-        );
-        return;
-    }
-    if let Some(outline) = panes.outline {
-        let view = OutlineView {
-            app,
-            theme: &chrome.theme,
-            glyphs: &chrome.glyphs,
-        };
-        frame.render_widget(&view, outline);
-    }
-    frame.render_widget(
-        &ReaderView {
-            app,
-            theme: &chrome.theme,
-        },
-        panes.text,
-    );
-    if let Some(summary) = panes.summary {
-        let view = SummaryView {
-            app,
-            theme: &chrome.theme,
-            glyphs: &chrome.glyphs,
-        };
-        frame.render_widget(&view, summary);
-    }
-    frame.render_widget(
-        &StatusView {
-            app,
-            theme: &chrome.theme,
-            keymap: &chrome.keymap,
-        },
-        panes.status,
-    );
-    if app.help {
-        let view = HelpView {
-            keymap: &chrome.keymap,
-            theme: &chrome.theme,
-            glyphs: &chrome.glyphs,
-        };
-        let body = Rect {
-            height: area.height.saturating_sub(1),
-            ..area
-        };
-        frame.render_widget(&view, body);
     }
 }
 
