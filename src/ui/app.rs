@@ -676,22 +676,35 @@ impl App {
         }
     }
 
+    /// Go to the next or previous of `spans` (a story's quotes or events)
+    /// from the item last jumped to or the reading position.
+    fn step_item(
+        &mut self,
+        forward: bool,
+        noun: &str,
+        spans: &[Span],
+        current: Option<usize>,
+        go: fn(&mut App, usize),
+    ) {
+        if spans.is_empty() {
+            self.say(format!("no {noun}s in this story"));
+            return;
+        }
+        match self.next_index(spans, current, forward) {
+            Some(i) => go(self, i),
+            None if forward => self.say(format!("last {noun}")),
+            None => self.say(format!("first {noun}")),
+        }
+    }
+
     fn step_quote(&mut self, forward: bool) {
         let Some(story) = self.story() else { return };
         let spans: Vec<Span> = story.analysis.quotes.iter().map(|q| q.span).collect();
-        if spans.is_empty() {
-            self.say("no quotes in this story");
-            return;
-        }
         let current = match self.cursor {
             Some(Cursor::Quote(i)) => Some(i),
             _ => None,
         };
-        match self.next_index(&spans, current, forward) {
-            Some(i) => self.go_to_quote(i),
-            None if forward => self.say("last quote"),
-            None => self.say("first quote"),
-        }
+        self.step_item(forward, "quote", &spans, current, Self::go_to_quote);
     }
 
     pub(crate) fn go_to_quote(&mut self, index: usize) {
@@ -718,19 +731,11 @@ impl App {
     fn step_event(&mut self, forward: bool) {
         let Some(story) = self.story() else { return };
         let spans: Vec<Span> = story.analysis.events.iter().map(|e| e.span).collect();
-        if spans.is_empty() {
-            self.say("no events in this story");
-            return;
-        }
         let current = match self.cursor {
             Some(Cursor::Event(i)) => Some(i),
             _ => None,
         };
-        match self.next_index(&spans, current, forward) {
-            Some(i) => self.go_to_event(i),
-            None if forward => self.say("last event"),
-            None => self.say("first event"),
-        }
+        self.step_item(forward, "event", &spans, current, Self::go_to_event);
     }
 
     fn go_to_event(&mut self, index: usize) {
