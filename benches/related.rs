@@ -14,6 +14,10 @@ use briefing::index::related::rank_all;
 use briefing::load::{self, Article, Meta};
 use briefing::story::{Story, understand};
 
+#[path = "../examples/support/sgml.rs"]
+mod sgml;
+use sgml::{between, unescape};
+
 fn main() {
     divan::main();
 }
@@ -92,17 +96,4 @@ fn reuters_articles(dir: &Path) -> Vec<Article> {
         }
     }
     articles
-}
-
-fn between<'t>(text: &'t str, open: &str, close: &str) -> Option<&'t str> {
-    let start = text.find(open)? + open.len();
-    let end = text[start..].find(close)? + start;
-    Some(&text[start..end])
-}
-
-fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&#3;", "")
-        .replace("&amp;", "&")
 }

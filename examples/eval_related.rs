@@ -17,6 +17,10 @@ use briefing::index::related::relate;
 use briefing::load::{self, Article, Meta};
 use briefing::story::{Story, understand};
 
+#[path = "support/sgml.rs"]
+mod sgml;
+use sgml::{between, unescape};
+
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (articles, labels) = match args.as_slice() {
@@ -126,19 +130,6 @@ fn reuters(dir: &Path) -> anyhow::Result<(Vec<Article>, Vec<Vec<String>>)> {
         }
     }
     Ok((articles, labels))
-}
-
-fn between<'t>(text: &'t str, open: &str, close: &str) -> Option<&'t str> {
-    let start = text.find(open)? + open.len();
-    let end = text[start..].find(close)? + start;
-    Some(&text[start..end])
-}
-
-fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-        .replace("&#3;", "")
 }
 
 fn check_duplicates(stories: &[Story], tsv: &Path) {
