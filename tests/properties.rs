@@ -2,6 +2,7 @@
 //! every offset they print lies on a character boundary inside the text.
 
 use briefing::analyse::analyse;
+use briefing::analyse::text::Document;
 use briefing::load::decode::decode;
 use briefing::load::{Article, Meta};
 use briefing::span::Span;
@@ -88,6 +89,26 @@ fn newsy() -> impl Strategy<Value = String> {
     prop::collection::vec(word, 0..80).prop_map(|w| w.join(" "))
 }
 
+/// Text dense in apostrophes, initials and hyphens, glued without spaces.
+fn apostrophes() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("Kim"),
+        Just("'"),
+        Just("\u{2019}"),
+        Just("s"),
+        Just("S"),
+        Just("U.S."),
+        Just("."),
+        Just(" "),
+        Just("-"),
+        Just("based"),
+        Just("\n"),
+        Just("O'Brien"),
+        Just("\""),
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|p| p.concat())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
@@ -107,5 +128,15 @@ proptest! {
             prop_assert!(!text.contains('\r'));
             check_all(&text);
         }
+    }
+
+    #[test]
+    fn possessives_split_afterwards_as_when_cut(text in apostrophes()) {
+        let cut = Document::with_possessives_split(&text);
+        let doc = Document::new(&text);
+        let split = doc.possessives_split();
+        let split = split.as_ref().unwrap_or(&doc);
+        prop_assert_eq!(&split.tokens, &cut.tokens);
+        prop_assert_eq!(&split.sentences, &cut.sentences);
     }
 }

@@ -63,13 +63,118 @@ impl<'t> Document<'t> {
         Self::cut(text, true)
     }
 
+    /// This document as [`Document::with_possessives_split`] cuts it, made
+    /// from its own tokens (only those around an apostrophe are cut again,
+    /// and only their paragraphs split into sentences again), or `None` when
+    /// no word has a possessive.
+    pub fn possessives_split(&self) -> Option<Self> {
+        let (text, old) = (self.text, &self.tokens);
+        // Runs of old tokens to cut again, with the tokens they become.
+        let mut groups: Vec<(Range<usize>, Vec<Token>)> = Vec::new();
+        let mut next = 0;
+        for at in apostrophes(text) {
+            let i = next + old[next..].partition_point(|t| t.span.end <= at);
+            let Some(token) = old.get(i).filter(|t| t.span.start <= at) else {
+                continue;
+            };
+            next = i + 1;
+            if !self.may_hide_possessive(token) {
+                continue;
+            }
+            // Cut again with what the word may swallow once split: the "s"
+            // after an apostrophe token, a dot ending an initialism.
+            let (mut span, mut end) = (token.span, i + 1);
+            while let Some(n) = old.get(end).filter(|n| {
+                n.span.start == span.end
+                    && (end == i + 1 && token.kind == TokenKind::Quote || n.span.of(text) == ".")
+            }) {
+                span.end = n.span.end;
+                end += 1;
+            }
+            let mut cut = Vec::new();
+            tokenize(text, span, true, false, &mut cut);
+            if cut[..] != old[i..end] {
+                groups.push((i..end, cut));
+            }
+            next = end;
+        }
+        if groups.is_empty() {
+            return None;
+        }
+        let mut tokens = Vec::with_capacity(old.len() + groups.len());
+        let mut copied = 0;
+        for (range, cut) in &groups {
+            tokens.extend_from_slice(&old[copied..range.start]);
+            tokens.extend_from_slice(cut);
+            copied = range.end;
+        }
+        tokens.extend_from_slice(&old[copied..]);
+        // Sentences: paragraphs holding a changed run are split again (a
+        // split word may start one: "'s" opens like a quote); the others
+        // only move by the tokens added before them.
+        let mut sentences = Vec::with_capacity(self.sentences.len());
+        let (mut rest, mut group, mut shift) = (&self.sentences[..], 0, 0isize);
+        while let Some(first) = rest.first() {
+            let count = rest
+                .iter()
+                .take_while(|s| s.paragraph == first.paragraph)
+                .count();
+            let old_range = first.tokens.start..rest[count - 1].tokens.end;
+            let start = first.tokens.start.wrapping_add_signed(shift);
+            let mut changed = false;
+            while let Some((range, cut)) = groups.get(group)
+                && range.start < old_range.end
+            {
+                shift += cut.len() as isize - range.len() as isize;
+                changed = true;
+                group += 1;
+            }
+            if changed {
+                let end = old_range.end.wrapping_add_signed(shift);
+                split_sentences(text, &tokens, start..end, first.paragraph, &mut sentences);
+            } else {
+                let moved = |s: &Sentence| Sentence {
+                    tokens: s.tokens.start.wrapping_add_signed(shift)
+                        ..s.tokens.end.wrapping_add_signed(shift),
+                    ..s.clone()
+                };
+                sentences.extend(rest[..count].iter().map(moved));
+            }
+            rest = &rest[count..];
+        }
+        Some(Self {
+            text,
+            tokens,
+            sentences,
+            paragraphs: self.paragraphs.clone(),
+        })
+    }
+
+    /// Whether cutting `token` with possessives split may change it: a word
+    /// holding an apostrophe, or an apostrophe token inside a paragraph
+    /// ("U.S." + "'" + "s").
+    fn may_hide_possessive(&self, token: &Token) -> bool {
+        let text = self.text;
+        match token.kind {
+            TokenKind::Word => true,
+            TokenKind::Quote => {
+                let before = &text[..token.span.start];
+                let line = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
+                matches!(token.span.of(text), "'" | "\u{2019}")
+                    && possessive(&text[token.span.start..])
+                    && !line.trim().is_empty()
+            }
+            _ => false,
+        }
+    }
+
     fn cut(text: &'t str, split_possessives: bool) -> Self {
         let paragraphs = paragraphs(text);
         let mut tokens = Vec::new();
         let mut sentences = Vec::new();
         for (index, paragraph) in paragraphs.iter().enumerate() {
             let first = tokens.len();
-            tokenize(text, *paragraph, split_possessives, &mut tokens);
+            tokenize(text, *paragraph, split_possessives, true, &mut tokens);
             split_sentences(text, &tokens, first..tokens.len(), index, &mut sentences);
         }
         Self {
@@ -126,8 +231,15 @@ fn char_at(s: &str, at: usize) -> Option<char> {
     }
 }
 
-/// Append the tokens of `span` to `out`.
-fn tokenize(text: &str, span: Span, split_possessives: bool, out: &mut Vec<Token>) {
+/// Append the tokens of `span` to `out`; `paragraph_start` says whether
+/// `span` starts a paragraph (where an apostrophe is never a possessive).
+fn tokenize(
+    text: &str,
+    span: Span,
+    split_possessives: bool,
+    paragraph_start: bool,
+    out: &mut Vec<Token>,
+) {
     let s = span.of(text);
     let mut i = 0;
     while let Some(c) = char_at(s, i) {
@@ -138,7 +250,7 @@ fn tokenize(text: &str, span: Span, split_possessives: bool, out: &mut Vec<Token
         let mut end = i + c.len_utf8();
         let kind = if split_possessives
             && matches!(c, '\'' | '\u{2019}')
-            && i > 0
+            && (i > 0 || !paragraph_start)
             && possessive(&s[i..])
         {
             // "Israel's": the clitic is its own word so the name stays whole.
@@ -193,6 +305,17 @@ fn word_end(s: &str, start: usize, mut end: usize, split_possessives: bool) -> u
         }
     }
     end
+}
+
+/// Byte offsets of every apostrophe, straight or curly, in `text`.
+fn apostrophes(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().filter_map(move |(i, &b)| match b {
+        b'\'' => Some(i),
+        // U+2019 is E2 80 99 in UTF-8.
+        0x99 if i >= 2 && bytes[i - 2] == 0xE2 && bytes[i - 1] == 0x80 => Some(i - 2),
+        _ => None,
+    })
 }
 
 /// Whether `rest` (starting at an apostrophe) is a possessive "'s" that ends the word.
@@ -328,6 +451,22 @@ mod tests {
                 "Israel", "'s", "army", "and", "O'Brien", "'s", "dog", "don't", "."
             ]
         );
+    }
+
+    #[test]
+    fn splitting_possessives_afterwards_matches_cutting_them() {
+        for text in [
+            "Israel's army and O'Brien's dog don't.\nThe U.S.'s view. It's Kim\u{2019}s.",
+            "No apostrophes here. None at all.",
+            "'s alone, rock 'n' roll, the Jones' house and JONES'S hat.",
+        ] {
+            let cut = Document::with_possessives_split(text);
+            let split = Document::new(text).possessives_split();
+            let split = split.as_ref().unwrap_or(&cut);
+            assert_eq!(split.tokens, cut.tokens, "{text}");
+            assert_eq!(split.sentences, cut.sentences, "{text}");
+        }
+        assert!(Document::new("Plain words.").possessives_split().is_none());
     }
 
     #[test]

@@ -65,10 +65,9 @@ pub fn allowed(prev: u8, label: u8) -> bool {
 /// Every name mention in the document, in text order.
 pub fn tag(doc: &Document) -> Vec<Mention> {
     // The tagger reads possessives as tokens of their own ("Israel" + "'s").
-    if doc.text.contains("'s") || doc.text.contains("'S") || doc.text.contains("\u{2019}s") {
-        tag_cut(&Document::with_possessives_split(doc.text))
-    } else {
-        tag_cut(doc)
+    match doc.possessives_split() {
+        Some(split) => tag_cut(&split),
+        None => tag_cut(doc),
     }
 }
 
