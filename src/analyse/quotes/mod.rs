@@ -293,9 +293,23 @@ fn borrowed(
     let kept = |i: &usize| keep[*i];
     let previous = (0..index).rev().find(kept);
     let same_paragraph = |i: usize| passages[i].paragraph == passage.paragraph;
+    let sentence = sentence_of(doc, passage.open);
     if let Some(p) = previous.filter(|&p| same_paragraph(p))
         && so_far[p].is_some()
     {
+        // A partial quote in a sentence of its own whose subject is a name
+        // ("Lee thanked him for his “unwavering” help") is that name's.
+        let named_subject = (sentence_of(doc, passages[p].open) != sentence)
+            .then(|| {
+                let range = doc.sentences[sentence].tokens.clone();
+                let floor = scanner.clause_start(passage.open, range.start);
+                scanner.clause_subject(floor, passage.open)
+            })
+            .flatten()
+            .filter(|m| scanner.is_name(*m));
+        if let Some(mention) = named_subject {
+            return Some(Attribution { mention, cue: None });
+        }
         return so_far[p];
     }
     if let Some(n) = (index + 1..passages.len())

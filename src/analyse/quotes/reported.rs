@@ -153,6 +153,10 @@ fn statement(scanner: &Scanner, range: Range<usize>) -> Option<(Span, Cue, Range
             }
         }
     }
+    // "Lee criticised the visit, suggesting that …"
+    if let Some(found) = participle_clause(scanner, range.start, end) {
+        return Some(found);
+    }
     // "Lee said (that) …"
     let cue = (range.start + 1..end)
         .take(12)
@@ -195,6 +199,46 @@ fn statement(scanner: &Scanner, range: Range<usize>) -> Option<(Span, Cue, Range
         || lexicon::is_pronoun(opener)
         || (opener.starts_with(|c: char| c.is_uppercase()) && !lexicon::is_determiner(opener));
     (start < end && (say || clause)).then_some((mention, cue, start..end))
+}
+
+/// "…, suggesting that …" after a main clause: the clause's subject is the
+/// speaker and what follows "that" the content ("saying" may drop "that").
+fn participle_clause(
+    scanner: &Scanner,
+    start: usize,
+    end: usize,
+) -> Option<(Span, Cue, Range<usize>)> {
+    let doc = scanner.doc;
+    let comma = (start + 2..end.saturating_sub(2)).find(|&i| {
+        doc.token_text(i) == ","
+            && matches!(
+                doc.token_text(i + 1),
+                "saying"
+                    | "suggesting"
+                    | "arguing"
+                    | "warning"
+                    | "claiming"
+                    | "insisting"
+                    | "noting"
+                    | "adding"
+                    | "stressing"
+                    | "explaining"
+                    | "asserting"
+            )
+    })?;
+    let cue = Cue {
+        first: comma + 1,
+        len: 1,
+    };
+    let that = doc.token_text(comma + 2) == "that";
+    if !that && doc.token_text(cue.first) != "saying" {
+        return None;
+    }
+    let mention = scanner
+        .clause_subject(start, comma)
+        .filter(|m| is_named(scanner, *m))?;
+    let content = comma + 2 + usize::from(that);
+    (content < end).then_some((mention, cue, content..end))
 }
 
 /// Whether a speaker phrase names someone: a capitalised name, a pronoun

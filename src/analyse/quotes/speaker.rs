@@ -69,6 +69,17 @@ impl Scanner<'_, '_> {
         self.is_word(i) && self.word(i).starts_with(|c: char| c.is_uppercase())
     }
 
+    /// Whether `mention` reads as a name: capitalised words, not opening
+    /// with a determiner or pronoun ("Putin", not "The talks" or "He").
+    pub fn is_name(&self, mention: Span) -> bool {
+        let mut words = mention.of(self.doc.text).split_whitespace();
+        words.next().is_some_and(|first| {
+            !lexicon::is_determiner(first)
+                && !lexicon::is_pronoun(first)
+                && first.starts_with(char::is_uppercase)
+        }) && words.all(|w| w.starts_with(char::is_uppercase))
+    }
+
     fn span(&self, first: usize, last: usize) -> Span {
         Span::new(
             self.doc.tokens[first].span.start,
@@ -132,7 +143,12 @@ impl Scanner<'_, '_> {
             }
             if i < end && !dateline && !self.quoted[i] && self.is_word(i) {
                 let w = self.word(i);
-                let shouting = w.len() > 1 && !w.chars().any(char::is_lowercase);
+                // "LONDON (Reuters)", not "US Secretary of State".
+                let shouting = w.len() > 1
+                    && !w.chars().any(char::is_lowercase)
+                    && !(i + 1 < end
+                        && self.is_capital(i + 1)
+                        && self.word(i + 1).chars().any(char::is_lowercase));
                 let adverbial = (lexicon::is_closed_class(w) && !lexicon::is_determiner(w))
                     || (w.ends_with("ing") && !lexicon::is_pronoun(w))
                     || w.ends_with("ly")
@@ -274,6 +290,13 @@ impl Scanner<'_, '_> {
             .filter(|&b| b >= floor)
             .map(|b| self.word(b));
         let coordinated = before.is_some_and(|w| matches!(w, "and" | "but" | "," | "then"));
+        // "described by Lee as …": the agent after "by" speaks.
+        if cue.end() + 1 < open
+            && self.word(cue.end()) == "by"
+            && let Some(agent) = self.phrase_after(cue.end() + 1, open)
+        {
+            return Some(agent);
+        }
         if lexicon::is_according(self.doc, cue) {
             return self.phrase_after(cue.end(), open);
         }

@@ -207,3 +207,60 @@ fn speaker_found_by_surname_when_the_tagger_missed_it() {
     assert_eq!(quotes[0].speaker, Some(0));
     assert_eq!(quotes[0].speaker_mention.map(|m| m.of(text)), Some("Berg"));
 }
+
+/// (text, speaker mention, cue) of each reported statement.
+fn reported(text: &str) -> Vec<(String, String, String)> {
+    let doc = Document::new(text);
+    find(&doc, &[])
+        .into_iter()
+        .filter(|q| !q.direct)
+        .map(|q| {
+            let speaker = q.speaker_mention.map_or("", |m| m.of(text));
+            row(&q.text, speaker, &q.cue.unwrap_or_default())
+        })
+        .collect()
+}
+
+#[test]
+fn reported_speech_in_a_participle_clause() {
+    assert_eq!(
+        reported(
+            "Headline\n\nHarbour Minister Ola Berg criticised the plan, suggesting that \
+             the port would lose its ferry trade within a decade."
+        ),
+        [row(
+            "the port would lose its ferry trade within a decade",
+            "Harbour Minister Ola Berg",
+            "suggesting"
+        )]
+    );
+    // A participle that is not speech, or one without a clause, is not.
+    assert!(
+        reported("Headline\n\nThe mayor opened the bridge, hoping that traffic would ease.")
+            .is_empty()
+    );
+    assert!(
+        reported("Headline\n\nThe mayor left early, adding to the confusion over the plan.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn passive_agent_speaks() {
+    assert_eq!(
+        direct(
+            "Headline\n\nThe deal was described by Mayor Ana Ruiz as a \u{201C}turning point\u{201D} for the town."
+        ),
+        [row("turning point", "Mayor Ana Ruiz", "described")]
+    );
+}
+
+#[test]
+fn partial_quote_in_its_own_sentence_takes_its_subject() {
+    let text = "Headline\n\nThe union promised \u{201C}full backing\u{201D} for the strike. \
+                Mayor Ana Ruiz thanked the union for its \u{201C}steady\u{201D} support.";
+    let quotes = direct(text);
+    assert_eq!(quotes[0], row("full backing", "The union", "promised"));
+    assert_eq!(quotes[1].0, "steady");
+    assert_eq!(quotes[1].1, "Mayor Ana Ruiz");
+}
