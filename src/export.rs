@@ -239,24 +239,25 @@ fn write_summary(out: &mut String, analysis: &Analysis) {
                 .speaker
                 .and_then(|i| analysis.entity_name(i))
                 .unwrap_or("unattributed");
-            let cue = q.cue.as_deref().unwrap_or("");
+            let speaker = clean_line(speaker);
             let text = clean_line(&q.text);
-            if q.direct {
-                let _ = writeln!(
-                    out,
-                    "  - {} {cue}: \u{201C}{text}\u{201D}",
-                    clean_line(speaker)
-                );
-            } else {
-                let _ = writeln!(out, "  - {} {cue} that {text}", clean_line(speaker));
-            }
+            let _ = match (q.direct, q.cue.as_deref()) {
+                (true, Some(cue)) => writeln!(out, "  - {speaker} {cue}: \u{201C}{text}\u{201D}"),
+                (true, None) => writeln!(out, "  - {speaker}: \u{201C}{text}\u{201D}"),
+                // "said that …" reads on; "suggesting", "according to" do not.
+                (false, Some(cue)) if !cue.ends_with("ing") && !cue.contains(' ') => {
+                    writeln!(out, "  - {speaker} {cue} that {text}")
+                }
+                (false, Some(cue)) => writeln!(out, "  - {speaker} ({cue}): {text}"),
+                (false, None) => writeln!(out, "  - {speaker}: {text}"),
+            };
         }
     }
     if !analysis.events.is_empty() {
         let _ = writeln!(out, "\nEvents:");
         for e in &analysis.events {
             let mut line = format!("  - [{}] {}", e.kind, clean_line(&e.summary));
-            if let Some(place) = &e.place {
+            if let Some(place) = e.place.as_ref().filter(|p| !e.summary.contains(p.as_str())) {
                 let _ = write!(line, " · in {}", clean_line(place));
             }
             if let Some(time) = &e.time {

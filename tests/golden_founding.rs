@@ -132,6 +132,22 @@ fn main_events() {
             .iter()
             .any(|e| e.kind == "criticism" && e.summary.contains("Blinken"))
     );
+    let summaries: Vec<(&str, &str)> = a
+        .events
+        .iter()
+        .map(|e| (e.kind.as_str(), e.summary.as_str()))
+        .collect();
+    for told in [
+        ("meeting", "meeting with Russian President Vladimir Putin"),
+        ("visit", "Vladimir Putin's first visit to North Korea"),
+        ("test", "increased weapons tests by North Korea"),
+        ("exercise", "large-scale military exercises in South Korea"),
+        ("sanctions", "UN sanctions"),
+    ] {
+        assert!(summaries.contains(&told), "{told:?} in {summaries:#?}");
+    }
+    let meeting = a.events.iter().find(|e| e.kind == "meeting").unwrap();
+    assert_eq!(meeting.time.as_deref(), Some("on Wednesday"));
 }
 
 #[test]

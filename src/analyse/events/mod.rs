@@ -8,6 +8,7 @@
 //! sentence. Words inside quote marks are claims, not events, and are
 //! skipped.
 
+mod nominal;
 mod time;
 
 use std::collections::HashMap;
@@ -166,6 +167,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Event> {
     let quoted = quotes::quoted_tokens(doc);
     let table = triggers();
     let mut events: Vec<Event> = Vec::new();
+    let mut named: Vec<Event> = Vec::new();
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let range = sentence.tokens.clone();
         for i in range.clone() {
@@ -176,6 +178,13 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Event> {
             if word.len() < 3 || (index > 0 && !word.starts_with(|c: char| c.is_ascii_lowercase()))
             {
                 continue;
+            }
+            if index > 0
+                && nominal::may_be_noun(word)
+                && let Some(event) =
+                    nominal::event_at(doc, entities, &spans, &quoted, range.clone(), i)
+            {
+                named.push(event);
             }
             if !ends_like_trigger(word) {
                 continue;
@@ -198,6 +207,27 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Event> {
             }
         }
     }
+    // The headline's event is dropped when the body tells it again.
+    if let Some(headline) = doc.sentences.first().map(|s| s.span) {
+        let told = |e: &Event| {
+            events.iter().any(|b| {
+                b.span.start > headline.end
+                    && b.kind == e.kind
+                    && b.actors.first() == e.actors.first()
+            })
+        };
+        let restated: Vec<bool> = events
+            .iter()
+            .map(|e| e.span.start < headline.end && told(e))
+            .collect();
+        let mut keep = restated.iter().map(|r| !r);
+        events.retain(|_| keep.next().unwrap_or(true));
+    }
+    // A noun's event counts when no verb in its sentence told the same kind.
+    named.retain(|n| !events.iter().any(|e| e.span == n.span && e.kind == n.kind));
+    named.dedup_by(|b, a| a.span == b.span && a.kind == b.kind && a.actors == b.actors);
+    events.extend(named);
+    events.sort_by_key(|e| e.span.start);
     events
 }
 
@@ -251,7 +281,23 @@ fn event_at(
     let object = (i + 1..phrase_end)
         .find_map(|k| actor_at(doc, spans, k))
         .filter(|(_, who)| *who != subject);
+    // "pledged “full support”": a short quote right after the verb is what
+    // was pledged.
+    let quoted_object =
+        (i + 1 < sentence.end && quoted[i + 1] && doc.tokens[i + 1].kind == TokenKind::Quote)
+            .then(|| {
+                (i + 2..sentence.end.min(i + 14))
+                    .find(|&k| doc.tokens[k].kind == TokenKind::Quote)
+                    .filter(|&close| quoted[close] && close > i + 2)
+            })
+            .flatten()
+            .map(|close| {
+                Span::new(doc.tokens[i + 1].span.start, doc.tokens[close].span.end)
+                    .of(doc.text)
+                    .to_string()
+            });
     let object_text = match object {
+        _ if let Some(text) = quoted_object => text,
         // A name alone reads best; a longer phrase keeps its words.
         Some((span, who))
             if span.start == doc.tokens[i + 1].span.start

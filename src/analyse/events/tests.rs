@@ -99,3 +99,46 @@ fn nouns_and_quotes_are_not_events() {
 fn no_entities_no_events() {
     assert!(events("Title\n\nSomeone visited somewhere.", &[]).is_empty());
 }
+
+#[test]
+fn nouns_name_events_when_an_actor_or_place_is_tied_to_them() {
+    let text = "Harbour news\n\nThe strike ended. Mayor Ana Ruiz praised Tallinn's visit to Oslo. \
+                Later came naval drills in Finland and missile tests by Norland.";
+    let found = events(
+        text,
+        &[
+            ("Ana Ruiz", EntityKind::Person),
+            ("Tallinn", EntityKind::Place),
+            ("Oslo", EntityKind::Place),
+            ("Finland", EntityKind::Place),
+            ("Norland", EntityKind::Place),
+        ],
+    );
+    let got: Vec<(&str, &str)> = found
+        .iter()
+        .map(|e| (e.kind.as_str(), e.summary.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("visit", "Tallinn's visit to Oslo"),
+            ("exercise", "drills in Finland"),
+            ("test", "missile tests by Norland"),
+        ]
+    );
+    assert_eq!(found[0].actors, vec![1, 2]);
+    assert_eq!(found[1].place.as_deref(), Some("Finland"));
+    assert_eq!(found[2].actors, vec![4]);
+}
+
+#[test]
+fn a_quote_after_the_verb_is_its_object_and_the_headline_is_not_told_twice() {
+    let text = "Ana Ruiz pledges support\n\nAna Ruiz pledged \u{201C}every help we have\u{201D} on Monday.";
+    let found = events(text, &[("Ana Ruiz", EntityKind::Person)]);
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].summary,
+        "Ana Ruiz pledges \u{201C}every help we have\u{201D}"
+    );
+    assert_eq!(found[0].time.as_deref(), Some("on Monday"));
+}
