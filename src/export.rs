@@ -190,7 +190,7 @@ fn write_story(out: &mut String, story: &Story, all: &[Story]) {
             let _ = writeln!(out, "\n{}", clean(p.of(&article.text)));
         }
     }
-    write_summary(out, analysis);
+    write_summary(out, analysis, &article.text);
     if !story.related.is_empty() {
         let _ = writeln!(out, "\nRelated stories");
         for &(i, score) in story.related.iter().take(5) {
@@ -201,7 +201,7 @@ fn write_story(out: &mut String, story: &Story, all: &[Story]) {
     }
 }
 
-fn write_summary(out: &mut String, analysis: &Analysis) {
+fn write_summary(out: &mut String, analysis: &Analysis, text: &str) {
     if analysis.entities.is_empty() && analysis.quotes.is_empty() && analysis.events.is_empty() {
         return;
     }
@@ -235,11 +235,7 @@ fn write_summary(out: &mut String, analysis: &Analysis) {
     if !analysis.quotes.is_empty() {
         let _ = writeln!(out, "\nStatements:");
         for q in &analysis.quotes {
-            let speaker = q
-                .speaker
-                .and_then(|i| analysis.entity_name(i))
-                .unwrap_or("unattributed");
-            let speaker = clean_line(speaker);
+            let speaker = clean_line(analysis.speaker_label(q, text));
             let text = clean_line(&q.text);
             let _ = match (q.direct, q.cue.as_deref()) {
                 (true, Some(cue)) => writeln!(out, "  - {speaker} {cue}: \u{201C}{text}\u{201D}"),

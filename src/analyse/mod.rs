@@ -138,6 +138,21 @@ impl Analysis {
     pub fn entity_name(&self, index: usize) -> Option<&str> {
         self.entities.get(index).map(|e| e.name.as_str())
     }
+
+    /// Who says `quote`, for people: the speaker's name, else the words
+    /// that name the speaker in `text` ("The government") when they are not
+    /// a bare pronoun, else "unattributed".
+    pub fn speaker_label<'a>(&'a self, quote: &Quote, text: &'a str) -> &'a str {
+        quote
+            .speaker
+            .and_then(|i| self.entity_name(i))
+            .or_else(|| {
+                let words = quote.speaker_mention?.of(text);
+                let first = words.split_whitespace().next()?;
+                (!quotes::is_pronoun(first) && words.len() <= 60).then_some(words)
+            })
+            .unwrap_or("unattributed")
+    }
 }
 
 /// Analyse one article's whole text (headline line included).

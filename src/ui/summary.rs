@@ -193,10 +193,7 @@ impl SummaryView<'_> {
             }
             Item::Statement(i) => {
                 let q = &analysis.quotes[i];
-                let who = q
-                    .speaker
-                    .and_then(|s| analysis.entity_name(s))
-                    .unwrap_or("unattributed");
+                let who = analysis.speaker_label(q, &story.article.text);
                 let words = if q.direct {
                     format!("\u{201C}{}\u{201D}", clean_line(&q.text))
                 } else {

@@ -28,7 +28,7 @@ const SHORT_WORDS: usize = 4;
 /// Titles ("This Week with George Stephanopoulos") run to this many words.
 const TITLE_WORDS: usize = 6;
 
-pub use self::lexicon::{FastHash, is_closed_class};
+pub use self::lexicon::{FastHash, is_closed_class, is_pronoun};
 
 /// Per token: whether it lies inside quote marks (marks included), for
 /// stages that must tell what the article says from what it quotes.
@@ -309,6 +309,16 @@ fn borrowed(
             .filter(|m| scanner.is_name(*m));
         if let Some(mention) = named_subject {
             return Some(Attribution { mention, cue: None });
+        }
+        // A quote opening its sentence after a sentence with its own cue
+        // ("X said it was … . “…”") is that sentence's speaker's.
+        let previous_end = passages[p].close.unwrap_or(passages[p].open) + 1;
+        let floor = scanner.clause_start(passage.open, previous_end);
+        if passage.open == floor && floor > previous_end {
+            let start = scanner.clause_start(floor - 1, previous_end);
+            if let Some(found) = scanner.before_quote(floor, start..floor) {
+                return Some(found);
+            }
         }
         return so_far[p];
     }

@@ -264,3 +264,16 @@ fn partial_quote_in_its_own_sentence_takes_its_subject() {
     assert_eq!(quotes[1].0, "steady");
     assert_eq!(quotes[1].1, "Mayor Ana Ruiz");
 }
+
+#[test]
+fn speaker_label_falls_back_to_the_words_that_name_the_speaker() {
+    let text = "Headline\n\nThe harbour board says the ferry will sail again in the spring.\n\n\
+                \u{201C}We will see,\u{201D} he said.";
+    let analysis = crate::analyse::analyse(text);
+    let labels: Vec<&str> = analysis
+        .quotes
+        .iter()
+        .map(|q| analysis.speaker_label(q, text))
+        .collect();
+    assert_eq!(labels, ["The harbour board", "unattributed"]);
+}

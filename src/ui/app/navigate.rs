@@ -2,6 +2,7 @@
 //! mentions of an actor, related stories and the jump list.
 
 use crate::analyse::EntityKind;
+use crate::sanitize::clean_line;
 use crate::span::Span;
 
 use super::super::jumps::Place;
@@ -183,11 +184,9 @@ impl App {
         self.mark = Some(quote.span);
         self.cursor = Some(Cursor::Quote(index));
         let count = self.story().map_or(0, |s| s.analysis.quotes.len());
-        let speaker = quote
-            .speaker
-            .and_then(|i| self.story().and_then(|s| s.analysis.entity_name(i)))
-            .unwrap_or("unattributed")
-            .to_string();
+        let speaker = self.story().map_or_else(String::new, |s| {
+            clean_line(s.analysis.speaker_label(&quote, &s.article.text))
+        });
         let cue = quote.cue.map(|c| format!(" ({c})")).unwrap_or_default();
         self.say(format!("quote {} of {count}: {speaker}{cue}", index + 1));
     }
