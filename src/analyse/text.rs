@@ -346,9 +346,13 @@ fn split_sentences(
     let mut first = range.start;
     let mut i = range.start;
     while i < range.end {
-        let t = tokens[i].span.of(text);
-        let ends = matches!(t, "." | "!" | "?")
-            || (tokens[i].kind == TokenKind::Word && t.ends_with('.') && t.len() > 2);
+        // By bytes: this runs on every token.
+        let span = tokens[i].span;
+        let ends = match text.as_bytes()[span.end - 1] {
+            b'.' => span.len() == 1 || tokens[i].kind == TokenKind::Word && span.len() > 2,
+            b'!' | b'?' => span.len() == 1,
+            _ => false,
+        };
         if ends && !is_abbreviation(text, tokens, i) {
             // Closing quotes and brackets stay with the sentence they close.
             let mut last = i;

@@ -58,17 +58,21 @@ fn linked_actor(
     None
 }
 
-/// Whether `word` may be an event noun: its first two letters are those of
-/// one (a cheap test that spares most words the table look-up).
+/// Whether `word` may be an event noun: its first three letters are those
+/// of one (a cheap test that spares most words the table look-up).
 pub(super) fn may_be_noun(word: &str) -> bool {
-    static PREFIXES: OnceLock<[u64; 11]> = OnceLock::new();
+    const BITS: usize = 26 * 26 * 26;
+    static PREFIXES: OnceLock<Vec<u64>> = OnceLock::new();
     let bit = |w: &[u8]| -> Option<usize> {
-        let (a, b) = (w.first()?, w.get(1)?);
-        (a.is_ascii_lowercase() && b.is_ascii_lowercase())
-            .then(|| usize::from(a - b'a') * 26 + usize::from(b - b'a'))
+        let [a, b, c] = *w.get(..3)? else {
+            return None;
+        };
+        [a, b, c].iter().all(u8::is_ascii_lowercase).then(|| {
+            (usize::from(a - b'a') * 26 + usize::from(b - b'a')) * 26 + usize::from(c - b'a')
+        })
     };
     let set = PREFIXES.get_or_init(|| {
-        let mut set = [0u64; 11];
+        let mut set = vec![0u64; BITS.div_ceil(64)];
         for noun in nouns().keys() {
             if let Some(n) = bit(noun.as_bytes()) {
                 set[n / 64] |= 1 << (n % 64);
