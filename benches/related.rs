@@ -1,5 +1,6 @@
 //! Index benchmarks: relating every story of a whole corpus, and building its
-//! actor index, over stories analysed once beforehand.
+//! actor index, over stories analysed once beforehand; and the whole way from
+//! files to related stories (`open_*`: load, analyse, relate).
 //!
 //! `cargo bench --bench related` reads `BRIEFING_CORPUS` (default
 //! `../shared/corpus/bbc`) and `BRIEFING_REUTERS` (default
@@ -29,6 +30,24 @@ fn existing(var: &str, default: &str) -> Option<PathBuf> {
         eprintln!("skipping: no corpus at {} (set {var})", path.display());
         None
     }
+}
+
+/// Load, analyse and relate every BBC story, as `briefing extract` does
+/// before it writes JSON.
+#[divan::bench(sample_count = 5)]
+fn open_bbc() -> usize {
+    existing("BRIEFING_CORPUS", "../shared/corpus/bbc")
+        .map(|path| understand(load::load_paths(&[path]).articles).len())
+        .unwrap_or_default()
+}
+
+/// Read, analyse and relate every Reuters-21578 story with a body.
+#[divan::bench(sample_count = 2)]
+fn open_reuters() -> usize {
+    existing("BRIEFING_REUTERS", "../shared/corpus/reuters21578")
+        .and_then(|path| sgml::reuters(&path).ok())
+        .map(|documents| understand(documents.into_iter().map(|d| d.article).collect()).len())
+        .unwrap_or_default()
 }
 
 fn bbc() -> &'static [Story] {
