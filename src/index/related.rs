@@ -35,9 +35,9 @@ use crate::story::Story;
 /// How many related stories each story keeps.
 pub const MAX_RELATED: usize = 10;
 /// Heaviest words of a story that look up candidates.
-pub const QUERY_TERMS: usize = 48;
+pub const QUERY_TERMS: usize = 32;
 /// Postings walked per query word, heaviest first.
-pub const POSTING_CAP: usize = 500;
+pub const POSTING_CAP: usize = 300;
 /// Words in more than one story in this many (and more than
 /// [`POSTING_CAP`] stories) find no candidates: they would find everything.
 pub const COMMON_SHARE: usize = 10;
