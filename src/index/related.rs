@@ -380,11 +380,12 @@ fn duplicate_groups(stories: &[Story]) -> HashMap<usize, Vec<usize>> {
     twins
 }
 
-/// Why two stories are related, for the reader: their most salient shared
-/// actors, then the word they share that says most ("shares Putin, Kim Jong
-/// Un; treaty"). Empty when they share nothing worth naming.
+/// Why two stories are related, for the reader: their two most salient
+/// shared actors, then the word they share that says most ("shares Putin,
+/// Kim Jong Un; treaty") — short enough for one row of the summary pane.
+/// Empty when they share nothing worth naming.
 pub fn reason(a: &Story, b: &Story) -> String {
-    let actors = shared_actors(a, b, 3);
+    let actors = shared_actors(a, b, 2);
     let actor_words: Vec<String> = actors
         .iter()
         .flat_map(|name| {
