@@ -385,8 +385,10 @@ fn duplicate_groups(stories: &[Story]) -> HashMap<usize, Vec<usize>> {
 /// Kim Jong Un; treaty") — short enough for one row of the summary pane.
 /// Empty when they share nothing worth naming.
 pub fn reason(a: &Story, b: &Story) -> String {
-    let actors = shared_actors(a, b, 2);
-    let actor_words: Vec<String> = actors
+    let all = shared_actors(a, b, usize::MAX);
+    let actors = &all[..all.len().min(2)];
+    // No word of any shared actor ("north" of North Korea) is the word named.
+    let actor_words: Vec<String> = all
         .iter()
         .flat_map(|name| {
             let mut words = Vec::new();
