@@ -1,22 +1,22 @@
 //! Index benchmarks: relating every story of a whole corpus, and building its
-//! actor index, over stories analysed once beforehand.
+//! actor index, over stories analysed once beforehand; and the whole way from
+//! files to related stories (`open_*`: load, analyse, relate).
 //!
 //! `cargo bench --bench related` reads `BRIEFING_CORPUS` (default
 //! `../shared/corpus/bbc`) and `BRIEFING_REUTERS` (default
 //! `../shared/corpus/reuters21578`, the SGML files; every story with a body),
 //! and skips a corpus that is absent.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use briefing::index::actors::ActorIndex;
 use briefing::index::related::rank_all;
-use briefing::load::{self, Article, Meta};
+use briefing::load;
 use briefing::story::{Story, understand};
 
 #[path = "../examples/support/sgml.rs"]
 mod sgml;
-use sgml::{between, unescape};
 
 fn main() {
     divan::main();
@@ -32,6 +32,24 @@ fn existing(var: &str, default: &str) -> Option<PathBuf> {
     }
 }
 
+/// Load, analyse and relate every BBC story, as `briefing extract` does
+/// before it writes JSON.
+#[divan::bench(sample_count = 5)]
+fn open_bbc() -> usize {
+    existing("BRIEFING_CORPUS", "../shared/corpus/bbc")
+        .map(|path| understand(load::load_paths(&[path]).articles).len())
+        .unwrap_or_default()
+}
+
+/// Read, analyse and relate every Reuters-21578 story with a body.
+#[divan::bench(sample_count = 2)]
+fn open_reuters() -> usize {
+    existing("BRIEFING_REUTERS", "../shared/corpus/reuters21578")
+        .and_then(|path| sgml::reuters(&path).ok())
+        .map(|documents| understand(documents.into_iter().map(|d| d.article).collect()).len())
+        .unwrap_or_default()
+}
+
 fn bbc() -> &'static [Story] {
     static STORIES: OnceLock<Vec<Story>> = OnceLock::new();
     STORIES.get_or_init(|| {
@@ -45,7 +63,10 @@ fn reuters() -> &'static [Story] {
     static STORIES: OnceLock<Vec<Story>> = OnceLock::new();
     STORIES.get_or_init(|| {
         existing("BRIEFING_REUTERS", "../shared/corpus/reuters21578")
-            .map(|path| understand(reuters_articles(&path)))
+            .map(|path| {
+                let documents = sgml::reuters(&path).unwrap_or_default();
+                understand(documents.into_iter().map(|d| d.article).collect())
+            })
             .unwrap_or_default()
     })
 }
@@ -66,34 +87,4 @@ fn actor_index_bbc() -> usize {
 #[divan::bench(sample_count = 3)]
 fn relate_reuters() -> usize {
     rank_all(reuters()).len()
-}
-
-/// Every `<REUTERS>` document of the SGML files that has a `<BODY>`, as an
-/// article whose first line is its `<TITLE>`.
-fn reuters_articles(dir: &Path) -> Vec<Article> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "sgm"))
-        .collect();
-    files.sort();
-    let mut articles = Vec::new();
-    for file in files {
-        let Ok(bytes) = std::fs::read(&file) else {
-            continue;
-        };
-        let text = String::from_utf8_lossy(&bytes);
-        for (n, doc) in text.split("</REUTERS>").enumerate() {
-            let Some(body) = between(doc, "<BODY>", "</BODY>") else {
-                continue;
-            };
-            let title = between(doc, "<TITLE>", "</TITLE>").unwrap_or("");
-            let id = format!("{}#{n}", file.display());
-            let text = format!("{}\n{}", unescape(title), unescape(body));
-            articles.push(Article::from_text(id.clone(), id, text, Meta::default()));
-        }
-    }
-    articles
 }

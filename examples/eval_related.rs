@@ -14,12 +14,11 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use briefing::index::related::relate;
-use briefing::load::{self, Article, Meta};
+use briefing::load::{self, Article};
 use briefing::story::{Story, understand};
 
 #[path = "support/sgml.rs"]
 mod sgml;
-use sgml::{between, unescape};
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -98,38 +97,11 @@ fn folder(dir: &Path) -> (Vec<Article>, Vec<Vec<String>>) {
 
 /// Reuters-21578 stories with a body and at least one topic.
 fn reuters(dir: &Path) -> anyhow::Result<(Vec<Article>, Vec<Vec<String>>)> {
-    let mut articles = Vec::new();
-    let mut labels = Vec::new();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "sgm"))
-        .collect();
-    files.sort();
-    for file in files {
-        let bytes = std::fs::read(&file)?;
-        let text = String::from_utf8_lossy(&bytes);
-        for (n, doc) in text.split("</REUTERS>").enumerate() {
-            let body = between(doc, "<BODY>", "</BODY>");
-            let topics: Vec<String> = between(doc, "<TOPICS>", "</TOPICS>")
-                .map(|t| {
-                    t.split("<D>")
-                        .filter_map(|d| d.strip_suffix("</D>"))
-                        .map(str::to_string)
-                        .collect()
-                })
-                .unwrap_or_default();
-            let (Some(body), false) = (body, topics.is_empty()) else {
-                continue;
-            };
-            let title = between(doc, "<TITLE>", "</TITLE>").unwrap_or("");
-            let id = format!("{}#{n}", file.display());
-            let text = format!("{}\n{}", unescape(title), unescape(body));
-            articles.push(Article::from_text(id.clone(), id, text, Meta::default()));
-            labels.push(topics);
-        }
-    }
-    Ok((articles, labels))
+    Ok(sgml::reuters(dir)?
+        .into_iter()
+        .filter(|d| !d.topics.is_empty())
+        .map(|d| (d.article, d.topics))
+        .unzip())
 }
 
 fn check_duplicates(stories: &[Story], tsv: &Path) {

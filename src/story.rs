@@ -89,9 +89,15 @@ pub fn understand_in_background(
             .enumerate()
             .map_with(sender.clone(), |sender, (index, article)| {
                 let analysis = analyse_article(&article.text);
+                // Relating reads the entities only; the whole analysis goes
+                // to the reader, so a large briefing holds it once.
+                let entities = analysis.entities.clone();
                 // The reader may have quit; then nobody listens and that is fine.
-                let _ = sender.send(Update::Analysed(index, analysis.clone()));
-                analysis
+                let _ = sender.send(Update::Analysed(index, analysis));
+                Analysis {
+                    entities,
+                    ..Analysis::default()
+                }
             })
             .collect();
         let mut stories: Vec<Story> = articles

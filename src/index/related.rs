@@ -1,17 +1,24 @@
 //! Related stories: for each story, the others of the briefing ranked by how
 //! much they are about the same thing.
 //!
-//! The score mixes three cosines, each over idf-weighted sparse vectors:
+//! A score mixes two cosines over idf-weighted sparse vectors:
 //!
 //! | part | vector | weight |
 //! |---|---|---|
 //! | text | content words, BM25 tf (saturating, length-normalised) | 1 |
 //! | actors | shared actors (merged by [`ActorIndex`]) weighted by salience | [`ACTOR_WEIGHT`] |
-//! | events | event kinds | [`EVENT_WEIGHT`] |
+//!
+//! Ranking takes two passes. The first scores each story's candidates with
+//! those cosines. The second asks the story's [`FEEDBACK`] best neighbours
+//! too (pseudo-relevance feedback): its text vector plus theirs, each by its
+//! first-pass score, is the query that scores the story's candidates and its
+//! neighbours' best again — stories that the neighbourhood agrees on rise,
+//! ones that share a single rare word with the story sink.
 //!
 //! Exact duplicates score 1.0 and come first. To stay far from quadratic at
 //! tens of thousands of stories, each story queries an inverted index with its
-//! [`QUERY_TERMS`] heaviest words only, walks at most [`POSTING_CAP`] postings
+//! [`QUERY_TERMS`] heaviest words only, skips words in more than
+//! 1/[`COMMON_SHARE`] of the stories, walks at most [`POSTING_CAP`] postings
 //! a word (heaviest first), and scores exactly only its [`CANDIDATES`] best
 //! candidates.
 
@@ -28,19 +35,25 @@ use crate::story::Story;
 /// How many related stories each story keeps.
 pub const MAX_RELATED: usize = 10;
 /// Heaviest words of a story that look up candidates.
-pub const QUERY_TERMS: usize = 48;
+pub const QUERY_TERMS: usize = 32;
 /// Postings walked per query word, heaviest first.
-pub const POSTING_CAP: usize = 3000;
+pub const POSTING_CAP: usize = 300;
+/// Words in more than one story in this many (and more than
+/// [`POSTING_CAP`] stories) find no candidates: they would find everything.
+pub const COMMON_SHARE: usize = 10;
 /// Candidates scored exactly per story.
 pub const CANDIDATES: usize = 40;
-/// Weight of the shared-actor cosine against the text cosine's 1.
-pub const ACTOR_WEIGHT: f32 = 0.1;
-/// Weight of the shared-event-kind cosine against the text cosine's 1.
-pub const EVENT_WEIGHT: f32 = 0.1;
+/// Weight of the shared-actor cosine against the text cosine's 1. Small: the
+/// text already holds the names, and a story naming one place would
+/// otherwise match every story naming only that place.
+pub const ACTOR_WEIGHT: f32 = 0.03;
+/// Best first-pass neighbours whose text joins a story's query.
+pub const FEEDBACK: usize = 3;
 /// The best score of stories that are not exact duplicates.
 const BELOW_DUPLICATE: f32 = 0.999;
 
-/// Fill `Story::related` of every story, best first, scores in [0, 1].
+/// Fill `Story::related` of every story, best first, scores in [0, 1]. Reads
+/// each story's text and entities, nothing else of its analysis.
 pub fn relate(stories: &mut [Story]) {
     let related = rank_all(stories);
     for (story, related) in stories.iter_mut().zip(related) {
@@ -57,34 +70,73 @@ pub fn rank_all(stories: &[Story]) -> Vec<Vec<(usize, f32)>> {
     }
     let text = Vocabulary::build(stories.par_iter().map(text_counts).collect());
     let actors = actor_vectors(stories);
-    let events = Vocabulary::build(stories.par_iter().map(event_counts).collect());
-    let postings = text.postings(POSTING_CAP);
+    let postings = text.postings(POSTING_CAP, (n / COMMON_SHARE).max(POSTING_CAP));
     let duplicates = duplicate_groups(stories);
+    let twins_of = |i: usize| duplicates.get(&i).map(Vec::as_slice).unwrap_or(&[]);
     let parts = Parts {
         text: &text.vectors,
         actors: &actors,
-        events: &events.vectors,
     };
-    (0..n)
+    let features = text.df.len();
+
+    // First pass: candidates from the inverted index, scored exactly.
+    let first: Vec<FirstPass> = (0..n)
         .into_par_iter()
         .map_init(
-            || Accumulator::new(n),
-            |acc, i| {
+            || (Accumulator::new(n), Query::new(features)),
+            |(acc, query), i| {
                 for (term, weight) in text.vectors[i].heaviest(QUERY_TERMS) {
                     for &(other, w) in &postings[term as usize] {
                         acc.add(other as usize, weight * w);
                     }
                 }
-                let twins = duplicates.get(&i).map(Vec::as_slice).unwrap_or(&[]);
+                let twins = twins_of(i);
+                let candidates: Vec<u32> = acc
+                    .take_best(CANDIDATES, i)
+                    .into_iter()
+                    .filter(|j| !twins.contains(j))
+                    .map(|j| j as u32)
+                    .collect();
+                query.set(&text.vectors, &[(i, 1.0)]);
+                let mut best: Vec<(usize, f32)> = candidates
+                    .iter()
+                    .map(|&j| (j as usize, parts.score(i, j as usize, query)))
+                    .filter(|&(_, score)| score > 0.0)
+                    .collect();
+                query.clear(&text.vectors);
+                sort_best_first(&mut best);
+                best.truncate(MAX_RELATED);
+                FirstPass { candidates, best }
+            },
+        )
+        .collect();
+
+    // Second pass: the story and its best neighbours query together.
+    (0..n)
+        .into_par_iter()
+        .map_init(
+            || Query::new(features),
+            |query, i| {
+                let twins = twins_of(i);
+                let mut pool: Vec<u32> = first[i].candidates.clone();
+                let mut sources = vec![(i, 1.0)];
+                for &(neighbour, score) in first[i].best.iter().take(FEEDBACK) {
+                    sources.push((neighbour, score));
+                    pool.extend(first[neighbour].best.iter().map(|&(j, _)| j as u32));
+                }
+                pool.sort_unstable();
+                pool.dedup();
+                query.set(&text.vectors, &sources);
                 let mut scored: Vec<(usize, f32)> = twins.iter().map(|&j| (j, 1.0)).collect();
                 scored.extend(
-                    acc.take_best(CANDIDATES, i)
-                        .into_iter()
-                        .filter(|j| !twins.contains(j))
-                        .map(|j| (j, parts.score(i, j)))
+                    pool.into_iter()
+                        .map(|j| j as usize)
+                        .filter(|&j| j != i && !twins.contains(&j))
+                        .map(|j| (j, parts.score(i, j, query)))
                         .filter(|&(_, score)| score > 0.0),
                 );
-                scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                query.clear(&text.vectors);
+                sort_best_first(&mut scored);
                 scored.truncate(MAX_RELATED);
                 scored
             },
@@ -92,27 +144,99 @@ pub fn rank_all(stories: &[Story]) -> Vec<Vec<(usize, f32)>> {
         .collect()
 }
 
-/// The three vectors of every story that a score mixes.
+/// What the first pass keeps of a story for the second.
+struct FirstPass {
+    /// Candidates from the inverted index (duplicates left out).
+    candidates: Vec<u32>,
+    /// The [`MAX_RELATED`] best of them with their scores, best first.
+    best: Vec<(usize, f32)>,
+}
+
+/// Best first, ties by index.
+fn sort_best_first(scored: &mut [(usize, f32)]) {
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+}
+
+/// A text query written out densely over the vocabulary, so a candidate's
+/// dot product with it is one look-up per word of the candidate.
+struct Query {
+    weights: Vec<f32>,
+    norm: f32,
+    sources: Vec<usize>,
+}
+
+impl Query {
+    fn new(features: usize) -> Self {
+        Self {
+            weights: vec![0.0; features],
+            norm: 0.0,
+            sources: Vec::new(),
+        }
+    }
+
+    /// The sum of these stories' text vectors, each times its weight.
+    fn set(&mut self, vectors: &[SparseVector], sources: &[(usize, f32)]) {
+        for &(story, weight) in sources {
+            for &(id, w) in vectors[story].entries() {
+                self.weights[id as usize] += weight * w;
+            }
+        }
+        self.sources = sources.iter().map(|&(story, _)| story).collect();
+        let mut ids: Vec<u32> = self
+            .sources
+            .iter()
+            .flat_map(|&s| vectors[s].entries().iter().map(|&(id, _)| id))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        self.norm = ids
+            .iter()
+            .map(|&id| self.weights[id as usize].powi(2))
+            .sum::<f32>()
+            .sqrt();
+    }
+
+    /// Cosine of the query with a unit vector, in [0, 1].
+    fn cosine(&self, vector: &SparseVector) -> f32 {
+        if self.norm <= 0.0 {
+            return 0.0;
+        }
+        let dot: f32 = vector
+            .entries()
+            .iter()
+            .map(|&(id, w)| self.weights[id as usize] * w)
+            .sum();
+        (dot / self.norm).clamp(0.0, 1.0)
+    }
+
+    /// Back to all zeros, touching only the words set.
+    fn clear(&mut self, vectors: &[SparseVector]) {
+        for &story in &self.sources {
+            for &(id, _) in vectors[story].entries() {
+                self.weights[id as usize] = 0.0;
+            }
+        }
+        self.sources.clear();
+    }
+}
+
+/// The vectors of every story that a score mixes.
 struct Parts<'v> {
     text: &'v [SparseVector],
     actors: &'v [SparseVector],
-    events: &'v [SparseVector],
 }
 
 impl Parts<'_> {
-    /// How related story `j` is to story `i`, in [0, 1) for stories that are
-    /// not exact duplicates. Actor and event weights count only when story
-    /// `i` has actors or events, so one story's list is ranked on one scale.
-    fn score(&self, i: usize, j: usize) -> f32 {
-        let mut score = cosine(&self.text[i], &self.text[j]);
+    /// How related story `j` is to story `i` (whose text, perhaps with its
+    /// neighbours', is `query`), in [0, 1) for stories that are not exact
+    /// duplicates. The actor weight counts only when story `i` has actors,
+    /// so one story's list is ranked on one scale.
+    fn score(&self, i: usize, j: usize, query: &Query) -> f32 {
+        let mut score = query.cosine(&self.text[j]);
         let mut total = 1.0;
         if !self.actors[i].is_empty() {
             score += ACTOR_WEIGHT * cosine(&self.actors[i], &self.actors[j]);
             total += ACTOR_WEIGHT;
-        }
-        if !self.events[i].is_empty() {
-            score += EVENT_WEIGHT * cosine(&self.events[i], &self.events[j]);
-            total += EVENT_WEIGHT;
         }
         (score / total).clamp(0.0, BELOW_DUPLICATE)
     }
@@ -156,7 +280,9 @@ impl Accumulator {
             best.select_nth_unstable_by(k, by_score);
             best.truncate(k);
         }
-        best.into_iter().map(|(d, _)| d).collect()
+        // Not `into_iter().collect()`: that would reuse (and keep) the
+        // allocation sized for every touched story.
+        best.iter().map(|&(d, _)| d).collect()
     }
 }
 
@@ -178,18 +304,6 @@ fn count(mut hashes: Vec<u64>) -> Vec<(u64, f32)> {
         }
     }
     counts
-}
-
-/// Event kinds of a story, counted.
-fn event_counts(story: &Story) -> Vec<(u64, f32)> {
-    count(
-        story
-            .analysis
-            .events
-            .iter()
-            .map(|e| term_hash(&e.kind))
-            .collect(),
-    )
 }
 
 /// Each story's people, organisations and places as a unit vector: salience
@@ -266,12 +380,15 @@ fn duplicate_groups(stories: &[Story]) -> HashMap<usize, Vec<usize>> {
     twins
 }
 
-/// Why two stories are related, for the reader: their most salient shared
-/// actors, then the word they share that says most ("shares Putin, Kim Jong
-/// Un; treaty"). Empty when they share nothing worth naming.
+/// Why two stories are related, for the reader: their two most salient
+/// shared actors, then the word they share that says most ("shares Putin,
+/// Kim Jong Un; treaty") — short enough for one row of the summary pane.
+/// Empty when they share nothing worth naming.
 pub fn reason(a: &Story, b: &Story) -> String {
-    let actors = shared_actors(a, b, 3);
-    let actor_words: Vec<String> = actors
+    let all = shared_actors(a, b, usize::MAX);
+    let actors = &all[..all.len().min(2)];
+    // No word of any shared actor ("north" of North Korea) is the word named.
+    let actor_words: Vec<String> = all
         .iter()
         .flat_map(|name| {
             let mut words = Vec::new();

@@ -79,7 +79,10 @@ pub struct Vocabulary {
 impl Vocabulary {
     /// Weigh each document's (feature hash, count) pairs by BM25's saturating
     /// tf (k1 = 1.2, b = 0.75, so long stories do not drown short ones) times
-    /// a smoothed idf ln((1 + N) / (1 + df)) + 1. Feature ids follow hash order.
+    /// the square root of a smoothed idf, sqrt(ln((1 + N) / (1 + df)) + 1):
+    /// rare words still count more, but a single rare word two stories share
+    /// no longer outweighs the many ordinary words that say what both are
+    /// about. Feature ids follow hash order.
     pub fn build(counts: Vec<Vec<(u64, f32)>>) -> Self {
         let mut hashes: Vec<u64> = counts.iter().flatten().map(|&(h, _)| h).collect();
         hashes.par_sort_unstable();
@@ -107,7 +110,7 @@ impl Vocabulary {
                     .filter(|&(_, tf)| tf > 0.0)
                     .filter_map(|(h, tf)| {
                         let id = features.binary_search(&h).ok()?;
-                        let idf = ((1.0 + n) / (1.0 + df[id] as f32)).ln() + 1.0;
+                        let idf = (((1.0 + n) / (1.0 + df[id] as f32)).ln() + 1.0).sqrt();
                         let tf = tf * (BM25_K1 + 1.0)
                             / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * relative));
                         Some((id as u32, tf * idf))
@@ -119,14 +122,16 @@ impl Vocabulary {
         Self { vectors, df }
     }
 
-    /// For each feature shared by at least two documents, the documents that
-    /// have it as (document, weight), heaviest first, at most `cap` of them.
-    pub fn postings(&self, cap: usize) -> Vec<Vec<(u32, f32)>> {
+    /// For each feature shared by at least two and at most `common`
+    /// documents, the documents that have it as (document, weight), heaviest
+    /// first, at most `cap` of them.
+    pub fn postings(&self, cap: usize, common: usize) -> Vec<Vec<(u32, f32)>> {
+        let wanted = |d: u32| d >= 2 && d as usize <= common;
         let mut postings: Vec<Vec<(u32, f32)>> = self
             .df
             .iter()
             .map(|&d| {
-                if d >= 2 {
+                if wanted(d) {
                     Vec::with_capacity(d as usize)
                 } else {
                     Vec::new()
@@ -135,7 +140,7 @@ impl Vocabulary {
             .collect();
         for (doc, vector) in self.vectors.iter().enumerate() {
             for &(id, w) in vector.entries() {
-                if self.df[id as usize] >= 2 {
+                if wanted(self.df[id as usize]) {
                     postings[id as usize].push((doc as u32, w));
                 }
             }
@@ -172,8 +177,12 @@ mod tests {
         assert_eq!(vocab.df, [4, 2, 1]);
         let first = vocab.vectors[0].entries();
         assert!(first[1].1 > first[0].1);
-        let postings = vocab.postings(1);
+        let postings = vocab.postings(1, 4);
         assert_eq!(postings[1].len(), 1);
         assert!(postings[2].is_empty());
+        // A feature in more than `common` documents finds none.
+        let postings = vocab.postings(10, 3);
+        assert!(postings[0].is_empty());
+        assert_eq!(postings[1].len(), 2);
     }
 }

@@ -213,16 +213,10 @@ impl SummaryView<'_> {
                 let Some(other) = self.app.stories.get(i) else {
                     return Line::default();
                 };
-                let why = reason(story, other);
-                (
-                    Role::Text,
-                    format!(
-                        "{:.2} {} \u{2014} {}",
-                        score,
-                        clean_line(&other.article.title),
-                        clean_line(&why)
-                    ),
-                )
+                let why = clean_line(&reason(story, other));
+                let title = clean_line(&other.article.title);
+                let room = width.saturating_sub(1);
+                (Role::Text, related_row(score, &title, &why, room, ellipsis))
             }
         };
         let mut style = self.theme.style(role);
@@ -238,5 +232,72 @@ impl SummaryView<'_> {
             Span::raw(marker.to_string()),
             Span::styled(fit(&text, width.saturating_sub(1), ellipsis), style),
         ])
+    }
+}
+
+/// Columns a related story's headline keeps before its reason is shortened.
+const MIN_TITLE: usize = 24;
+
+/// "0.42 Headline — shares Putin, Kim Jong Un; treaty" in `width` columns.
+/// When it is too long the headline gives way first (down to
+/// [`MIN_TITLE`] columns, or half the room in a narrow pane), so the reason
+/// stays readable.
+fn related_row(score: f32, title: &str, why: &str, width: usize, ellipsis: &str) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let head = format!("{score:.2} ");
+    if why.is_empty() {
+        return format!("{head}{title}");
+    }
+    let separator = " \u{2014} ";
+    let full = format!("{head}{title}{separator}{why}");
+    if full.width() <= width {
+        return full;
+    }
+    let fixed = head.width() + separator.width();
+    let keep = MIN_TITLE
+        .min(title.width())
+        .min(width.saturating_sub(fixed) / 2);
+    let why_room = width.saturating_sub(fixed + keep);
+    let why = fit(why, why_room, ellipsis);
+    let title = fit(title, width.saturating_sub(fixed + why.width()), ellipsis);
+    format!("{head}{title}{separator}{why}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::related_row;
+
+    #[test]
+    fn a_long_headline_gives_way_to_the_reason() {
+        let title = "Putin and Kim Sign Treaty Pledging Mutual Help Against Attack";
+        let why = "shares Vladimir Putin, Kim Jong Un; treaty";
+        assert_eq!(
+            related_row(0.55, title, why, 76, "…"),
+            "0.55 Putin and Kim Sign Treaty… \u{2014} shares Vladimir Putin, Kim Jong Un; treaty"
+        );
+        assert_eq!(
+            related_row(0.55, "Short", why, 76, "…"),
+            "0.55 Short \u{2014} shares Vladimir Putin, Kim Jong Un; treaty"
+        );
+        assert_eq!(related_row(0.1, "Short", "", 76, "…"), "0.10 Short");
+    }
+
+    #[test]
+    fn a_narrow_pane_keeps_some_headline() {
+        let row = related_row(
+            0.5,
+            "A headline of some length here",
+            "shares a very long list of names",
+            40,
+            "…",
+        );
+        assert!(
+            row.starts_with("0.50 A headline of s… \u{2014} shares"),
+            "{row}"
+        );
+        assert!(
+            unicode_width::UnicodeWidthStr::width(row.as_str()) <= 40,
+            "{row}"
+        );
     }
 }
