@@ -64,17 +64,21 @@ pub fn allowed(prev: u8, label: u8) -> bool {
 
 /// Every name mention in the document, in text order.
 pub fn tag(doc: &Document) -> Vec<Mention> {
+    tag_with(Models::get(), doc)
+}
+
+/// [`tag`] with other weights (the training example scores fresh ones).
+pub fn tag_with(models: &Models, doc: &Document) -> Vec<Mention> {
     // The tagger reads possessives as tokens of their own ("Israel" + "'s").
     if doc.text.contains("'s") || doc.text.contains("'S") || doc.text.contains("\u{2019}s") {
-        tag_cut(&Document::with_possessives_split(doc.text))
+        tag_cut(models, &Document::with_possessives_split(doc.text))
     } else {
-        tag_cut(doc)
+        tag_cut(models, doc)
     }
 }
 
 /// [`tag`] on a document already cut as the tagger reads it.
-fn tag_cut(doc: &Document) -> Vec<Mention> {
-    let models = Models::get();
+fn tag_cut(models: &Models, doc: &Document) -> Vec<Mention> {
     if models.first.is_empty() {
         return Vec::new();
     }
@@ -156,12 +160,20 @@ pub fn add_history<S: Scorer>(
 }
 
 /// A name does not end in a lower-case word or a symbol ("Eagles organisation",
-/// "Nortel Open in"): drop such tails, keeping numbers ("Apollo 13").
+/// "Nortel Open in"): drop such tails. Only other names ("Apollo 13") end in
+/// a number; a person, organisation or place followed by numbers is a row of
+/// a results table ("Samsung 49 5 57").
 fn trim(infos: &[TokenInfo], labels: &mut [u8]) {
+    const OTHER_INSIDE: u8 = LABELS as u8 - 1;
     for i in (0..labels.len()).rev() {
         let inside = labels[i] != OUTSIDE && labels[i].is_multiple_of(2);
         let closes = labels.get(i + 1).is_none_or(|&n| n != labels[i]);
-        if inside && closes && infos[i].flags & (CAPITALISED | F_NUMBER) == 0 {
+        let keeps = if labels[i] == OTHER_INSIDE {
+            CAPITALISED | F_NUMBER
+        } else {
+            CAPITALISED
+        };
+        if inside && closes && infos[i].flags & keeps == 0 {
             labels[i] = OUTSIDE;
         }
     }
@@ -266,8 +278,28 @@ fn mentions(doc: &Document, labels: &[u8]) -> Vec<Mention> {
 }
 
 fn mention(doc: &Document, start: usize, end: usize, begin_label: u8) -> Mention {
+    let last = doc.tokens[end - 1].span;
+    // "Acme Corp.", "Sacramento, Calif.": the abbreviation's full stop is part of the name.
+    let stop = doc
+        .tokens
+        .get(end)
+        .filter(|t| t.span.start == last.end && t.span.of(doc.text) == ".")
+        .filter(|_| abbreviation(last.of(doc.text)));
     Mention {
-        span: Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end),
+        span: Span::new(
+            doc.tokens[start].span.start,
+            stop.map_or(last.end, |t| t.span.end),
+        ),
         kind: KINDS[usize::from(begin_label / 2)],
     }
+}
+
+/// Abbreviations that end names: company forms, "Jr", US states as newswire writes them.
+fn abbreviation(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "Ala", "Ariz", "Ark", "Bros", "Calif", "Co", "Colo", "Conn", "Corp", "Del", "Fla", "Ga",
+        "Ill", "Inc", "Ind", "Jr", "Kan", "Ky", "Ltd", "Mass", "Md", "Mich", "Minn", "Mo", "Mont",
+        "Neb", "Nev", "Okla", "Ore", "Pa", "Sr", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
+    ];
+    WORDS.contains(&word)
 }
