@@ -13,6 +13,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use briefing::analyse::EntityKind;
+use briefing::analyse::ner::clusters::Clusters;
 use briefing::analyse::ner::learn::{self, EpochStats, Example, Prepared, Trainer};
 use briefing::analyse::ner::model::{Model, Models};
 use briefing::analyse::text::Document;
@@ -62,6 +63,13 @@ fn main() -> Result<()> {
     let epochs: usize = args.get(2).map_or(Ok(12), |e| e.parse())?;
     let out = args.get(3).map_or("assets/ner", String::as_str);
     let prune: f64 = std::env::var("NER_PRUNE").map_or(Ok(0.001), |p| p.parse())?;
+    if let Some(file) = std::env::var_os("NER_CLUSTERS") {
+        let bytes = std::fs::read(&file).context("reading NER_CLUSTERS")?;
+        anyhow::ensure!(
+            Clusters::replace(&bytes),
+            "bad word classes in NER_CLUSTERS"
+        );
+    }
     let raw = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
     let docs = conll::documents(&raw);
     let examples: Vec<Example> = docs
@@ -149,6 +157,15 @@ fn score_dev(models: &Models, raw: &str) {
             counts[k][0] += pred.intersection(&gold).count();
             counts[k][1] += pred.difference(&gold).count();
             counts[k][2] += gold.difference(&pred).count();
+            if std::env::var_os("NER_ERRORS").is_some() {
+                let text = |&(s, e): &(usize, usize)| &example.text[s..e];
+                for span in pred.difference(&gold) {
+                    println!("FP {} {:?}", kinds[k].0, text(span));
+                }
+                for span in gold.difference(&pred) {
+                    println!("FN {} {:?}", kinds[k].0, text(span));
+                }
+            }
         }
     }
     for ((name, _), [tp, fp, fn_]) in kinds.iter().zip(counts) {

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::clusters::Clusters;
 use super::gazetteer::{self, Gazetteer, MAX_PHRASE};
 use super::hash::{self, IdBuild, feature, feature2};
 use crate::analyse::text::{Document, TokenKind};
@@ -51,6 +52,9 @@ pub const F_NUMBER: Flags = 1 << 17;
 pub const F_STOP: Flags = 1 << 18;
 /// A word that makes a place of the name before it ("Square", "Street").
 pub const F_PLACE_HEAD: Flags = 1 << 19;
+/// The same word appears elsewhere in the document in a run of capitalised
+/// words that ends in an organisation word ("Pirelli" after "Pirelli SpA").
+pub const F_DOC_ORG: Flags = 1 << 20;
 
 /// A small Bloom filter of the document's capitalised words, so that the
 /// many lower-case words need a hash-map look-up only when they may matter.
@@ -79,6 +83,8 @@ pub struct TokenInfo {
     tail: [char; 4],
     /// `F_*` flags.
     pub flags: Flags,
+    /// Word class learned from unlabeled news plus one (0: none).
+    cluster: u16,
 }
 
 impl TokenInfo {
@@ -161,15 +167,18 @@ fn describe(text: &str) -> TokenInfo {
 /// Per-token facts for a whole document, gazetteer and document-level flags included.
 pub fn token_infos(doc: &Document) -> Vec<TokenInfo> {
     let gaz = Gazetteer::get();
+    let clusters = Clusters::get();
+    let number_class = clusters.class(hash::word("0"));
     let mut bloom = Bloom([0; 64]);
     let mut infos: Vec<TokenInfo> = (0..doc.tokens.len())
         .map(|i| {
             let text = doc.token_text(i);
             let mut info = describe(text);
             match doc.tokens[i].kind {
-                TokenKind::Word => {}
+                TokenKind::Word => info.cluster = clusters.class(info.word),
                 TokenKind::Number => {
-                    info.flags = info.flags & !(F_LOWER | F_CAP | F_ALL_CAPS) | F_NUMBER
+                    info.flags = info.flags & !(F_LOWER | F_CAP | F_ALL_CAPS) | F_NUMBER;
+                    info.cluster = number_class;
                 }
                 TokenKind::Quote | TokenKind::Punct => {
                     info.flags &= !(F_LOWER | F_CAP | F_ALL_CAPS);
@@ -207,7 +216,8 @@ pub fn token_infos(doc: &Document) -> Vec<TokenInfo> {
                 *seen.entry(info.word).or_default() |= F_DOC_CAP_MID;
             }
         }
-        mark_places(gaz, &mut infos, range);
+        mark_places(gaz, &mut infos, range.clone());
+        mark_org_runs(doc, &infos, range, &mut seen);
     }
     for info in &mut infos {
         if info.flags & F_CANDIDATE != 0 {
@@ -215,6 +225,32 @@ pub fn token_infos(doc: &Document) -> Vec<TokenInfo> {
         }
     }
     infos
+}
+
+/// Note, as `F_DOC_ORG`, the words of every run of two or more capitalised
+/// words (and "&") that ends in an organisation word: "Douglas & Lomason Co".
+fn mark_org_runs(
+    doc: &Document,
+    infos: &[TokenInfo],
+    range: Range<usize>,
+    seen: &mut HashMap<u64, Flags, IdBuild>,
+) {
+    let mut start = range.start;
+    for i in range.clone() {
+        let f = infos[i].flags;
+        if f & F_ORG_WORD != 0 && f & F_CAP != 0 && i > start {
+            for j in start..i {
+                if infos[j].flags & F_CANDIDATE != 0 {
+                    *seen.entry(infos[j].word).or_default() |= F_DOC_ORG;
+                }
+            }
+        }
+        let joins = f & (F_CAP | F_INNER_CAP) != 0 && f & F_STOP == 0
+            || doc.tokens[i].kind == TokenKind::Punct && doc.token_text(i) == "&";
+        if !joins {
+            start = i + 1;
+        }
+    }
 }
 
 /// Headline, capitals-line and Title-Case flags shared by a sentence's tokens.
@@ -283,9 +319,10 @@ pub fn static_features(infos: &[TokenInfo], range: &Range<usize>, i: usize, out:
     let word = |k| at(k).map_or(OUTSIDE, |t| t.word);
     let shape = |k| at(k).map_or(OUTSIDE, |t| t.shape);
     let gaz = |k| at(k).map_or(0xff, |t| u64::from(t.flags & GAZ));
+    let class = |k| at(k).map_or(0xffff, |t| u64::from(t.cluster));
     let t = &infos[i];
     let position = u64::from(t.flags & POSITION);
-    let doc = u64::from(t.flags & (F_DOC_LOWER | F_DOC_CAP_MID));
+    let doc = u64::from(t.flags & (F_DOC_LOWER | F_DOC_CAP_MID | F_DOC_ORG));
     out.extend_from_slice(&[
         feature(0, 0),
         feature(1, t.word),
@@ -314,6 +351,11 @@ pub fn static_features(infos: &[TokenInfo], range: &Range<usize>, i: usize, out:
         feature2(24, position | doc << 16, gaz(0)),
         feature2(25, shape(-1), word(-1) ^ t.shape),
         feature2(26, position, t.word),
+        feature(27, class(0)),
+        feature(28, class(-1)),
+        feature(29, class(1)),
+        feature2(30, class(-1), class(0)),
+        feature2(31, class(0), class(1)),
     ]);
 }
 

@@ -17,6 +17,7 @@
 //! | [`learn`] | training (used by the example, not at run time) |
 //! | [`hash`] | allocation-free hashing of words and features |
 
+pub mod clusters;
 pub mod features;
 pub mod gazetteer;
 pub mod hash;
