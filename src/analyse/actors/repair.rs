@@ -49,7 +49,14 @@ fn tidy(doc: &Document, mut first: usize, mut end: usize) -> Option<(usize, usiz
     while first < end && (!word(first) || matches!(doc.token_text(first), "the" | "a" | "an")) {
         first += 1;
     }
-    while end > first && !word(end - 1) {
+    // "Acme Corp.": the tagger keeps an abbreviation's full stop in the name.
+    let stop = |i: usize| {
+        i > first
+            && doc.token_text(i) == "."
+            && doc.tokens[i - 1].span.end == doc.tokens[i].span.start
+            && crate::analyse::ner::ends_with_abbreviation(doc.token_text(i - 1))
+    };
+    while end > first && !word(end - 1) && !stop(end - 1) {
         end -= 1;
     }
     (first < end).then(|| (first, end - 1))
@@ -103,10 +110,13 @@ pub(super) fn split_possessives(doc: &Document, ranges: Vec<Range>) -> Vec<Range
 /// compared: lower case, no possessive, "U.S." as "us", a space before it
 /// unless it is the first or a clitic "'s" ("McDonald's").
 fn push_key_word(doc: &Document, first: usize, index: usize, out: &mut String) {
+    let text = doc.token_text(index);
+    if text == "." {
+        return;
+    }
     if index > first && !is_clitic(doc, index) {
         out.push(' ');
     }
-    let text = doc.token_text(index);
     let text = &text[..text.len() - possessive_len(text)];
     if text.is_ascii() && !text.contains('.') {
         let from = out.len();

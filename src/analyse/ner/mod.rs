@@ -285,7 +285,7 @@ fn mention(doc: &Document, start: usize, end: usize, begin_label: u8) -> Mention
         .tokens
         .get(end)
         .filter(|t| t.span.start == last.end && t.span.of(doc.text) == ".")
-        .filter(|_| abbreviation(last.of(doc.text)));
+        .filter(|_| ends_with_abbreviation(last.of(doc.text)));
     Mention {
         span: Span::new(
             doc.tokens[start].span.start,
@@ -295,8 +295,9 @@ fn mention(doc: &Document, start: usize, end: usize, begin_label: u8) -> Mention
     }
 }
 
-/// Abbreviations that end names: company forms, "Jr", US states as newswire writes them.
-fn abbreviation(word: &str) -> bool {
+/// Whether `word` is an abbreviation that ends names when a full stop
+/// follows it: company forms, "Jr", US states as newswire writes them.
+pub fn ends_with_abbreviation(word: &str) -> bool {
     const WORDS: &[&str] = &[
         "Ala", "Ariz", "Ark", "Bros", "Calif", "Co", "Colo", "Conn", "Corp", "Del", "Fla", "Ga",
         "Ill", "Inc", "Ind", "Jr", "Kan", "Ky", "Ltd", "Mass", "Md", "Mich", "Minn", "Mo", "Mont",
