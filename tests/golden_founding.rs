@@ -135,19 +135,24 @@ fn main_events() {
 }
 
 #[test]
-#[ignore = "known gaps of the analyser, see the README's accuracy section"]
-fn what_is_still_wrong() {
+fn titles_acronyms_and_headline_words() {
     let a = analysis();
     assert_eq!(role(&a, "Antony Blinken"), Some("US Secretary of State"));
-    assert_eq!(speaker(&a, "unwavering"), Some("Vladimir Putin"));
-    assert_eq!(speaker(&a, "breakthrough"), Some("Vladimir Putin"));
-    assert_eq!(speaker(&a, "new level"), Some("Vladimir Putin"));
     assert!(
         !a.entities
             .iter()
             .any(|e| e.name == "UN" && e.kind == EntityKind::Person)
     );
     assert!(!a.entities.iter().any(|e| e.name == "Visits"));
+}
+
+#[test]
+#[ignore = "known gaps of the analyser, see the README's accuracy section"]
+fn what_is_still_wrong() {
+    let a = analysis();
+    assert_eq!(speaker(&a, "unwavering"), Some("Vladimir Putin"));
+    assert_eq!(speaker(&a, "breakthrough"), Some("Vladimir Putin"));
+    assert_eq!(speaker(&a, "new level"), Some("Vladimir Putin"));
     assert!(
         a.quotes
             .iter()

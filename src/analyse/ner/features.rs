@@ -392,7 +392,7 @@ impl Votes {
                 if infos[i].flags & F_CANDIDATE == 0 {
                     continue;
                 }
-                let entry = words.entry(infos[i].word).or_default();
+                let entry = words.entry(vote_key(&infos[i])).or_default();
                 let k = kind(labels[i]);
                 entry.0[k] = entry.0[k].saturating_add(1);
                 let inside = labels[i].is_multiple_of(2) && labels[i] != 0;
@@ -426,7 +426,10 @@ impl Votes {
             99
         };
         let (counts, multi) = if infos[i].flags & F_CANDIDATE != 0 {
-            self.words.get(&infos[i].word).copied().unwrap_or_default()
+            self.words
+                .get(&vote_key(&infos[i]))
+                .copied()
+                .unwrap_or_default()
         } else {
             Default::default()
         };
@@ -439,6 +442,17 @@ impl Votes {
             feature(53, u64::from(multi)),
             feature2(54, prev, next),
         ]
+    }
+}
+
+/// The word a vote counts for: an acronym in running text ("UN") is
+/// another word than the same letters in a name ("Kim Jong Un"); in a line
+/// of capitals every word is spelled in capitals.
+fn vote_key(info: &TokenInfo) -> u64 {
+    if info.flags & (F_ALL_CAPS | F_CAPS_LINE) == F_ALL_CAPS {
+        hash::mix(info.word, 0xac)
+    } else {
+        info.word
     }
 }
 
