@@ -11,14 +11,15 @@
 //! moved, in turn, to the class that best predicts it from the word before,
 //! until the classes settle. Words that occur in the same contexts ("Hampshire",
 //! "Essex" after "beat") end up in one class, which tells the tagger something
-//! about words it never saw labelled. The file holds only word hashes (the
-//! tagger's own) and class numbers, no text.
+//! about words it never saw labelled. Each word also gets a bucket of how often
+//! it is capitalised inside a sentence of running text. The file holds only
+//! word hashes (the tagger's own), class numbers and buckets, no text.
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use briefing::analyse::ner::clusters;
+use briefing::analyse::ner::clusters::{self, WordClass};
 use briefing::analyse::ner::hash;
 use briefing::analyse::text::{Document, TokenKind};
 
@@ -43,7 +44,13 @@ fn main() -> Result<()> {
     let out = args
         .get(4)
         .map_or("assets/ner/clusters.bin", String::as_str);
-    let sentences = read_sentences(Path::new(dir))?;
+    anyhow::ensure!(
+        classes <= WordClass::CLASSES,
+        "at most {} classes",
+        WordClass::CLASSES
+    );
+    let mut case_counts: HashMap<u64, (u32, u32)> = HashMap::new();
+    let sentences = read_sentences(Path::new(dir), &mut case_counts)?;
     let words: usize = sentences.iter().map(Vec::len).sum();
     eprintln!("{} sentences, {words} tokens", sentences.len());
 
@@ -144,10 +151,15 @@ fn main() -> Result<()> {
             break;
         }
     }
-    let entries: Vec<(u64, u16)> = vocab
+    let entries: Vec<(u64, WordClass)> = vocab
         .iter()
         .enumerate()
-        .map(|(i, &(w, _))| (w, class[i + 2] as u16))
+        .map(|(i, &(w, _))| {
+            (
+                w,
+                WordClass::new(class[i + 2], case_bucket(case_counts.get(&w))),
+            )
+        })
         .collect();
     let bytes = clusters::encode(&entries);
     std::fs::write(out, &bytes).with_context(|| format!("writing {out}"))?;
@@ -159,8 +171,28 @@ fn xlogx(x: f64) -> f64 {
     if x > 0.0 { x * x.ln() } else { 0.0 }
 }
 
-/// Every sentence of every story, as word hashes (numbers share one hash).
-fn read_sentences(dir: &Path) -> Result<Vec<Vec<u64>>> {
+/// How often a word is capitalised inside a sentence, from (inside a
+/// sentence, capitalised there) counts: 0 unknown, 1 never … 5 always.
+fn case_bucket(counts: Option<&(u32, u32)>) -> u8 {
+    match counts {
+        Some(&(seen, caps)) if seen >= 3 => {
+            let share = f64::from(caps) / f64::from(seen);
+            match share {
+                s if s < 0.02 => 1,
+                s if s < 0.3 => 2,
+                s if s < 0.7 => 3,
+                s if s < 0.98 => 4,
+                _ => 5,
+            }
+        }
+        _ => 0,
+    }
+}
+
+/// Every sentence of every story, as word hashes (numbers share one hash);
+/// counts in `case` how often each word is seen inside a sentence of running
+/// text (not a line of capitals), and how often capitalised there.
+fn read_sentences(dir: &Path, case: &mut HashMap<u64, (u32, u32)>) -> Result<Vec<Vec<u64>>> {
     let mut files: Vec<_> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "sgm"))
@@ -178,6 +210,23 @@ fn read_sentences(dir: &Path) -> Result<Vec<Vec<u64>>> {
             let text = sgml::unescape(&format!("{title}\n\n{}", body.replace('\n', " ")));
             let doc = Document::with_possessives_split(&text);
             for sentence in &doc.sentences {
+                let words: Vec<&str> = sentence
+                    .tokens
+                    .clone()
+                    .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+                    .map(|i| doc.token_text(i))
+                    .collect();
+                let capitals = words
+                    .iter()
+                    .filter(|w| !w.chars().any(char::is_lowercase))
+                    .count();
+                if capitals * 2 <= words.len() {
+                    for w in words.iter().skip(1) {
+                        let entry = case.entry(hash::word(w)).or_default();
+                        entry.0 += 1;
+                        entry.1 += u32::from(w.chars().next().is_some_and(char::is_uppercase));
+                    }
+                }
                 out.push(
                     sentence
                         .tokens

@@ -1,7 +1,9 @@
 //! Word classes learned from unlabeled newswire by `examples/word_clusters.rs`:
-//! a table from the tagger's word hash to a class number, embedded and
-//! decoded once. Words that occur in the same contexts share a class, so the
-//! tagger can generalise from "Essex" to a county it never saw labelled.
+//! a table from the tagger's word hash to a class number and to how often the
+//! word is capitalised inside a sentence, embedded and decoded once. Words
+//! that occur in the same contexts share a class, so the tagger can generalise
+//! from "Essex" to a county it never saw labelled; a word that running text
+//! writes in lower case ("visits") is no name in a Title Case headline.
 
 use std::sync::OnceLock;
 
@@ -14,7 +16,7 @@ const MAGIC: &[u8; 4] = b"BWC1";
 #[derive(Debug, Default)]
 pub struct Clusters {
     mask: usize,
-    /// High half of the word's hash (0 = empty slot) and its class plus one.
+    /// High half of the word's hash (0 = empty slot) and its [`WordClass`].
     entries: Vec<(u32, u16)>,
 }
 
@@ -38,10 +40,14 @@ impl Clusters {
         Clusters::decode(bytes).is_some_and(|c| CELL.set(c).is_ok())
     }
 
-    /// The class of a word hash ([`hash::word`]) plus one, or 0 for a word
-    /// without a class.
+    /// The class of a word hash ([`hash::word`]), or the default for an
+    /// unknown word.
     #[inline]
-    pub fn class(&self, word: u64) -> u16 {
+    pub fn class(&self, word: u64) -> WordClass {
+        WordClass(self.packed(word))
+    }
+
+    fn packed(&self, word: u64) -> u16 {
         if self.entries.is_empty() {
             return 0;
         }
@@ -76,16 +82,44 @@ impl Clusters {
             while table.entries[slot].0 != 0 {
                 slot = (slot + 1) & table.mask;
             }
-            table.entries[slot] = (k, class.saturating_add(1));
+            table.entries[slot] = (k, class);
         }
         Some(table)
     }
 }
 
+/// What the table knows of a word: its class plus one (0: none) in the low
+/// 12 bits, how often it is capitalised inside a sentence in the top 4.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordClass(u16);
+
+impl WordClass {
+    /// Largest number of classes the format holds.
+    pub const CLASSES: usize = 4095;
+
+    /// A word in class `class` (below [`Self::CLASSES`]) whose capitalisation
+    /// bucket is `case` (0: unknown, 1: always lower case … 5: always capitalised).
+    pub fn new(class: usize, case: u8) -> WordClass {
+        WordClass((class.min(Self::CLASSES - 1) as u16 + 1) | u16::from(case.min(15)) << 12)
+    }
+
+    /// The class plus one, 0 for none.
+    #[inline]
+    pub fn class(self) -> u16 {
+        self.0 & 0xfff
+    }
+
+    /// The capitalisation bucket, 0 for unknown.
+    #[inline]
+    pub fn case(self) -> u16 {
+        self.0 >> 12
+    }
+}
+
 /// Write word classes: magic, count, then per word the stored part of its
-/// hash and its class, both little-endian, sorted by hash.
-pub fn encode(words: &[(u64, u16)]) -> Vec<u8> {
-    let mut entries: Vec<(u32, u16)> = words.iter().map(|&(w, c)| (key(w), c)).collect();
+/// hash and its packed [`WordClass`], both little-endian, sorted by hash.
+pub fn encode(words: &[(u64, WordClass)]) -> Vec<u8> {
+    let mut entries: Vec<(u32, u16)> = words.iter().map(|&(w, c)| (key(w), c.0)).collect();
     entries.sort_unstable();
     entries.dedup_by_key(|e| e.0);
     let mut out = Vec::with_capacity(8 + 6 * entries.len());
@@ -104,10 +138,14 @@ mod tests {
 
     #[test]
     fn classes_survive_encoding() {
-        let words = [(hash::word("essex"), 7), (hash::word("beat"), 0)];
+        let words = [
+            (hash::word("essex"), WordClass::new(7, 5)),
+            (hash::word("beat"), WordClass::new(0, 1)),
+        ];
         let table = Clusters::decode(&encode(&words)).expect("decodes");
-        assert_eq!(table.class(hash::word("essex")), 8);
-        assert_eq!(table.class(hash::word("beat")), 1);
-        assert_eq!(table.class(hash::word("unseen")), 0);
+        let essex = table.class(hash::word("essex"));
+        assert_eq!((essex.class(), essex.case()), (8, 5));
+        assert_eq!(table.class(hash::word("beat")).class(), 1);
+        assert_eq!(table.class(hash::word("unseen")), WordClass::default());
     }
 }

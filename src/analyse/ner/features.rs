@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::clusters::Clusters;
+use super::clusters::{Clusters, WordClass};
 use super::gazetteer::{self, Gazetteer, MAX_PHRASE};
 use super::hash::{self, IdBuild, feature, feature2};
 use crate::analyse::text::{Document, TokenKind};
@@ -83,8 +83,8 @@ pub struct TokenInfo {
     tail: [char; 4],
     /// `F_*` flags.
     pub flags: Flags,
-    /// Word class learned from unlabeled news plus one (0: none).
-    cluster: u16,
+    /// Word class and capitalisation learned from unlabeled news.
+    cluster: WordClass,
 }
 
 impl TokenInfo {
@@ -319,7 +319,8 @@ pub fn static_features(infos: &[TokenInfo], range: &Range<usize>, i: usize, out:
     let word = |k| at(k).map_or(OUTSIDE, |t| t.word);
     let shape = |k| at(k).map_or(OUTSIDE, |t| t.shape);
     let gaz = |k| at(k).map_or(0xff, |t| u64::from(t.flags & GAZ));
-    let class = |k| at(k).map_or(0xffff, |t| u64::from(t.cluster));
+    let class = |k| at(k).map_or(0xffff, |t| u64::from(t.cluster.class()));
+    let case = |k| at(k).map_or(0xff, |t| u64::from(t.cluster.case()));
     let t = &infos[i];
     let position = u64::from(t.flags & POSITION);
     let doc = u64::from(t.flags & (F_DOC_LOWER | F_DOC_CAP_MID | F_DOC_ORG));
@@ -356,6 +357,9 @@ pub fn static_features(infos: &[TokenInfo], range: &Range<usize>, i: usize, out:
         feature(29, class(1)),
         feature2(30, class(-1), class(0)),
         feature2(31, class(0), class(1)),
+        feature2(32, case(0), position),
+        feature2(33, case(-1), case(0)),
+        feature2(34, case(0), case(1)),
     ]);
 }
 
