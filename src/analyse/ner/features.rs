@@ -239,9 +239,9 @@ fn mark_org_runs(
     for i in range.clone() {
         let f = infos[i].flags;
         if f & F_ORG_WORD != 0 && f & F_CAP != 0 && i > start {
-            for j in start..i {
-                if infos[j].flags & F_CANDIDATE != 0 {
-                    *seen.entry(infos[j].word).or_default() |= F_DOC_ORG;
+            for info in &infos[start..i] {
+                if info.flags & F_CANDIDATE != 0 {
+                    *seen.entry(info.word).or_default() |= F_DOC_ORG;
                 }
             }
         }
