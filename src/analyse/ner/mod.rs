@@ -29,7 +29,7 @@ mod tests;
 
 use std::ops::Range;
 
-use super::text::Document;
+use super::text::{Document, Sentence, Token, TokenKind};
 use super::{EntityKind, Mention};
 use crate::span::Span;
 use features::{
@@ -70,12 +70,85 @@ pub fn tag(doc: &Document) -> Vec<Mention> {
 
 /// [`tag`] with other weights (the training example scores fresh ones).
 pub fn tag_with(models: &Models, doc: &Document) -> Vec<Mention> {
-    // The tagger reads possessives as tokens of their own ("Israel" + "'s").
-    if doc.text.contains("'s") || doc.text.contains("'S") || doc.text.contains("\u{2019}s") {
-        tag_cut(models, &Document::with_possessives_split(doc.text))
-    } else {
-        tag_cut(models, doc)
+    match possessives_split(doc) {
+        Some(split) => tag_cut(models, &split),
+        None => tag_cut(models, doc),
     }
+}
+
+/// The document as the tagger reads it: a possessive "'s" is a token of its
+/// own ("Israel" + "'s"), cut from the tokens already there rather than by
+/// tokenising again. `None` when there is none.
+pub fn possessives_split<'t>(doc: &Document<'t>) -> Option<Document<'t>> {
+    let clitic = |t: &str| matches!(t, "'s" | "'S" | "\u{2019}s" | "\u{2019}S");
+    let attached = |a: &Token, b: &Token| a.span.end == b.span.start;
+    // Word "Israel's"; or "U.S." + quote "'" + word "s" (an initialism's dot ends the word).
+    let clitic_at = |i: usize| {
+        let t = doc.token_text(i);
+        let suffix = ["'s", "\u{2019}s", "'S", "\u{2019}S"]
+            .into_iter()
+            .find(|s| t.len() > s.len() && t.ends_with(s))?;
+        (doc.tokens[i].kind == TokenKind::Word).then(|| t.len() - suffix.len())
+    };
+    let paragraph_start = |at: usize| {
+        let p = doc.paragraphs.partition_point(|p| p.end <= at);
+        doc.paragraphs.get(p).is_some_and(|p| p.start == at)
+    };
+    let loose = |i: usize| {
+        doc.tokens[i].kind == TokenKind::Quote
+            && i + 1 < doc.tokens.len()
+            && !paragraph_start(doc.tokens[i].span.start)
+            && attached(&doc.tokens[i], &doc.tokens[i + 1])
+            && clitic(&doc.text[doc.tokens[i].span.start..doc.tokens[i + 1].span.end])
+            && doc.tokens[i + 1].kind == TokenKind::Word
+    };
+    if !(0..doc.tokens.len()).any(|i| clitic_at(i).is_some() || loose(i)) {
+        return None;
+    }
+    let mut tokens = Vec::with_capacity(doc.tokens.len() + doc.tokens.len() / 16);
+    // New index of each old token's first piece.
+    let mut moved = Vec::with_capacity(doc.tokens.len() + 1);
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        let token = doc.tokens[i];
+        moved.push(tokens.len());
+        if let Some(cut) = clitic_at(i) {
+            let at = token.span.start + cut;
+            tokens.push(Token {
+                span: Span::new(token.span.start, at),
+                kind: TokenKind::Word,
+            });
+            tokens.push(Token {
+                span: Span::new(at, token.span.end),
+                kind: TokenKind::Word,
+            });
+        } else if loose(i) {
+            tokens.push(Token {
+                span: Span::new(token.span.start, doc.tokens[i + 1].span.end),
+                kind: TokenKind::Word,
+            });
+            moved.push(tokens.len() - 1);
+            i += 1;
+        } else {
+            tokens.push(token);
+        }
+        i += 1;
+    }
+    moved.push(tokens.len());
+    let sentences = doc
+        .sentences
+        .iter()
+        .map(|s| Sentence {
+            tokens: moved[s.tokens.start]..moved[s.tokens.end],
+            ..s.clone()
+        })
+        .collect();
+    Some(Document {
+        text: doc.text,
+        tokens,
+        sentences,
+        paragraphs: doc.paragraphs.clone(),
+    })
 }
 
 /// [`tag`] on a document already cut as the tagger reads it.

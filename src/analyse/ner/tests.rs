@@ -87,3 +87,19 @@ fn empty_and_odd_text_is_fine() {
     assert!(names("   \n\n  ").is_empty());
     let _ = names("ÉLYSÉE — «Ça va», dit-il. 東京 ... !!!");
 }
+
+#[test]
+fn possessives_split_as_the_tokeniser_splits_them() {
+    for text in [
+        "Israel's army met Fabrikam Corp's staff.\nThe U.S.'s envoy and Kim\u{2019}s aide left. Its chief's car, the UN's.",
+        "No possessive here.",
+        "'s alone, and 's at the start.\nA line's end's",
+        include_str!("../../../assets/sample/000_f3b73f1a942b9b28.txt"),
+    ] {
+        let cut = super::possessives_split(&Document::new(text));
+        let want = Document::with_possessives_split(text);
+        let got = cut.unwrap_or_else(|| Document::new(text));
+        assert_eq!(got.tokens, want.tokens, "{text}");
+        assert_eq!(got.sentences, want.sentences, "{text}");
+    }
+}
