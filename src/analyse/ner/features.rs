@@ -175,10 +175,9 @@ pub fn token_infos(doc: &Document) -> Vec<TokenInfo> {
             let text = doc.token_text(i);
             let mut info = describe(text);
             match doc.tokens[i].kind {
-                TokenKind::Word => info.cluster = clusters.class(info.word),
+                TokenKind::Word => {}
                 TokenKind::Number => {
-                    info.flags = info.flags & !(F_LOWER | F_CAP | F_ALL_CAPS) | F_NUMBER;
-                    info.cluster = number_class;
+                    info.flags = info.flags & !(F_LOWER | F_CAP | F_ALL_CAPS) | F_NUMBER
                 }
                 TokenKind::Quote | TokenKind::Punct => {
                     info.flags &= !(F_LOWER | F_CAP | F_ALL_CAPS);
@@ -194,6 +193,23 @@ pub fn token_infos(doc: &Document) -> Vec<TokenInfo> {
             info
         })
         .collect();
+    // Word classes matter only near a word that may start a name: look them
+    // up within two tokens of one, each token once.
+    let mut filled = 0;
+    for c in 0..infos.len() {
+        if infos[c].flags & F_CANDIDATE == 0 {
+            continue;
+        }
+        let end = (c + 3).min(infos.len());
+        for j in c.saturating_sub(2).max(filled)..end {
+            infos[j].cluster = match doc.tokens[j].kind {
+                TokenKind::Word => clusters.class(infos[j].word),
+                TokenKind::Number => number_class,
+                _ => continue,
+            };
+        }
+        filled = end;
+    }
     let mut seen: HashMap<u64, Flags, IdBuild> = HashMap::default();
     for sentence in &doc.sentences {
         let range = sentence.tokens.clone();

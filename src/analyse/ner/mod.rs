@@ -84,11 +84,20 @@ pub fn possessives_split<'t>(doc: &Document<'t>) -> Option<Document<'t>> {
     let attached = |a: &Token, b: &Token| a.span.end == b.span.start;
     // Word "Israel's"; or "U.S." + quote "'" + word "s" (an initialism's dot ends the word).
     let clitic_at = |i: usize| {
-        let t = doc.token_text(i);
+        let token = doc.tokens[i];
+        let bytes = doc.text.as_bytes();
+        // Most words end in something else than "s": one byte tells.
+        if token.kind != TokenKind::Word
+            || token.span.end - token.span.start < 3
+            || !matches!(bytes[token.span.end - 1], b's' | b'S')
+        {
+            return None;
+        }
+        let t = token.span.of(doc.text);
         let suffix = ["'s", "\u{2019}s", "'S", "\u{2019}S"]
             .into_iter()
             .find(|s| t.len() > s.len() && t.ends_with(s))?;
-        (doc.tokens[i].kind == TokenKind::Word).then(|| t.len() - suffix.len())
+        Some(t.len() - suffix.len())
     };
     let paragraph_start = |at: usize| {
         let p = doc.paragraphs.partition_point(|p| p.end <= at);
@@ -102,13 +111,13 @@ pub fn possessives_split<'t>(doc: &Document<'t>) -> Option<Document<'t>> {
             && clitic(&doc.text[doc.tokens[i].span.start..doc.tokens[i + 1].span.end])
             && doc.tokens[i + 1].kind == TokenKind::Word
     };
-    if !(0..doc.tokens.len()).any(|i| clitic_at(i).is_some() || loose(i)) {
-        return None;
-    }
+    let first = (0..doc.tokens.len()).find(|&i| clitic_at(i).is_some() || loose(i))?;
     let mut tokens = Vec::with_capacity(doc.tokens.len() + doc.tokens.len() / 16);
+    tokens.extend_from_slice(&doc.tokens[..first]);
     // New index of each old token's first piece.
-    let mut moved = Vec::with_capacity(doc.tokens.len() + 1);
-    let mut i = 0;
+    let mut moved: Vec<usize> = Vec::with_capacity(doc.tokens.len() + 1);
+    moved.extend(0..first);
+    let mut i = first;
     while i < doc.tokens.len() {
         let token = doc.tokens[i];
         moved.push(tokens.len());
