@@ -8,6 +8,12 @@
 //! headline line, one sentence per paragraph, detokenised), so the tagger trains
 //! on text cut by its own tokeniser. Writes `pass1.bin` and `pass2.bin`. Every other document's all-capitals
 //! headline is rewritten in Title Case, as most news sites print headlines.
+//!
+//! Environment: `NER_DEV=eng.testa` scores the new weights on a development
+//! file afterwards (`NER_ERRORS=1` also prints each wrong span);
+//! `NER_CLUSTERS=FILE` trains with word classes other than the embedded
+//! `assets/ner/clusters.bin`; `NER_PRUNE` and `NER_RATE` tune pruning and the
+//! second pass's update size.
 
 use std::time::Instant;
 

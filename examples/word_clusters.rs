@@ -40,7 +40,7 @@ fn main() -> Result<()> {
         .get(1)
         .context("usage: word_clusters REUTERS_DIR [CLASSES] [ROUNDS] [OUT]")?;
     let classes: usize = args.get(2).map_or(Ok(256), |a| a.parse())?;
-    let rounds: usize = args.get(3).map_or(Ok(12), |a| a.parse())?;
+    let rounds: usize = args.get(3).map_or(Ok(15), |a| a.parse())?;
     let out = args
         .get(4)
         .map_or("assets/ner/clusters.bin", String::as_str);

@@ -88,6 +88,12 @@ pub struct TokenInfo {
 }
 
 impl TokenInfo {
+    /// Whether running text writes this word in lower case (under 2% of the
+    /// times it is seen inside a sentence of the unlabeled news).
+    pub fn lower_in_running_text(&self) -> bool {
+        self.cluster.case() == 1
+    }
+
     fn prefix(&self) -> u64 {
         self.head.iter().fold(3, |h, &c| hash::mix(h, c as u64))
     }
@@ -201,9 +207,10 @@ pub fn token_infos(doc: &Document) -> Vec<TokenInfo> {
             continue;
         }
         let end = (c + 3).min(infos.len());
-        for j in c.saturating_sub(2).max(filled)..end {
-            infos[j].cluster = match doc.tokens[j].kind {
-                TokenKind::Word => clusters.class(infos[j].word),
+        let from = c.saturating_sub(2).max(filled);
+        for (info, token) in infos[from..end].iter_mut().zip(&doc.tokens[from..end]) {
+            info.cluster = match token.kind {
+                TokenKind::Word => clusters.class(info.word),
                 TokenKind::Number => number_class,
                 _ => continue,
             };

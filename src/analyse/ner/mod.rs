@@ -1,9 +1,10 @@
 //! Name mentions: which spans of the text name a person, organisation or place.
 //!
 //! A greedy left-to-right averaged-perceptron tagger over BIO labels, with
-//! hashed sparse features (word, affixes, shape, neighbours, gazetteers, the
-//! line's capitalisation — headline, capitals, Title Case — and how the same
-//! word is written elsewhere in the document). A second pass adds, to the
+//! hashed sparse features (word, affixes, shape, neighbours, gazetteers, word
+//! classes learned from unlabeled news, the line's capitalisation — headline,
+//! capitals, Title Case — and how the same word is written elsewhere in the
+//! document). A second pass adds, to the
 //! first pass's scores, evidence from how the first pass labelled the same
 //! word across the whole document. Lower-case words, numbers and function
 //! words that would have to start a name are never scored, which keeps the
@@ -13,6 +14,7 @@
 //! |---|---|
 //! | [`features`] | per-token facts and feature templates |
 //! | [`gazetteer`] | embedded lists of places, first names, demonyms, organisation words |
+//! | [`clusters`] | word classes and capitalisation learned from unlabeled news |
 //! | [`model`] | the weight table and its file format |
 //! | [`learn`] | training (used by the example, not at run time) |
 //! | [`hash`] | allocation-free hashing of words and features |
@@ -33,8 +35,8 @@ use super::text::{Document, Sentence, Token, TokenKind};
 use super::{EntityKind, Mention};
 use crate::span::Span;
 use features::{
-    F_BREAK, F_CANDIDATE, F_CAP, F_INNER_CAP, F_NUMBER, F_PLACE_HEAD, F_SENT_START, F_STOP,
-    TokenInfo,
+    F_BREAK, F_CANDIDATE, F_CAP, F_CAPS_LINE, F_HEADLINE, F_INNER_CAP, F_NUMBER, F_PLACE_B,
+    F_PLACE_HEAD, F_PLACE_I, F_SENT_START, F_STOP, F_TITLE_LINE, TokenInfo,
 };
 
 const CAPITALISED: features::Flags = F_CAP | F_INNER_CAP;
@@ -190,6 +192,8 @@ fn tag_cut(models: &Models, doc: &Document) -> Vec<Mention> {
         }
     }
     trim(&infos, &mut labels);
+    keep_places_whole(&infos, &mut labels);
+    lower_words_out(&infos, &mut labels);
     name_places(&infos, &mut labels);
     mentions(doc, &labels)
 }
@@ -258,6 +262,58 @@ fn trim(infos: &[TokenInfo], labels: &mut [u8]) {
         };
         if inside && closes && infos[i].flags & keeps == 0 {
             labels[i] = OUTSIDE;
+        }
+    }
+}
+
+/// On a headline, capitals or Title Case line every word is capitalised, so
+/// case tells nothing: a word that running text writes in lower case
+/// ("Visits", "BEAT") neither starts nor ends a name there.
+fn lower_words_out(infos: &[TokenInfo], labels: &mut [u8]) {
+    const LINES: features::Flags = F_HEADLINE | F_CAPS_LINE | F_TITLE_LINE;
+    let lower = |i: usize| infos[i].flags & LINES != 0 && infos[i].lower_in_running_text();
+    let mut start = 0;
+    while start < labels.len() {
+        if labels[start].is_multiple_of(2) {
+            start += 1;
+            continue;
+        }
+        let begin = labels[start];
+        let mut end = start + 1;
+        while end < labels.len() && labels[end] == begin + 1 {
+            end += 1;
+        }
+        let (mut first, mut last) = (start, end);
+        while first < last && lower(first) {
+            labels[first] = OUTSIDE;
+            first += 1;
+        }
+        while last > first && lower(last - 1) {
+            labels[last - 1] = OUTSIDE;
+            last -= 1;
+        }
+        if first < last {
+            labels[first] = begin;
+        }
+        start = end;
+    }
+}
+
+/// A known place's name that a name before it swallowed the start of
+/// ("Visits North" + "Korea") is a place from its start.
+fn keep_places_whole(infos: &[TokenInfo], labels: &mut [u8]) {
+    for i in 0..labels.len().saturating_sub(1) {
+        let starts_place = infos[i].flags & F_PLACE_B != 0 && infos[i + 1].flags & F_PLACE_I != 0;
+        let cut = !matches!(labels[i], OUTSIDE | PLACE)
+            && labels[i] != PLACE + 1
+            && matches!(labels[i + 1], OUTSIDE | PLACE);
+        if starts_place && cut {
+            labels[i] = PLACE;
+            let mut k = i + 1;
+            while k < labels.len() && infos[k].flags & F_PLACE_I != 0 {
+                labels[k] = PLACE + 1;
+                k += 1;
+            }
         }
     }
 }

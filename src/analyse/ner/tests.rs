@@ -103,3 +103,22 @@ fn possessives_split_as_the_tokeniser_splits_them() {
         assert_eq!(got.sentences, want.sentences, "{text}");
     }
 }
+
+#[test]
+fn a_known_place_is_not_cut_by_a_headline_word() {
+    let text = "Kim Jong Un Pledges Support for Russia as Putin Visits North Korea\n\
+        Russian President Vladimir Putin arrived in North Korea on Wednesday for a visit.";
+    let found = names(text);
+    assert!(
+        found.iter().all(|(n, _)| !n.contains("Visits")),
+        "{found:?}"
+    );
+    assert_eq!(
+        found
+            .iter()
+            .filter(|f| **f == ("North Korea", Place))
+            .count(),
+        2,
+        "{found:?}"
+    );
+}
