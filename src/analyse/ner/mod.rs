@@ -193,7 +193,12 @@ fn tag_cut(models: &Models, doc: &Document) -> Vec<Mention> {
     }
     trim(&infos, &mut labels);
     keep_places_whole(&infos, &mut labels);
-    lower_words_out(&infos, &mut labels);
+    for range in &sentences {
+        // Line flags are the same for every token of a sentence.
+        if infos[range.start].flags & (F_HEADLINE | F_CAPS_LINE | F_TITLE_LINE) != 0 {
+            lower_words_out(&infos, &mut labels[..range.end], range.start);
+        }
+    }
     name_places(&infos, &mut labels);
     mentions(doc, &labels)
 }
@@ -269,10 +274,10 @@ fn trim(infos: &[TokenInfo], labels: &mut [u8]) {
 /// On a headline, capitals or Title Case line every word is capitalised, so
 /// case tells nothing: a word that running text writes in lower case
 /// ("Visits", "BEAT") neither starts nor ends a name there.
-fn lower_words_out(infos: &[TokenInfo], labels: &mut [u8]) {
-    const LINES: features::Flags = F_HEADLINE | F_CAPS_LINE | F_TITLE_LINE;
-    let lower = |i: usize| infos[i].flags & LINES != 0 && infos[i].lower_in_running_text();
-    let mut start = 0;
+/// `labels` end with the line's sentence, which starts at `from`.
+fn lower_words_out(infos: &[TokenInfo], labels: &mut [u8], from: usize) {
+    let lower = |i: usize| infos[i].lower_in_running_text();
+    let mut start = from;
     while start < labels.len() {
         if labels[start].is_multiple_of(2) {
             start += 1;
@@ -303,11 +308,13 @@ fn lower_words_out(infos: &[TokenInfo], labels: &mut [u8]) {
 /// ("Visits North" + "Korea") is a place from its start.
 fn keep_places_whole(infos: &[TokenInfo], labels: &mut [u8]) {
     for i in 0..labels.len().saturating_sub(1) {
-        let starts_place = infos[i].flags & F_PLACE_B != 0 && infos[i + 1].flags & F_PLACE_I != 0;
+        if infos[i].flags & F_PLACE_B == 0 || infos[i + 1].flags & F_PLACE_I == 0 {
+            continue;
+        }
         let cut = !matches!(labels[i], OUTSIDE | PLACE)
             && labels[i] != PLACE + 1
             && matches!(labels[i + 1], OUTSIDE | PLACE);
-        if starts_place && cut {
+        if cut {
             labels[i] = PLACE;
             let mut k = i + 1;
             while k < labels.len() && infos[k].flags & F_PLACE_I != 0 {
