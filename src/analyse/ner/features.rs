@@ -373,10 +373,8 @@ pub fn static_features(infos: &[TokenInfo], range: &Range<usize>, i: usize, out:
         feature2(24, position | doc << 16, gaz(0)),
         feature2(25, shape(-1), word(-1) ^ t.shape),
         feature2(26, position, t.word),
-        feature(27, class(0)),
         feature2(30, class(-1), class(0)),
         feature2(31, class(0), class(1)),
-        feature2(32, case(0), position),
         feature2(33, case(-1), case(0)),
         feature2(34, case(0), case(1)),
     ]);
