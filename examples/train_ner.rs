@@ -8,13 +8,21 @@
 //! headline line, one sentence per paragraph, detokenised), so the tagger trains
 //! on text cut by its own tokeniser. Writes `pass1.bin` and `pass2.bin`. Every other document's all-capitals
 //! headline is rewritten in Title Case, as most news sites print headlines.
+//!
+//! Environment: `NER_DEV=eng.testa` scores the new weights on a development
+//! file afterwards (`NER_ERRORS=1` also prints each wrong span);
+//! `NER_CLUSTERS=FILE` trains with word classes other than the embedded
+//! `assets/ner/clusters.bin`; `NER_PRUNE` and `NER_RATE` tune pruning and the
+//! second pass's update size.
 
 use std::time::Instant;
 
 use anyhow::{Context, Result};
 use briefing::analyse::EntityKind;
+use briefing::analyse::ner::clusters::Clusters;
 use briefing::analyse::ner::learn::{self, EpochStats, Example, Prepared, Trainer};
-use briefing::analyse::ner::model::Model;
+use briefing::analyse::ner::model::{Model, Models};
+use briefing::analyse::text::Document;
 
 #[path = "support/conll.rs"]
 mod conll;
@@ -61,6 +69,13 @@ fn main() -> Result<()> {
     let epochs: usize = args.get(2).map_or(Ok(12), |e| e.parse())?;
     let out = args.get(3).map_or("assets/ner", String::as_str);
     let prune: f64 = std::env::var("NER_PRUNE").map_or(Ok(0.001), |p| p.parse())?;
+    if let Some(file) = std::env::var_os("NER_CLUSTERS") {
+        let bytes = std::fs::read(&file).context("reading NER_CLUSTERS")?;
+        anyhow::ensure!(
+            Clusters::replace(&bytes),
+            "bad word classes in NER_CLUSTERS"
+        );
+    }
     let raw = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
     let docs = conll::documents(&raw);
     let examples: Vec<Example> = docs
@@ -110,7 +125,61 @@ fn main() -> Result<()> {
     let second = train(&prepared, epochs, prune, "pass 2", |_| true);
     std::fs::write(format!("{dir}/pass2.bin"), &second)?;
     eprintln!("pass 2: {} bytes", second.len());
+    if let Some(dev) = std::env::var_os("NER_DEV") {
+        let models = Models {
+            first: Model::decode(&first).context("decoding pass 1")?,
+            second: Model::decode(&second).context("decoding pass 2")?,
+        };
+        score_dev(&models, &std::fs::read_to_string(dev)?);
+    }
     Ok(())
+}
+
+/// Exact-span precision, recall and F1 per kind on a development file
+/// (`NER_DEV=eng.testa`), laid out as the evaluation lays it out.
+fn score_dev(models: &Models, raw: &str) {
+    use std::collections::HashSet;
+    let kinds = [
+        ("PER", EntityKind::Person),
+        ("ORG", EntityKind::Organization),
+        ("LOC", EntityKind::Place),
+    ];
+    let mut counts = [[0usize; 3]; 3];
+    for doc in conll::documents(raw) {
+        let example = conll::layout(&doc, false);
+        let found = briefing::analyse::ner::tag_with(models, &Document::new(&example.text));
+        for (k, (_, kind)) in kinds.iter().enumerate() {
+            let gold: HashSet<_> = example
+                .entities
+                .iter()
+                .filter(|(_, e)| e == kind)
+                .map(|(s, _)| (s.start, s.end))
+                .collect();
+            let pred: HashSet<_> = found
+                .iter()
+                .filter(|m| m.kind == *kind)
+                .map(|m| (m.span.start, m.span.end))
+                .collect();
+            counts[k][0] += pred.intersection(&gold).count();
+            counts[k][1] += pred.difference(&gold).count();
+            counts[k][2] += gold.difference(&pred).count();
+            if std::env::var_os("NER_ERRORS").is_some() {
+                let text = |&(s, e): &(usize, usize)| &example.text[s..e];
+                for span in pred.difference(&gold) {
+                    println!("FP {} {:?}", kinds[k].0, text(span));
+                }
+                for span in gold.difference(&pred) {
+                    println!("FN {} {:?}", kinds[k].0, text(span));
+                }
+            }
+        }
+    }
+    for ((name, _), [tp, fp, fn_]) in kinds.iter().zip(counts) {
+        let p = tp as f64 / (tp + fp).max(1) as f64;
+        let r = tp as f64 / (tp + fn_).max(1) as f64;
+        let f = 2.0 * p * r / (p + r).max(1e-9);
+        eprintln!("dev {name}: P {p:.3} R {r:.3} F1 {f:.3}");
+    }
 }
 
 /// Kind of a CoNLL entity type.

@@ -128,20 +128,33 @@ pub(super) fn merge(
     links: &[(usize, usize)],
 ) -> (Vec<Entity>, Vec<usize>) {
     let lex = lexicon();
-    let mut by_key: FastMap<&str, usize> = FastMap::default();
+    // A name the tagger read as two kinds names two actors ("New York" the
+    // team and the city: its second pass already makes a document agree with
+    // itself); a mention of no definite kind joins the commoner.
+    let mut key_votes: FastMap<&str, [u32; 4]> = FastMap::default();
+    for n in named {
+        key_votes.entry(n.key.as_str()).or_default()[vote_index(n.kind)] += 1;
+    }
+    let mut by_key: FastMap<(&str, usize), usize> = FastMap::default();
     by_key.reserve(named.len());
     let mut groups: Vec<Group> = Vec::with_capacity(named.len());
     let mut group_of = Vec::with_capacity(named.len());
     for (index, n) in named.iter().enumerate() {
-        let g = *by_key.entry(n.key.as_str()).or_insert_with(|| {
-            groups.push(Group {
-                first: index,
-                words: n.last - n.first + 1,
-                votes: [0; 4],
-                person: false,
+        let kind = match n.kind {
+            EntityKind::Other => key_votes.get(n.key.as_str()).map_or(n.kind, winner),
+            kind => kind,
+        };
+        let g = *by_key
+            .entry((n.key.as_str(), vote_index(kind)))
+            .or_insert_with(|| {
+                groups.push(Group {
+                    first: index,
+                    words: n.last - n.first + 1,
+                    votes: [0; 4],
+                    person: false,
+                });
+                groups.len() - 1
             });
-            groups.len() - 1
-        });
         let group = &mut groups[g];
         group.votes[vote_index(n.kind)] += 1;
         if !group.person {
@@ -305,7 +318,14 @@ fn build(
     for (e, entity) in entities.iter_mut().enumerate() {
         entity.name = named[fullest[e]].span.of(doc.text).to_string();
         entity.kind = winner(&votes[e]);
-        if let (EntityKind::Other, Some(role)) = (entity.kind, &entity.role) {
+        // A nationality ("Iranian security forces") stays what it is.
+        let demonym = || {
+            use crate::analyse::ner::{features::F_DEMONYM, gazetteer::Gazetteer, hash};
+            Gazetteer::get().word_flags(hash::word(&entity.name)) & F_DEMONYM != 0
+        };
+        if let (EntityKind::Other, Some(role)) = (entity.kind, &entity.role)
+            && !demonym()
+        {
             entity.kind = if organisation_role(role) {
                 EntityKind::Organization
             } else {

@@ -28,7 +28,8 @@ use super::{EntityKind, Mention};
 use crate::span::Span;
 use lexicon::{FastSet, normalize, possessive_len};
 use repair::{
-    KeyHashes, is_bare_title, key, split_headline, split_possessives, token_ranges, trim_title,
+    KeyHashes, drop_headline_words, is_bare_title, key, person_after_title, split_headline,
+    split_possessives, token_ranges, trim_title,
 };
 
 use super::Entity;
@@ -61,6 +62,7 @@ pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
     let ranges = token_ranges(doc, mentions);
     let mut keys = KeyHashes::default();
     let ranges = split_headline(doc, split_possessives(doc, ranges), &mut keys);
+    let ranges = drop_headline_words(doc, ranges);
     // Whether a name is used elsewhere; only needed when a title is trimmed.
     // Only one-word names are ever asked about ("Putin" of "President Putin").
     let all_keys: OnceCell<FastSet<u64>> = OnceCell::new();
@@ -74,6 +76,7 @@ pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
     let lex = lexicon::lexicon();
     let mut named: Vec<Named> = Vec::with_capacity(ranges.len());
     for &(kind, first, last) in &ranges {
+        let kind = person_after_title(doc, kind, first, last);
         let start = if is_bare_title(doc, kind, last) {
             last + 1
         } else if first < last {

@@ -49,7 +49,14 @@ fn tidy(doc: &Document, mut first: usize, mut end: usize) -> Option<(usize, usiz
     while first < end && (!word(first) || matches!(doc.token_text(first), "the" | "a" | "an")) {
         first += 1;
     }
-    while end > first && !word(end - 1) {
+    // "Acme Corp.": the tagger keeps an abbreviation's full stop in the name.
+    let stop = |i: usize| {
+        i > first
+            && doc.token_text(i) == "."
+            && doc.tokens[i - 1].span.end == doc.tokens[i].span.start
+            && crate::analyse::ner::ends_with_abbreviation(doc.token_text(i - 1))
+    };
+    while end > first && !word(end - 1) && !stop(end - 1) {
         end -= 1;
     }
     (first < end).then(|| (first, end - 1))
@@ -103,10 +110,13 @@ pub(super) fn split_possessives(doc: &Document, ranges: Vec<Range>) -> Vec<Range
 /// compared: lower case, no possessive, "U.S." as "us", a space before it
 /// unless it is the first or a clitic "'s" ("McDonald's").
 fn push_key_word(doc: &Document, first: usize, index: usize, out: &mut String) {
+    let text = doc.token_text(index);
+    if text == "." {
+        return;
+    }
     if index > first && !is_clitic(doc, index) {
         out.push(' ');
     }
-    let text = doc.token_text(index);
     let text = &text[..text.len() - possessive_len(text)];
     if text.is_ascii() && !text.contains('.') {
         let from = out.len();
@@ -244,6 +254,58 @@ pub(super) fn split_headline(
     out
 }
 
+/// Drop one-word mentions in the headline that are words in Title Case, not
+/// names: the body writes them in lower case ("visit" for "Putin Visits North
+/// Korea") and never capitalised inside a sentence.
+pub(super) fn drop_headline_words(doc: &Document, mut ranges: Vec<Range>) -> Vec<Range> {
+    let Some(headline) = doc.paragraphs.first().filter(|_| doc.paragraphs.len() > 1) else {
+        return ranges;
+    };
+    let candidate = |r: &Range| {
+        let text = doc.token_text(r.1);
+        r.1 == r.2
+            && headline.contains(doc.tokens[r.1].span)
+            && text.len() > 2
+            && text.is_ascii()
+            && roles::capitalised(text)
+            && text[1..].bytes().all(|b| b.is_ascii_lowercase())
+    };
+    let words: Vec<&str> = ranges
+        .iter()
+        .filter(|r| candidate(r))
+        .map(|r| doc.token_text(r.1))
+        .collect();
+    if words.is_empty() {
+        return ranges;
+    }
+    // Per candidate: seen in lower case (or without a plural "s"), seen capitalised.
+    let mut seen = vec![(false, false); words.len()];
+    let body = doc.tokens.partition_point(|t| t.span.end <= headline.end);
+    let starts: FastSet<usize> = doc.sentences.iter().map(|s| s.tokens.start).collect();
+    for i in body..doc.tokens.len() {
+        let text = doc.token_text(i);
+        for (word, seen) in words.iter().zip(&mut seen) {
+            let stem = word.strip_suffix('s').unwrap_or(word);
+            if text.len() != word.len() && text.len() != stem.len() {
+                continue;
+            }
+            if text == *word || text == stem {
+                seen.1 |= !starts.contains(&i);
+            } else if text.eq_ignore_ascii_case(word) || text.eq_ignore_ascii_case(stem) {
+                seen.0 |= text.bytes().all(|b| b.is_ascii_lowercase());
+            }
+        }
+    }
+    ranges.retain(|r| {
+        !candidate(r)
+            || words
+                .iter()
+                .position(|w| *w == doc.token_text(r.1))
+                .is_none_or(|k| !seen[k].0 || seen[k].1)
+    });
+    ranges
+}
+
 /// Whether a mention is a title, not a name ("US Secretary" before "of
 /// State", "Prime Minister" used alone): it ends with a person's title and
 /// is not known to be a person, or is followed by more of a title or a name.
@@ -260,6 +322,36 @@ pub(super) fn is_bare_title(doc: &Document, kind: EntityKind, last: usize) -> bo
             t.kind == TokenKind::Word && (next == "of" || roles::capitalised(next))
         }),
         _ => false,
+    }
+}
+
+/// "US Secretary of State Antony Blinken" read as one organisation or place:
+/// a title followed by a first name and a surname names a person.
+pub(super) fn person_after_title(
+    doc: &Document,
+    kind: EntityKind,
+    first: usize,
+    last: usize,
+) -> EntityKind {
+    if !matches!(kind, EntityKind::Organization | EntityKind::Place) || last < first + 2 {
+        return kind;
+    }
+    let floor = doc
+        .sentences
+        .get(sentence_of(doc, first))
+        .map_or(first, |s| s.tokens.start);
+    let titled = (first..last - 1)
+        .rev()
+        .find(|&i| roles::ends_title(doc, floor, i));
+    match titled {
+        Some(cut)
+            if lexicon::lexicon()
+                .gender(&normalize(doc.token_text(cut + 1)))
+                .is_some() =>
+        {
+            EntityKind::Person
+        }
+        _ => kind,
     }
 }
 

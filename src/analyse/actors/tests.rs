@@ -290,11 +290,71 @@ fn kind_is_voted_across_mentions() {
         "Jordan Report\nJordan closed its border. Officials in Jordan said Jordan would reopen it.";
     let doc = Document::new(text);
     let mut mentions = tag(text, &[("Jordan", Place)]);
-    mentions[1].kind = Person;
+    mentions[1].kind = Other;
     let entities = resolve(&doc, &mentions);
     assert_eq!(entities.len(), 1);
     assert_eq!(entities[0].kind, Place);
     assert_eq!(entities[0].mentions.len(), 4);
+}
+
+#[test]
+fn a_name_read_as_two_kinds_is_two_actors() {
+    let text = "Baseball\nNew York beat Boston 5-2 in New York. New York play again on Friday.";
+    let doc = Document::new(text);
+    let mut mentions = tag(text, &[("New York", Org), ("Boston", Org)]);
+    let city = mentions
+        .iter()
+        .position(|m| m.span.start == text.find("in New York").unwrap() + 3)
+        .unwrap();
+    mentions[city].kind = Place;
+    let entities = resolve(&doc, &mentions);
+    let kinds: Vec<(usize, EntityKind)> = entities
+        .iter()
+        .filter(|e| e.name == "New York")
+        .map(|e| (e.mentions.len(), e.kind))
+        .collect();
+    assert_eq!(kinds, [(2, Org), (1, Place)]);
+}
+
+#[test]
+fn a_title_and_a_full_name_read_as_an_organisation_is_a_person() {
+    let text = "Talks\nUS Secretary of State Antony Blinken met the UN envoy.";
+    let entities = run(
+        text,
+        &[("US Secretary of State Antony Blinken", Org), ("UN", Org)],
+    );
+    let blinken = entity(&entities, "Antony Blinken");
+    assert_eq!(blinken.kind, Person);
+    assert_eq!(blinken.role.as_deref(), Some("US Secretary of State"));
+    assert_eq!(entity(&entities, "UN").kind, Org);
+}
+
+#[test]
+fn headline_words_in_title_case_are_no_actors() {
+    let text = "Putin Visits Hanoi as Trade Grows\n\
+Vladimir Putin began a visit to Hanoi. Trade grows as the visits go on.";
+    let entities = run(
+        text,
+        &[
+            ("Putin", Person),
+            ("Visits", Org),
+            ("Trade", Org),
+            ("Hanoi", Place),
+            ("Vladimir Putin", Person),
+        ],
+    );
+    assert!(entities.iter().all(|e| e.name != "Visits"));
+    // Capitalised inside a sentence of the body, it may be a name.
+    let text = "Trade Talks Open\nOfficials of Trade met. Trade said more.";
+    let entities = run(text, &[("Trade", Org)]);
+    assert_eq!(entity(&entities, "Trade").mentions.len(), 3);
+}
+
+#[test]
+fn a_nationality_with_a_role_stays_other() {
+    let text = "Raid\nIranian security forces, a Berlin court said, entered the house.";
+    let entities = run(text, &[("Iranian", Other), ("Berlin", Place)]);
+    assert_eq!(entity(&entities, "Iranian").kind, Other);
 }
 
 #[test]

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::clusters::{Clusters, WordClass};
 use super::gazetteer::{self, Gazetteer, MAX_PHRASE};
 use super::hash::{self, IdBuild, feature, feature2};
 use crate::analyse::text::{Document, TokenKind};
@@ -51,6 +52,9 @@ pub const F_NUMBER: Flags = 1 << 17;
 pub const F_STOP: Flags = 1 << 18;
 /// A word that makes a place of the name before it ("Square", "Street").
 pub const F_PLACE_HEAD: Flags = 1 << 19;
+/// The same word appears elsewhere in the document in a run of capitalised
+/// words that ends in an organisation word ("Pirelli" after "Pirelli SpA").
+pub const F_DOC_ORG: Flags = 1 << 20;
 
 /// A small Bloom filter of the document's capitalised words, so that the
 /// many lower-case words need a hash-map look-up only when they may matter.
@@ -79,9 +83,17 @@ pub struct TokenInfo {
     tail: [char; 4],
     /// `F_*` flags.
     pub flags: Flags,
+    /// Word class and capitalisation learned from unlabeled news.
+    cluster: WordClass,
 }
 
 impl TokenInfo {
+    /// Whether running text writes this word in lower case (under 2% of the
+    /// times it is seen inside a sentence of the unlabeled news).
+    pub fn lower_in_running_text(&self) -> bool {
+        self.cluster.case() == 1
+    }
+
     fn prefix(&self) -> u64 {
         self.head.iter().fold(3, |h, &c| hash::mix(h, c as u64))
     }
@@ -161,6 +173,8 @@ fn describe(text: &str) -> TokenInfo {
 /// Per-token facts for a whole document, gazetteer and document-level flags included.
 pub fn token_infos(doc: &Document) -> Vec<TokenInfo> {
     let gaz = Gazetteer::get();
+    let clusters = Clusters::get();
+    let number_class = clusters.class(hash::word("0"));
     let mut bloom = Bloom([0; 64]);
     let mut infos: Vec<TokenInfo> = (0..doc.tokens.len())
         .map(|i| {
@@ -185,6 +199,24 @@ pub fn token_infos(doc: &Document) -> Vec<TokenInfo> {
             info
         })
         .collect();
+    // Word classes matter only near a word that may start a name: look them
+    // up within two tokens of one, each token once.
+    let mut filled = 0;
+    for c in 0..infos.len() {
+        if infos[c].flags & F_CANDIDATE == 0 {
+            continue;
+        }
+        let end = (c + 3).min(infos.len());
+        let from = c.saturating_sub(2).max(filled);
+        for (info, token) in infos[from..end].iter_mut().zip(&doc.tokens[from..end]) {
+            info.cluster = match token.kind {
+                TokenKind::Word => clusters.class(info.word),
+                TokenKind::Number => number_class,
+                _ => continue,
+            };
+        }
+        filled = end;
+    }
     let mut seen: HashMap<u64, Flags, IdBuild> = HashMap::default();
     for sentence in &doc.sentences {
         let range = sentence.tokens.clone();
@@ -207,7 +239,8 @@ pub fn token_infos(doc: &Document) -> Vec<TokenInfo> {
                 *seen.entry(info.word).or_default() |= F_DOC_CAP_MID;
             }
         }
-        mark_places(gaz, &mut infos, range);
+        mark_places(gaz, &mut infos, range.clone());
+        mark_org_runs(doc, &infos, range, &mut seen);
     }
     for info in &mut infos {
         if info.flags & F_CANDIDATE != 0 {
@@ -215,6 +248,32 @@ pub fn token_infos(doc: &Document) -> Vec<TokenInfo> {
         }
     }
     infos
+}
+
+/// Note, as `F_DOC_ORG`, the words of every run of two or more capitalised
+/// words (and "&") that ends in an organisation word: "Douglas & Lomason Co".
+fn mark_org_runs(
+    doc: &Document,
+    infos: &[TokenInfo],
+    range: Range<usize>,
+    seen: &mut HashMap<u64, Flags, IdBuild>,
+) {
+    let mut start = range.start;
+    for i in range.clone() {
+        let f = infos[i].flags;
+        if f & F_ORG_WORD != 0 && f & F_CAP != 0 && i > start {
+            for info in &infos[start..i] {
+                if info.flags & F_CANDIDATE != 0 {
+                    *seen.entry(info.word).or_default() |= F_DOC_ORG;
+                }
+            }
+        }
+        let joins = f & (F_CAP | F_INNER_CAP) != 0 && f & F_STOP == 0
+            || doc.tokens[i].kind == TokenKind::Punct && doc.token_text(i) == "&";
+        if !joins {
+            start = i + 1;
+        }
+    }
 }
 
 /// Headline, capitals-line and Title-Case flags shared by a sentence's tokens.
@@ -283,9 +342,11 @@ pub fn static_features(infos: &[TokenInfo], range: &Range<usize>, i: usize, out:
     let word = |k| at(k).map_or(OUTSIDE, |t| t.word);
     let shape = |k| at(k).map_or(OUTSIDE, |t| t.shape);
     let gaz = |k| at(k).map_or(0xff, |t| u64::from(t.flags & GAZ));
+    let class = |k| at(k).map_or(0xffff, |t| u64::from(t.cluster.class()));
+    let case = |k| at(k).map_or(0xff, |t| u64::from(t.cluster.case()));
     let t = &infos[i];
     let position = u64::from(t.flags & POSITION);
-    let doc = u64::from(t.flags & (F_DOC_LOWER | F_DOC_CAP_MID));
+    let doc = u64::from(t.flags & (F_DOC_LOWER | F_DOC_CAP_MID | F_DOC_ORG));
     out.extend_from_slice(&[
         feature(0, 0),
         feature(1, t.word),
@@ -296,8 +357,6 @@ pub fn static_features(infos: &[TokenInfo], range: &Range<usize>, i: usize, out:
         feature2(6, word(-1), t.word),
         feature2(7, t.word, word(1)),
         feature(8, t.shape),
-        feature(9, shape(-1)),
-        feature(10, shape(1)),
         feature2(11, shape(-1), t.shape),
         feature2(12, t.shape, shape(1)),
         feature(13, t.prefix()),
@@ -314,6 +373,10 @@ pub fn static_features(infos: &[TokenInfo], range: &Range<usize>, i: usize, out:
         feature2(24, position | doc << 16, gaz(0)),
         feature2(25, shape(-1), word(-1) ^ t.shape),
         feature2(26, position, t.word),
+        feature2(30, class(-1), class(0)),
+        feature2(31, class(0), class(1)),
+        feature2(33, case(-1), case(0)),
+        feature2(34, case(0), case(1)),
     ]);
 }
 
@@ -350,7 +413,7 @@ impl Votes {
                 if infos[i].flags & F_CANDIDATE == 0 {
                     continue;
                 }
-                let entry = words.entry(infos[i].word).or_default();
+                let entry = words.entry(vote_key(&infos[i])).or_default();
                 let k = kind(labels[i]);
                 entry.0[k] = entry.0[k].saturating_add(1);
                 let inside = labels[i].is_multiple_of(2) && labels[i] != 0;
@@ -384,7 +447,10 @@ impl Votes {
             99
         };
         let (counts, multi) = if infos[i].flags & F_CANDIDATE != 0 {
-            self.words.get(&infos[i].word).copied().unwrap_or_default()
+            self.words
+                .get(&vote_key(&infos[i]))
+                .copied()
+                .unwrap_or_default()
         } else {
             Default::default()
         };
@@ -397,6 +463,17 @@ impl Votes {
             feature(53, u64::from(multi)),
             feature2(54, prev, next),
         ]
+    }
+}
+
+/// The word a vote counts for: an acronym in running text ("UN") is
+/// another word than the same letters in a name ("Kim Jong Un"); in a line
+/// of capitals every word is spelled in capitals.
+fn vote_key(info: &TokenInfo) -> u64 {
+    if info.flags & (F_ALL_CAPS | F_CAPS_LINE) == F_ALL_CAPS {
+        hash::mix(info.word, 0xac)
+    } else {
+        info.word
     }
 }
 

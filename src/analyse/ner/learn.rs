@@ -64,7 +64,8 @@ impl Prepared {
 /// edges fall inside a token are dropped. Returns the document and the names
 /// that could not be aligned.
 pub fn prepare(example: &Example) -> (Prepared, Vec<Span>) {
-    let doc = Document::with_possessives_split(&example.text);
+    let whole = Document::new(&example.text);
+    let doc = whole.possessives_split().unwrap_or(whole);
     let mut gold = vec![OUTSIDE; doc.tokens.len()];
     let mut lost = Vec::new();
     for &(span, kind) in &example.entities {

@@ -1,9 +1,10 @@
 //! Name mentions: which spans of the text name a person, organisation or place.
 //!
 //! A greedy left-to-right averaged-perceptron tagger over BIO labels, with
-//! hashed sparse features (word, affixes, shape, neighbours, gazetteers, the
-//! line's capitalisation — headline, capitals, Title Case — and how the same
-//! word is written elsewhere in the document). A second pass adds, to the
+//! hashed sparse features (word, affixes, shape, neighbours, gazetteers, word
+//! classes learned from unlabeled news, the line's capitalisation — headline,
+//! capitals, Title Case — and how the same word is written elsewhere in the
+//! document). A second pass adds, to the
 //! first pass's scores, evidence from how the first pass labelled the same
 //! word across the whole document. Lower-case words, numbers and function
 //! words that would have to start a name are never scored, which keeps the
@@ -13,10 +14,12 @@
 //! |---|---|
 //! | [`features`] | per-token facts and feature templates |
 //! | [`gazetteer`] | embedded lists of places, first names, demonyms, organisation words |
+//! | [`clusters`] | word classes and capitalisation learned from unlabeled news |
 //! | [`model`] | the weight table and its file format |
 //! | [`learn`] | training (used by the example, not at run time) |
 //! | [`hash`] | allocation-free hashing of words and features |
 
+pub mod clusters;
 pub mod features;
 pub mod gazetteer;
 pub mod hash;
@@ -32,8 +35,8 @@ use super::text::Document;
 use super::{EntityKind, Mention};
 use crate::span::Span;
 use features::{
-    F_BREAK, F_CANDIDATE, F_CAP, F_INNER_CAP, F_NUMBER, F_PLACE_HEAD, F_SENT_START, F_STOP,
-    TokenInfo,
+    F_BREAK, F_CANDIDATE, F_CAP, F_CAPS_LINE, F_HEADLINE, F_INNER_CAP, F_NUMBER, F_PLACE_B,
+    F_PLACE_HEAD, F_PLACE_I, F_SENT_START, F_STOP, F_TITLE_LINE, TokenInfo,
 };
 
 const CAPITALISED: features::Flags = F_CAP | F_INNER_CAP;
@@ -64,16 +67,20 @@ pub fn allowed(prev: u8, label: u8) -> bool {
 
 /// Every name mention in the document, in text order.
 pub fn tag(doc: &Document) -> Vec<Mention> {
+    tag_with(Models::get(), doc)
+}
+
+/// [`tag`] with other weights (the training example scores fresh ones).
+pub fn tag_with(models: &Models, doc: &Document) -> Vec<Mention> {
     // The tagger reads possessives as tokens of their own ("Israel" + "'s").
     match doc.possessives_split() {
-        Some(split) => tag_cut(&split),
-        None => tag_cut(doc),
+        Some(split) => tag_cut(models, &split),
+        None => tag_cut(models, doc),
     }
 }
 
 /// [`tag`] on a document already cut as the tagger reads it.
-fn tag_cut(doc: &Document) -> Vec<Mention> {
-    let models = Models::get();
+fn tag_cut(models: &Models, doc: &Document) -> Vec<Mention> {
     if models.first.is_empty() {
         return Vec::new();
     }
@@ -102,6 +109,13 @@ fn tag_cut(doc: &Document) -> Vec<Mention> {
         }
     }
     trim(&infos, &mut labels);
+    keep_places_whole(&infos, &mut labels);
+    for range in &sentences {
+        // Line flags are the same for every token of a sentence.
+        if infos[range.start].flags & (F_HEADLINE | F_CAPS_LINE | F_TITLE_LINE) != 0 {
+            lower_words_out(&infos, &mut labels[..range.end], range.start);
+        }
+    }
     name_places(&infos, &mut labels);
     mentions(doc, &labels)
 }
@@ -155,13 +169,75 @@ pub fn add_history<S: Scorer>(
 }
 
 /// A name does not end in a lower-case word or a symbol ("Eagles organisation",
-/// "Nortel Open in"): drop such tails, keeping numbers ("Apollo 13").
+/// "Nortel Open in"): drop such tails. Only other names ("Apollo 13") end in
+/// a number; a person, organisation or place followed by numbers is a row of
+/// a results table ("Samsung 49 5 57").
 fn trim(infos: &[TokenInfo], labels: &mut [u8]) {
+    const OTHER_INSIDE: u8 = LABELS as u8 - 1;
     for i in (0..labels.len()).rev() {
         let inside = labels[i] != OUTSIDE && labels[i].is_multiple_of(2);
         let closes = labels.get(i + 1).is_none_or(|&n| n != labels[i]);
-        if inside && closes && infos[i].flags & (CAPITALISED | F_NUMBER) == 0 {
+        let keeps = if labels[i] == OTHER_INSIDE {
+            CAPITALISED | F_NUMBER
+        } else {
+            CAPITALISED
+        };
+        if inside && closes && infos[i].flags & keeps == 0 {
             labels[i] = OUTSIDE;
+        }
+    }
+}
+
+/// On a headline, capitals or Title Case line every word is capitalised, so
+/// case tells nothing: a word that running text writes in lower case
+/// ("Visits", "BEAT") neither starts nor ends a name there.
+/// `labels` end with the line's sentence, which starts at `from`.
+fn lower_words_out(infos: &[TokenInfo], labels: &mut [u8], from: usize) {
+    let lower = |i: usize| infos[i].lower_in_running_text();
+    let mut start = from;
+    while start < labels.len() {
+        if labels[start].is_multiple_of(2) {
+            start += 1;
+            continue;
+        }
+        let begin = labels[start];
+        let mut end = start + 1;
+        while end < labels.len() && labels[end] == begin + 1 {
+            end += 1;
+        }
+        let (mut first, mut last) = (start, end);
+        while first < last && lower(first) {
+            labels[first] = OUTSIDE;
+            first += 1;
+        }
+        while last > first && lower(last - 1) {
+            labels[last - 1] = OUTSIDE;
+            last -= 1;
+        }
+        if first < last {
+            labels[first] = begin;
+        }
+        start = end;
+    }
+}
+
+/// A known place's name that a name before it swallowed the start of
+/// ("Visits North" + "Korea") is a place from its start.
+fn keep_places_whole(infos: &[TokenInfo], labels: &mut [u8]) {
+    for i in 0..labels.len().saturating_sub(1) {
+        if infos[i].flags & F_PLACE_B == 0 || infos[i + 1].flags & F_PLACE_I == 0 {
+            continue;
+        }
+        let cut = !matches!(labels[i], OUTSIDE | PLACE)
+            && labels[i] != PLACE + 1
+            && matches!(labels[i + 1], OUTSIDE | PLACE);
+        if cut {
+            labels[i] = PLACE;
+            let mut k = i + 1;
+            while k < labels.len() && infos[k].flags & F_PLACE_I != 0 {
+                labels[k] = PLACE + 1;
+                k += 1;
+            }
         }
     }
 }
@@ -265,8 +341,29 @@ fn mentions(doc: &Document, labels: &[u8]) -> Vec<Mention> {
 }
 
 fn mention(doc: &Document, start: usize, end: usize, begin_label: u8) -> Mention {
+    let last = doc.tokens[end - 1].span;
+    // "Acme Corp.", "Sacramento, Calif.": the abbreviation's full stop is part of the name.
+    let stop = doc
+        .tokens
+        .get(end)
+        .filter(|t| t.span.start == last.end && t.span.of(doc.text) == ".")
+        .filter(|_| ends_with_abbreviation(last.of(doc.text)));
     Mention {
-        span: Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end),
+        span: Span::new(
+            doc.tokens[start].span.start,
+            stop.map_or(last.end, |t| t.span.end),
+        ),
         kind: KINDS[usize::from(begin_label / 2)],
     }
+}
+
+/// Whether `word` is an abbreviation that ends names when a full stop
+/// follows it: company forms, "Jr", US states as newswire writes them.
+pub fn ends_with_abbreviation(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "Ala", "Ariz", "Ark", "Bros", "Calif", "Co", "Colo", "Conn", "Corp", "Del", "Fla", "Ga",
+        "Ill", "Inc", "Ind", "Jr", "Kan", "Ky", "Ltd", "Mass", "Md", "Mich", "Minn", "Mo", "Mont",
+        "Neb", "Nev", "Okla", "Ore", "Pa", "Sr", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
+    ];
+    WORDS.contains(&word)
 }

@@ -87,3 +87,38 @@ fn empty_and_odd_text_is_fine() {
     assert!(names("   \n\n  ").is_empty());
     let _ = names("ÉLYSÉE — «Ça va», dit-il. 東京 ... !!!");
 }
+
+#[test]
+fn possessives_split_as_the_tokeniser_splits_them() {
+    for text in [
+        "Israel's army met Fabrikam Corp's staff.\nThe U.S.'s envoy and Kim\u{2019}s aide left. Its chief's car, the UN's.",
+        "No possessive here.",
+        "'s alone, and 's at the start.\nA line's end's",
+        include_str!("../../../assets/sample/000_f3b73f1a942b9b28.txt"),
+    ] {
+        let cut = Document::new(text).possessives_split();
+        let want = Document::with_possessives_split(text);
+        let got = cut.unwrap_or_else(|| Document::new(text));
+        assert_eq!(got.tokens, want.tokens, "{text}");
+        assert_eq!(got.sentences, want.sentences, "{text}");
+    }
+}
+
+#[test]
+fn a_known_place_is_not_cut_by_a_headline_word() {
+    let text = "Kim Jong Un Pledges Support for Russia as Putin Visits North Korea\n\
+        Russian President Vladimir Putin arrived in North Korea on Wednesday for a visit.";
+    let found = names(text);
+    assert!(
+        found.iter().all(|(n, _)| !n.contains("Visits")),
+        "{found:?}"
+    );
+    assert_eq!(
+        found
+            .iter()
+            .filter(|f| **f == ("North Korea", Place))
+            .count(),
+        2,
+        "{found:?}"
+    );
+}

@@ -1,0 +1,151 @@
+//! Word classes learned from unlabeled newswire by `examples/word_clusters.rs`:
+//! a table from the tagger's word hash to a class number and to how often the
+//! word is capitalised inside a sentence, embedded and decoded once. Words
+//! that occur in the same contexts share a class, so the tagger can generalise
+//! from "Essex" to a county it never saw labelled; a word that running text
+//! writes in lower case ("visits") is no name in a Title Case headline.
+
+use std::sync::OnceLock;
+
+use super::hash;
+
+const CLUSTERS: &[u8] = include_bytes!("../../../assets/ner/clusters.bin");
+const MAGIC: &[u8; 4] = b"BWC1";
+
+/// Class numbers by word hash, in an open-addressing table.
+#[derive(Debug, Default)]
+pub struct Clusters {
+    mask: usize,
+    /// High half of the word's hash (0 = empty slot) and its [`WordClass`].
+    entries: Vec<(u32, u16)>,
+}
+
+/// The part of a word hash that is stored; never 0.
+#[inline]
+fn key(word: u64) -> u32 {
+    (hash::finish(word) >> 32) as u32 | 1
+}
+
+static CELL: OnceLock<Clusters> = OnceLock::new();
+
+impl Clusters {
+    /// The embedded classes, decoded on first use (empty if the file is bad).
+    pub fn get() -> &'static Clusters {
+        CELL.get_or_init(|| Clusters::decode(CLUSTERS).unwrap_or_default())
+    }
+
+    /// Use these classes instead of the embedded ones (for training with a
+    /// new file); false if classes were already in use or `bytes` is bad.
+    pub fn replace(bytes: &[u8]) -> bool {
+        Clusters::decode(bytes).is_some_and(|c| CELL.set(c).is_ok())
+    }
+
+    /// The class of a word hash ([`hash::word`]), or the default for an
+    /// unknown word.
+    #[inline]
+    pub fn class(&self, word: u64) -> WordClass {
+        WordClass(self.packed(word))
+    }
+
+    fn packed(&self, word: u64) -> u16 {
+        if self.entries.is_empty() {
+            return 0;
+        }
+        let wanted = key(word);
+        let mut slot = wanted as usize & self.mask;
+        loop {
+            let (k, class) = self.entries[slot];
+            if k == wanted {
+                return class;
+            }
+            if k == 0 {
+                return 0;
+            }
+            slot = (slot + 1) & self.mask;
+        }
+    }
+
+    /// Read the format written by [`encode`].
+    pub fn decode(bytes: &[u8]) -> Option<Clusters> {
+        let rest = bytes.strip_prefix(MAGIC)?;
+        let count = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+        let body = rest.get(4..4 + count * 6)?;
+        let capacity = (count * 10 / 7 + 1).next_power_of_two();
+        let mut table = Clusters {
+            mask: capacity - 1,
+            entries: vec![(0, 0); capacity],
+        };
+        for entry in body.chunks_exact(6) {
+            let k = u32::from_le_bytes(entry[..4].try_into().ok()?);
+            let class = u16::from_le_bytes(entry[4..].try_into().ok()?);
+            let mut slot = k as usize & table.mask;
+            while table.entries[slot].0 != 0 {
+                slot = (slot + 1) & table.mask;
+            }
+            table.entries[slot] = (k, class);
+        }
+        Some(table)
+    }
+}
+
+/// What the table knows of a word: its class plus one (0: none) in the low
+/// 12 bits, how often it is capitalised inside a sentence in the top 4.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordClass(u16);
+
+impl WordClass {
+    /// Largest number of classes the format holds.
+    pub const CLASSES: usize = 4095;
+
+    /// A word in class `class` (below [`Self::CLASSES`]) whose capitalisation
+    /// bucket is `case` (0: unknown, 1: always lower case … 5: always capitalised).
+    pub fn new(class: usize, case: u8) -> WordClass {
+        WordClass((class.min(Self::CLASSES - 1) as u16 + 1) | u16::from(case.min(15)) << 12)
+    }
+
+    /// The class plus one, 0 for none.
+    #[inline]
+    pub fn class(self) -> u16 {
+        self.0 & 0xfff
+    }
+
+    /// The capitalisation bucket, 0 for unknown.
+    #[inline]
+    pub fn case(self) -> u16 {
+        self.0 >> 12
+    }
+}
+
+/// Write word classes: magic, count, then per word the stored part of its
+/// hash and its packed [`WordClass`], both little-endian, sorted by hash.
+pub fn encode(words: &[(u64, WordClass)]) -> Vec<u8> {
+    let mut entries: Vec<(u32, u16)> = words.iter().map(|&(w, c)| (key(w), c.0)).collect();
+    entries.sort_unstable();
+    entries.dedup_by_key(|e| e.0);
+    let mut out = Vec::with_capacity(8 + 6 * entries.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+    for (k, c) in entries {
+        out.extend_from_slice(&k.to_le_bytes());
+        out.extend_from_slice(&c.to_le_bytes());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_survive_encoding() {
+        let words = [
+            (hash::word("essex"), WordClass::new(7, 5)),
+            (hash::word("beat"), WordClass::new(0, 1)),
+        ];
+        let table = Clusters::decode(&encode(&words)).expect("decodes");
+        let essex = table.class(hash::word("essex"));
+        assert_eq!((essex.class(), essex.case()), (8, 5));
+        assert_eq!(table.class(hash::word("beat")).class(), 1);
+        assert_eq!(table.class(hash::word("unseen")), WordClass::default());
+    }
+}
