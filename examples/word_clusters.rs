@@ -24,6 +24,7 @@ use briefing::analyse::ner::hash;
 use briefing::analyse::text::{Document, TokenKind};
 
 #[path = "support/sgml.rs"]
+#[allow(dead_code)] // only the SGML helpers, not the article builder
 mod sgml;
 
 /// Words rarer than this get no class.

@@ -55,14 +55,14 @@ pub fn reuters(dir: &Path) -> std::io::Result<Vec<Document>> {
 }
 
 /// The text between the first `open` and the `close` after it.
-fn between<'t>(text: &'t str, open: &str, close: &str) -> Option<&'t str> {
+pub fn between<'t>(text: &'t str, open: &str, close: &str) -> Option<&'t str> {
     let start = text.find(open)? + open.len();
     let end = text[start..].find(close)? + start;
     Some(&text[start..end])
 }
 
 /// The few entities the Reuters SGML uses, turned back into text.
-fn unescape(text: &str) -> String {
+pub fn unescape(text: &str) -> String {
     text.replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&#3;", "")
