@@ -113,9 +113,11 @@ fn heading_paragraphs(text: &str, paragraphs: &[Span], lines: &[usize]) -> Vec<u
         return Vec::new();
     }
     let line_of = |offset: usize| text[..offset].matches('\n').count();
+    // Paragraph 0 is the headline, never a section heading.
     paragraphs
         .iter()
         .enumerate()
+        .skip(1)
         .filter(|(_, p)| lines.contains(&line_of(p.start)))
         .map(|(i, _)| i)
         .collect()
