@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::analyse::{Analysis, EntityKind, Reference};
 use crate::load::Section;
-use crate::sanitize::{clean, clean_line};
+use crate::sanitize::{Shown, clean, clean_line, show};
 use crate::span::Span;
 use crate::story::Story;
 
@@ -82,7 +82,29 @@ pub fn to_json(stories: &[Story]) -> String {
         .map(|story| article_out(story, stories))
         .collect();
     serde_json::to_string_pretty(&Output { articles })
+        .map(escape_invisible)
         .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// JSON must escape only C0 controls, but a terminal that prints the output
+/// would still obey a C1 control (U+009B is CSI) or reorder text at a bidi
+/// override; so those, DEL, and the other characters [`crate::sanitize`]
+/// drops are escaped as `\uXXXX` too. The JSON decodes to the same strings
+/// (offsets stay valid); outside strings there are none of these characters.
+fn escape_invisible(json: String) -> String {
+    let risky = |c: char| c == '\u{7F}' || show(c) == Shown::Drop;
+    if !json.chars().any(risky) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 64);
+    for c in json.chars() {
+        if risky(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn article_out<'a>(story: &'a Story, all: &'a [Story]) -> ArticleOut<'a> {
