@@ -81,9 +81,19 @@ pub fn to_json(stories: &[Story]) -> String {
         .iter()
         .map(|story| article_out(story, stories))
         .collect();
-    serde_json::to_string_pretty(&Output { articles })
+    // Sized for the texts up front: growing by doubling would hold two
+    // copies of a huge article's JSON at once.
+    let mut json = Vec::with_capacity(text_bytes(stories) / 10 * 11 + 4096);
+    serde_json::to_writer_pretty(&mut json, &Output { articles })
+        .map_err(|e| e.to_string())
+        .and_then(|()| String::from_utf8(json).map_err(|e| e.to_string()))
         .map(escape_invisible)
         .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// The bytes of all the stories' texts, to size an output buffer.
+fn text_bytes(stories: &[Story]) -> usize {
+    stories.iter().map(|s| s.article.text.len()).sum()
 }
 
 /// JSON must escape only C0 controls, but a terminal that prints the output
@@ -182,7 +192,7 @@ fn statements(analysis: &Analysis, direct: bool) -> Vec<QuoteOut<'_>> {
 /// The stories as plain text: headline, sections, then the summary; every
 /// character of article text made harmless for a terminal.
 pub fn to_text(stories: &[Story]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(text_bytes(stories) + 4096);
     for (n, story) in stories.iter().enumerate() {
         if n > 0 {
             out.push_str("\n\n");
