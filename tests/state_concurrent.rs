@@ -51,6 +51,7 @@ fn concurrent_writers_lose_nothing() {
                 .args(["--exact", "child_writer", "--test-threads=1"])
                 .env("BRIEFING_TEST_WRITER_DIR", &dir)
                 .env("BRIEFING_TEST_WRITER", me.to_string())
+                .stdout(std::process::Stdio::null())
                 .spawn()
                 .unwrap()
         })
