@@ -363,7 +363,18 @@ fn ctrl_z_suspends_and_fg_restores_the_screen() {
     tmux.launch("");
     tmux.wait_for("8 unread");
     tmux.send(&["Enter"]);
-    let before = tmux.wait_for("Lede");
+    // Once the analysis is done, so nothing changes the screen meanwhile.
+    let mut before = tmux.wait_until("the analysis is done", |s| {
+        s.contains("Lede") && !s.contains("analysing")
+    });
+    for _ in 0..50 {
+        sleep(Duration::from_millis(300));
+        let now = tmux.screen();
+        if now == before {
+            break;
+        }
+        before = now;
+    }
     tmux.send(&["C-z"]);
     let shell = tmux.wait_for("Stopped");
     assert!(
