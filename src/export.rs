@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::analyse::{Analysis, EntityKind, Reference};
 use crate::load::Section;
-use crate::sanitize::{clean, clean_line};
+use crate::sanitize::{Shown, clean, clean_line, show};
 use crate::span::Span;
 use crate::story::Story;
 
@@ -81,8 +81,40 @@ pub fn to_json(stories: &[Story]) -> String {
         .iter()
         .map(|story| article_out(story, stories))
         .collect();
-    serde_json::to_string_pretty(&Output { articles })
+    // Sized for the texts up front: growing by doubling would hold two
+    // copies of a huge article's JSON at once.
+    let mut json = Vec::with_capacity(text_bytes(stories) / 10 * 11 + 4096);
+    serde_json::to_writer_pretty(&mut json, &Output { articles })
+        .map_err(|e| e.to_string())
+        .and_then(|()| String::from_utf8(json).map_err(|e| e.to_string()))
+        .map(escape_invisible)
         .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// The bytes of all the stories' texts, to size an output buffer.
+fn text_bytes(stories: &[Story]) -> usize {
+    stories.iter().map(|s| s.article.text.len()).sum()
+}
+
+/// JSON must escape only C0 controls, but a terminal that prints the output
+/// would still obey a C1 control (U+009B is CSI) or reorder text at a bidi
+/// override; so those, DEL, and the other characters [`crate::sanitize`]
+/// drops are escaped as `\uXXXX` too. The JSON decodes to the same strings
+/// (offsets stay valid); outside strings there are none of these characters.
+fn escape_invisible(json: String) -> String {
+    let risky = |c: char| c == '\u{7F}' || show(c) == Shown::Drop;
+    if !json.chars().any(risky) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 64);
+    for c in json.chars() {
+        if risky(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn article_out<'a>(story: &'a Story, all: &'a [Story]) -> ArticleOut<'a> {
@@ -160,7 +192,7 @@ fn statements(analysis: &Analysis, direct: bool) -> Vec<QuoteOut<'_>> {
 /// The stories as plain text: headline, sections, then the summary; every
 /// character of article text made harmless for a terminal.
 pub fn to_text(stories: &[Story]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(text_bytes(stories) + 4096);
     for (n, story) in stories.iter().enumerate() {
         if n > 0 {
             out.push_str("\n\n");

@@ -75,14 +75,16 @@ pub fn understand_in_background(
     articles: Vec<Article>,
 ) -> (Vec<Story>, std::sync::mpsc::Receiver<Update>) {
     let (sender, receiver) = std::sync::mpsc::channel();
+    let copies: Vec<Article> = articles.iter().map(for_analysis).collect();
     let stories: Vec<Story> = articles
-        .iter()
+        .into_iter()
         .map(|article| Story {
-            article: article.clone(),
+            article,
             analysis: Analysis::default(),
             related: Vec::new(),
         })
         .collect();
+    let articles = copies;
     std::thread::spawn(move || {
         let analyses: Vec<Analysis> = articles
             .par_iter()
@@ -115,6 +117,21 @@ pub fn understand_in_background(
         ));
     });
     (stories, receiver)
+}
+
+/// What the background analysis needs of an article: the part the analyser
+/// reads and the title (for related stories), not a second copy of a huge
+/// text. Offsets found in the part are offsets in the whole text.
+fn for_analysis(article: &Article) -> Article {
+    Article {
+        id: article.id.clone(),
+        path: article.path.clone(),
+        title: article.title.clone(),
+        text: prefix(&article.text, MAX_ANALYSED_BYTES).to_string(),
+        meta: article.meta.clone(),
+        paragraphs: Vec::new(),
+        sections: Vec::new(),
+    }
 }
 
 #[cfg(test)]

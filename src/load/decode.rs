@@ -1,5 +1,6 @@
 //! Bytes → text without losing any: UTF-8 (with or without BOM), UTF-16 with
-//! BOM, and Latin-1 / Windows-1252 for the rest; binary files are refused.
+//! BOM, and Latin-1 / Windows-1252 for the bytes that are not UTF-8 (so a file
+//! of mixed encodings keeps both); binary files are refused.
 
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 
@@ -21,7 +22,8 @@ pub enum Encoding {
     Utf8,
     /// UTF-16 announced by its BOM.
     Utf16,
-    /// Not valid UTF-8: read as Windows-1252 (a superset of Latin-1's printable range).
+    /// Not valid UTF-8: its valid UTF-8 runs kept, every other byte read as
+    /// Windows-1252 (a superset of Latin-1's printable range).
     Windows1252,
 }
 
@@ -50,13 +52,7 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
     } else {
         match String::from_utf8(bytes) {
             Ok(text) => (text, Encoding::Utf8),
-            Err(e) => (
-                WINDOWS_1252
-                    .decode_without_bom_handling(e.as_bytes())
-                    .0
-                    .into_owned(),
-                Encoding::Windows1252,
-            ),
+            Err(e) => (mixed(e.as_bytes()), Encoding::Windows1252),
         }
     };
     let text = normalise_line_ends(text);
@@ -64,6 +60,26 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
         return Err(DecodeError::Empty);
     }
     Ok((text, encoding))
+}
+
+/// Whether the first bytes of a file already show it is binary (no BOM and
+/// [`decode`] would refuse it), so a reader can stop before reading the rest.
+pub fn head_is_binary(head: &[u8]) -> bool {
+    let bom = [&b"\xEF\xBB\xBF"[..], b"\xFF\xFE", b"\xFE\xFF"];
+    !bom.iter().any(|b| head.starts_with(b)) && looks_binary(head)
+}
+
+/// Valid UTF-8 runs as UTF-8 and the bytes between them as Windows-1252: a
+/// UTF-8 file with a few Latin-1 bytes pasted in, or a Latin-1 file, loses
+/// nothing. (A Latin-1 text that happens to hold a valid UTF-8 pair such as
+/// "Ã©" reads as "é"; real text almost never does.)
+fn mixed(bytes: &[u8]) -> String {
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 2);
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        text.push_str(&WINDOWS_1252.decode_without_bom_handling(chunk.invalid()).0);
+    }
+    text
 }
 
 /// NUL anywhere in the first 8 KiB, or more than one in ten bytes a C0
@@ -102,6 +118,14 @@ mod tests {
     fn latin1_is_decoded_not_mangled() {
         let (text, enc) = decode(b"Caf\xe9 costs \xa35\n").unwrap();
         assert_eq!(text, "Café costs £5\n");
+        assert_eq!(enc, Encoding::Windows1252);
+    }
+
+    #[test]
+    fn mixed_encodings_keep_both() {
+        let bytes = ["Café “ok” and caf".as_bytes(), b"\xe9 \x93too\x94"].concat();
+        let (text, enc) = decode(&bytes).unwrap();
+        assert_eq!(text, "Café “ok” and café “too”");
         assert_eq!(enc, Encoding::Windows1252);
     }
 

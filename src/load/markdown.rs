@@ -31,9 +31,12 @@ pub fn to_plain(source: &str) -> Result<Plain, FrontMatterError> {
     let mut heading_lines = Vec::new();
     let mut paragraph = String::new();
     let mut in_code = false;
+    // A paragraph or heading that is all markup ("* `") leaves no line: an
+    // empty line would shift every line number after it.
     let flush = |paragraph: &mut String, lines: &mut Vec<String>| {
-        if !paragraph.trim().is_empty() {
-            lines.push(strip_inline(paragraph.trim()));
+        let plain = strip_inline(paragraph.trim());
+        if !plain.trim().is_empty() {
+            lines.push(plain);
         }
         paragraph.clear();
     };
@@ -54,6 +57,9 @@ pub fn to_plain(source: &str) -> Result<Plain, FrontMatterError> {
         if (1..=6).contains(&hashes) && trimmed[hashes..].starts_with(' ') {
             flush(&mut paragraph, &mut lines);
             let heading = strip_inline(trimmed[hashes..].trim().trim_end_matches('#').trim());
+            if heading.trim().is_empty() {
+                continue;
+            }
             if !lines.is_empty() || hashes > 1 {
                 heading_lines.push(lines.len());
             }

@@ -81,11 +81,32 @@ fn from_headings(
     out
 }
 
+/// Paragraphs that end past this many bytes of the article are not scanned
+/// for topic shifts (a 200 MB dump is not a news story): they make one last
+/// section, so loading costs about the size of the text, not several times it.
+pub const MAX_SCANNED_BYTES: usize = 4 << 20;
+
 /// Group `paragraphs[from..]` into sections at topic shifts.
 fn derive(text: &str, paragraphs: &[Span], from: usize) -> Vec<Section> {
     let count = paragraphs.len().saturating_sub(from);
     if count == 0 {
         return Vec::new();
+    }
+    let scanned = paragraphs[from..]
+        .iter()
+        .take_while(|p| p.end <= MAX_SCANNED_BYTES)
+        .count()
+        .max(1);
+    if scanned < count {
+        let cut = from + scanned;
+        let mut sections = derive(text, &paragraphs[..cut], from);
+        sections.push(Section {
+            heading: "The rest".to_string(),
+            span: Span::new(paragraphs[cut].start, paragraphs[paragraphs.len() - 1].end),
+            paragraphs: cut..paragraphs.len(),
+            from_text: false,
+        });
+        return sections;
     }
     let scans: Vec<Scan> = paragraphs[from..].iter().map(|p| scan(text, *p)).collect();
     let bags: Vec<Vec<u64>> = scans.iter().map(|s| s.words.clone()).collect();
@@ -455,6 +476,26 @@ mod tests {
             .into_iter()
             .map(|s| s.heading)
             .collect()
+    }
+
+    #[test]
+    fn paragraphs_past_the_scanned_bytes_make_one_last_section() {
+        let mut text = String::from("Huge dump\nFirst paragraph.\n");
+        let mut n = 0;
+        while text.len() <= MAX_SCANNED_BYTES + 10_000 {
+            text.push_str(&format!("Paragraph {n} about the harbour and the ferry.\n"));
+            n += 1;
+        }
+        let paras = paragraphs(&text);
+        let sections = build(&text, &paras, &[]);
+        let last = sections.last().unwrap();
+        assert_eq!(last.heading, "The rest");
+        assert!(paras[last.paragraphs.start].start < MAX_SCANNED_BYTES + 1);
+        assert!(paras[last.paragraphs.start].end > MAX_SCANNED_BYTES);
+        assert_eq!(last.paragraphs.end, paras.len());
+        for pair in sections.windows(2) {
+            assert_eq!(pair[0].paragraphs.end, pair[1].paragraphs.start);
+        }
     }
 
     #[test]

@@ -124,15 +124,7 @@ impl Config {
     pub fn parse(file: &str, source: &str) -> Self {
         let mut keymap = Keymap::default_keymap();
         let mut errors = Vec::new();
-        let parsed: ConfigFile = match toml::from_str(source) {
-            Ok(parsed) => parsed,
-            Err(e) => {
-                let mut error = ConfigError::from_toml(file, source, &e);
-                error.message.push_str("; using the default settings");
-                errors.push(error);
-                ConfigFile::default()
-            }
-        };
+        let parsed = parse_parts(file, source, &mut errors);
         errors.extend(keymap.merge(&parsed.bind, file, source));
         Self {
             theme: parsed.theme.map(Spanned::into_inner),
@@ -142,6 +134,60 @@ impl Config {
             errors,
         }
     }
+}
+
+/// Parse a config file part by part. A syntax error drops the whole file
+/// (nothing in it can be trusted), but a value of the wrong type or an unknown
+/// setting drops only the lines it spans: they are blanked (offsets kept) and
+/// the rest parsed again, so a bad `mouse` still leaves the theme and keys.
+fn parse_parts(file: &str, source: &str, errors: &mut Vec<ConfigError>) -> ConfigFile {
+    let mut text = source.to_string();
+    loop {
+        let e = match toml::from_str::<ConfigFile>(&text) {
+            Ok(parsed) => return parsed,
+            Err(e) => e,
+        };
+        let mut error = ConfigError::from_toml(file, source, &e);
+        let syntax = toml::from_str::<toml::Table>(&text).is_err();
+        let blanked = e
+            .span()
+            .filter(|_| !syntax)
+            .map(|span| blank_lines(&text, span))
+            .filter(|blanked| *blanked != text);
+        match blanked {
+            Some(blanked) => {
+                error.message.push_str("; this part is ignored");
+                errors.push(error);
+                text = blanked;
+            }
+            None => {
+                error.message.push_str("; using the default settings");
+                errors.push(error);
+                return ConfigFile::default();
+            }
+        }
+    }
+}
+
+/// `text` with every line that `span` touches turned into spaces, so every
+/// other byte keeps its offset (and its line and column).
+fn blank_lines(text: &str, span: std::ops::Range<usize>) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    let first = span.start.min(bytes.len());
+    let last = span.end.max(span.start + 1).min(bytes.len());
+    let start = bytes[..first]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |n| n + 1);
+    let end = bytes[last.saturating_sub(1)..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |n| last.saturating_sub(1) + n);
+    // Whole lines become spaces, so the result is still valid UTF-8.
+    for b in &mut bytes[start..end.max(start)] {
+        *b = b' ';
+    }
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -6,6 +6,13 @@ use crate::load::Article;
 use crate::sanitize::{Shown, clean_line, show};
 use crate::span::Span;
 
+/// Paragraphs ending past this byte of an article are wrapped greedily (see
+/// [`Layout::wrap_fast`]); before it, with `textwrap`'s optimal fit.
+pub const FAST_WRAP_AFTER: usize = 4 << 20;
+
+/// Paragraphs longer than this are wrapped greedily wherever they are.
+pub const FAST_WRAP_PARAGRAPH: usize = 64 << 10;
+
 /// What a display line shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
@@ -88,6 +95,10 @@ impl Layout {
 
     /// Wrap the article bytes `span`, keeping for every row the bytes it shows.
     fn wrap(&mut self, text: &str, span: Span, kind: LineKind) {
+        if span.end > FAST_WRAP_AFTER || span.end - span.start > FAST_WRAP_PARAGRAPH {
+            self.wrap_fast(text, span, kind);
+            return;
+        }
         let (shown, origin) = displayed(span.of(text), span.start);
         let options = textwrap::Options::new(self.width).break_words(true);
         let mut cursor = 0;
@@ -105,6 +116,53 @@ impl Layout {
                 label: None,
             });
         }
+    }
+
+    /// Greedy wrapping straight over the article bytes, with no copy and no
+    /// offset map: for the part of a huge article past [`FAST_WRAP_AFTER`] and
+    /// for paragraphs too long to be prose, where `textwrap` (optimal fit, a
+    /// copy and a `usize` per byte) would make opening a 200 MB file take a
+    /// minute and several times its size in memory. Breaks after the last
+    /// space that fits, or inside a word longer than the width.
+    fn wrap_fast(&mut self, text: &str, span: Span, kind: LineKind) {
+        use unicode_width::UnicodeWidthChar as _;
+        let source = span.of(text);
+        let (mut start, mut column) = (0, 0);
+        // Byte just after the last space on this row, and the column there.
+        let mut space: Option<(usize, usize)> = None;
+        for (i, c) in source.char_indices() {
+            let width = match show(c) {
+                Shown::Keep => c.width().unwrap_or(0),
+                Shown::As(stand_in) => stand_in.width().unwrap_or(0),
+                Shown::Drop => 0,
+            };
+            if column + width > self.width && column > 0 {
+                let (end, carried) = match space {
+                    Some((after, at)) if after > start => (after, column - at),
+                    _ => (i, 0),
+                };
+                self.push_source(source, span.start, start, end, kind);
+                (start, column, space) = (end, carried, None);
+            }
+            column += width;
+            if c == ' ' {
+                space = Some((i + 1, column));
+            }
+        }
+        self.push_source(source, span.start, start, source.len(), kind);
+    }
+
+    /// A row showing `source[start..end]` (trailing spaces left out), if any.
+    fn push_source(&mut self, source: &str, base: usize, start: usize, end: usize, kind: LineKind) {
+        let piece = source[start..end].trim_end();
+        if piece.is_empty() {
+            return;
+        }
+        self.lines.push(DisplayLine {
+            kind,
+            source: Span::new(base + start, base + start + piece.len()),
+            label: None,
+        });
     }
 
     /// The row that shows byte `offset` of the article (the nearest before it).
@@ -180,6 +238,34 @@ mod tests {
         for line in layout.lines.iter().filter(|l| l.label.is_none()) {
             assert!(unicode_width::UnicodeWidthStr::width(line.source.of(&a.text)) <= 10);
         }
+    }
+
+    #[test]
+    fn fast_wrap_fits_the_width_and_covers_every_word() {
+        let long = "word ".repeat(20_000)
+            + "\u{1b}[31m 日本語の文章 unbreakableverylongtokenthatexceedsthewidth end";
+        let a = article(&format!("Head\n{long}"));
+        let layout = Layout::new(&a, 17);
+        let rows: Vec<&str> = layout
+            .lines
+            .iter()
+            .filter(|l| l.label.is_none())
+            .map(|l| l.source.of(&a.text))
+            .skip(1)
+            .collect();
+        assert!(rows.len() > 5000);
+        for row in &rows {
+            let shown = crate::sanitize::clean(row);
+            assert!(
+                unicode_width::UnicodeWidthStr::width(shown.as_ref()) <= 17,
+                "{row:?}"
+            );
+            assert!(!row.ends_with(' ') && !row.is_empty(), "{row:?}");
+        }
+        let words: Vec<&str> = long.split_whitespace().collect();
+        let again: Vec<&str> = rows.iter().flat_map(|r| r.split_whitespace()).collect();
+        assert_eq!(again.concat(), words.concat(), "nothing lost or repeated");
+        assert_eq!(rows[0], "word word word");
     }
 
     #[test]

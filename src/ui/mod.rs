@@ -158,13 +158,29 @@ fn chrome(config: &Config, args: &ViewArgs) -> (Chrome, Vec<String>) {
     (chrome, errors.iter().map(ToString::to_string).collect())
 }
 
-/// Terminals known to have no box-drawing characters.
+/// Terminals known to have no box-drawing characters, or a locale that is
+/// not UTF-8 (`LANG=C`), where the terminal may not decode them either.
 fn terminal_lacks_box_drawing() -> bool {
     let term = std::env::var("TERM").unwrap_or_default();
-    matches!(
-        term.as_str(),
-        "dumb" | "vt52" | "vt100" | "vt102" | "vt220" | "ansi"
-    )
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()));
+    lacks_box_drawing(&term, locale.as_deref())
+}
+
+/// See [`terminal_lacks_box_drawing`]: `locale` is the first of `LC_ALL`,
+/// `LC_CTYPE` and `LANG` that is set. No locale at all is taken as UTF-8 (the
+/// default of terminals today) rather than forcing ASCII on everyone.
+fn lacks_box_drawing(term: &str, locale: Option<&str>) -> bool {
+    let poor_terminal = matches!(
+        term,
+        "dumb" | "vt52" | "vt100" | "vt102" | "vt220" | "ansi" | "linux"
+    );
+    let not_utf8 = locale.is_some_and(|l| {
+        let l = l.to_ascii_lowercase();
+        !l.contains("utf-8") && !l.contains("utf8")
+    });
+    poor_terminal || not_utf8
 }
 
 fn event_loop(
@@ -210,6 +226,13 @@ fn pump(
             app.install(update);
         }
         save(app, store);
+        // The size the terminal has now, not the last resize event: in a
+        // storm of resizes the events can end on a stale size, and the
+        // layout would then be drawn off screen until the next resize.
+        let size = terminal.size()?;
+        if (size.width, size.height) != app.size {
+            app.resize((size.width, size.height));
+        }
         terminal.draw(|frame| view::draw(frame, app, chrome))?;
         let wait = if app.progress.is_some() { 50 } else { 250 };
         if !event::poll(Duration::from_millis(wait))? {
@@ -281,4 +304,22 @@ fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
     crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
     terminal.clear()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lacks_box_drawing;
+
+    #[test]
+    fn ascii_for_poor_terminals_and_non_utf8_locales() {
+        assert!(!lacks_box_drawing("xterm-256color", Some("en_GB.UTF-8")));
+        assert!(!lacks_box_drawing("tmux-256color", Some("C.utf8")));
+        assert!(!lacks_box_drawing("screen", None));
+        assert!(lacks_box_drawing("vt100", Some("en_US.UTF-8")));
+        assert!(lacks_box_drawing("linux", None));
+        assert!(lacks_box_drawing("dumb", None));
+        assert!(lacks_box_drawing("xterm", Some("C")));
+        assert!(lacks_box_drawing("xterm", Some("POSIX")));
+        assert!(lacks_box_drawing("xterm", Some("de_DE.ISO-8859-1")));
+    }
 }

@@ -25,6 +25,8 @@ pub struct Glyphs {
     pub marker: &'static str,
     /// Ends text cut short.
     pub ellipsis: &'static str,
+    /// Whether typographic characters on screen are turned into ASCII too.
+    pub ascii: bool,
 }
 
 const ASCII_BORDER: border::Set<'static> = border::Set {
@@ -46,12 +48,14 @@ impl Glyphs {
                 border: ASCII_BORDER,
                 marker: ">",
                 ellipsis: "...",
+                ascii: true,
             }
         } else {
             Self {
                 border: border::PLAIN,
                 marker: "\u{25B8}",
                 ellipsis: "\u{2026}",
+                ascii: false,
             }
         }
     }
@@ -111,6 +115,32 @@ pub fn draw(frame: &mut Frame, app: &App, chrome: &Chrome) {
             body,
         );
     }
+    if glyphs.ascii {
+        for cell in &mut frame.buffer_mut().content {
+            if let Some(plain) = ascii_stand_in(cell.symbol()) {
+                cell.set_symbol(plain);
+            }
+        }
+    }
+}
+
+/// An ASCII stand-in for the typographic characters the views use and
+/// articles often hold (bullets, dots, curly quotes, dashes), for terminals
+/// that may not draw them. Letters are left alone: an accent is better than
+/// nothing where it shows, and a reader asked for ASCII borders, not for
+/// their text to be rewritten.
+fn ascii_stand_in(symbol: &str) -> Option<&'static str> {
+    Some(match symbol {
+        "\u{25CF}" | "\u{2022}" | "\u{2605}" => "*",
+        "\u{B7}" | "\u{2013}" | "\u{2014}" | "\u{2212}" => "-",
+        "\u{201C}" | "\u{201D}" | "\u{201E}" | "\u{AB}" | "\u{BB}" => "\"",
+        "\u{2018}" | "\u{2019}" | "\u{201A}" => "'",
+        "\u{2026}" => ".",
+        "\u{A7}" => "#",
+        "\u{25B8}" | "\u{25B6}" | "\u{2192}" => ">",
+        "\u{A0}" => " ",
+        _ => return None,
+    })
 }
 
 /// `text` cut to `width` columns, ending in `ellipsis` when cut.
