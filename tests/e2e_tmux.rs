@@ -1,139 +1,13 @@
 //! The real binary in a real terminal: tmux at 80×24, driven with send-keys
 //! and read with capture-pane, as a person over SSH would use it.
 
-use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::thread::sleep;
-use std::time::{Duration, Instant};
+mod support;
 
-/// A tmux server of its own (own socket), killed when dropped.
-struct Tmux {
-    socket: String,
-    /// A state folder of its own, so runs do not see each other's read flags.
-    data: std::path::PathBuf,
-}
-
-impl Tmux {
-    fn start(width: u16, height: u16) -> Self {
-        static STARTED: AtomicUsize = AtomicUsize::new(0);
-        let n = STARTED.fetch_add(1, Ordering::Relaxed);
-        let socket = format!("briefing-e2e-{}-{n}", std::process::id());
-        let data = std::env::temp_dir().join(format!("{socket}-data"));
-        let _ = std::fs::remove_dir_all(&data);
-        let tmux = Self { socket, data };
-        let status = tmux
-            .cmd(&[
-                "new-session",
-                "-d",
-                "-s",
-                "e2e",
-                "-x",
-                &width.to_string(),
-                "-y",
-                &height.to_string(),
-            ])
-            .args([
-                "env",
-                "PS1=READY$ ",
-                "TERM=xterm-256color",
-                &format!("BRIEFING_DATA={}", tmux.data.display()),
-                "bash",
-                "--norc",
-                "--noprofile",
-            ])
-            .status()
-            .expect("tmux must be installed to run this test (.ci/run installs it)");
-        assert!(status.success(), "tmux new-session failed");
-        tmux.wait_for("READY$");
-        tmux
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut command = Command::new("tmux");
-        command
-            .args(["-L", &self.socket, "-f", "/dev/null"])
-            .args(args);
-        command
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        assert!(self.cmd(&args).status().unwrap().success());
-    }
-
-    fn screen(&self) -> String {
-        let out = self
-            .cmd(&["capture-pane", "-t", "e2e", "-p"])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Wait until the screen shows `text`; the screen, for further checks.
-    fn wait_for(&self, text: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "waited for {text:?}; the screen shows:\n{screen}"
-            );
-            sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Wait until `done` holds for the screen.
-    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let screen = self.screen();
-            if done(&screen) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "waited until {what}; the screen shows:\n{screen}"
-            );
-            sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Wait until the screen changes from `before`.
-    fn wait_change(&self, before: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let screen = self.screen();
-            if screen != before {
-                sleep(Duration::from_millis(50));
-                return self.screen();
-            }
-            assert!(
-                Instant::now() < deadline,
-                "the screen did not change from:\n{before}"
-            );
-            sleep(Duration::from_millis(30));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]).status();
-        let _ = std::fs::remove_dir_all(&self.data);
-    }
-}
-
-fn first_line(screen: &str) -> &str {
-    screen.lines().next().unwrap_or("")
-}
+use support::tmux::{Tmux, first_line};
 
 #[test]
 fn sample_scrolls_searches_and_quits_at_80x24() {
-    let tmux = Tmux::start(80, 24);
+    let tmux = Tmux::start(80, 24, &[]);
     let bin = env!("CARGO_BIN_EXE_briefing");
     tmux.send(&[&format!("BRIEFING_CONFIG=/dev/null {bin}"), "Enter"]);
     let list = tmux.wait_for("8 unread");
@@ -192,7 +66,7 @@ fn article_escape_sequences_do_not_reach_the_terminal() {
         "Hostile \u{1b}]0;PWNED-TITLE\u{7} headline\nClear \u{1b}[2J screen and \u{1b}[31mred\u{1b}[0m text.\n\u{1b}]52;c;cHduZWQ=\u{7}clipboard and \u{202E}reversed\u{202C} words.\n",
     )
     .unwrap();
-    let tmux = Tmux::start(80, 24);
+    let tmux = Tmux::start(80, 24, &[]);
     let bin = env!("CARGO_BIN_EXE_briefing");
     tmux.send(&[
         &format!("BRIEFING_CONFIG=/dev/null {bin} {}", path.display()),
@@ -205,7 +79,7 @@ fn article_escape_sequences_do_not_reach_the_terminal() {
     );
     assert!(screen.contains("\u{241B}[2J screen"), "{screen}");
     let title = tmux
-        .cmd(&["display-message", "-p", "-t", "e2e", "#{pane_title}"])
+        .cmd(&["display-message", "-p", "-t", "t", "#{pane_title}"])
         .output()
         .unwrap();
     assert!(
@@ -236,7 +110,7 @@ fn quotes_people_and_the_jump_list_at_80x24() {
         .find(|e| e.kind == briefing::analyse::EntityKind::Person)
         .expect("the sample names people");
 
-    let tmux = Tmux::start(80, 24);
+    let tmux = Tmux::start(80, 24, &[]);
     let bin = env!("CARGO_BIN_EXE_briefing");
     tmux.send(&[&format!("BRIEFING_CONFIG=/dev/null {bin}"), "Enter"]);
     tmux.wait_for("8 unread");

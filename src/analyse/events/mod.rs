@@ -148,13 +148,24 @@ fn actor_spans(entities: &[Entity]) -> Vec<(Span, usize)> {
 
 /// The entity whose span covers token `i`, if any.
 fn actor_at(doc: &Document, spans: &[(Span, usize)], i: usize) -> Option<(Span, usize)> {
+    actor_where(doc, spans, i, |span, token| span.contains(token))
+}
+
+/// The entity starting at or before token `i` whose span and the token's
+/// pass `test`, if any.
+fn actor_where(
+    doc: &Document,
+    spans: &[(Span, usize)],
+    i: usize,
+    test: impl Fn(Span, Span) -> bool,
+) -> Option<(Span, usize)> {
     let token = doc.tokens[i].span;
     let after = spans.partition_point(|(s, _)| s.start <= token.start);
     spans[..after]
         .iter()
         .rev()
         .take(4)
-        .find(|(s, _)| s.contains(token))
+        .find(|(s, _)| test(*s, token))
         .copied()
 }
 

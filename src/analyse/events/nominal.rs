@@ -20,14 +20,7 @@ const NOUNS: &str = include_str!("../../../assets/data/event_nouns.txt");
 /// The entity span overlapping token `k`: a name, or a name with its
 /// possessive attached ("Putin's").
 fn actor_at(doc: &Document, spans: &[(Span, usize)], k: usize) -> Option<(Span, usize)> {
-    let token = doc.tokens[k].span;
-    let after = spans.partition_point(|(s, _)| s.start <= token.start);
-    spans[..after]
-        .iter()
-        .rev()
-        .take(4)
-        .find(|(s, _)| s.end > token.start)
-        .copied()
+    super::actor_where(doc, spans, k, |span, token| span.end > token.start)
 }
 
 /// The actor a linking word leads to at token `k`: the first name among
