@@ -140,8 +140,8 @@ impl Analysis {
     }
 
     /// Who says `quote`, for people: the speaker's name, else the words
-    /// that name the speaker in `text` ("The government") when they are not
-    /// a bare pronoun, else "unattributed".
+    /// that name the speaker in `text` ("The government") when they read as
+    /// a name or a "the" phrase, else "unattributed".
     pub fn speaker_label<'a>(&'a self, quote: &Quote, text: &'a str) -> &'a str {
         quote
             .speaker
@@ -149,7 +149,14 @@ impl Analysis {
             .or_else(|| {
                 let words = quote.speaker_mention?.of(text);
                 let first = words.split_whitespace().next()?;
-                (!quotes::is_pronoun(first) && words.len() <= 60).then_some(words)
+                // "The government", "Ms Hewitt"; not "he", "These plans".
+                let named = first.starts_with(char::is_uppercase)
+                    && !quotes::is_pronoun(first)
+                    && !matches!(
+                        first,
+                        "This" | "That" | "These" | "Those" | "Such" | "It" | "Its"
+                    );
+                (named && words.len() <= 60).then_some(words)
             })
             .unwrap_or("unattributed")
     }

@@ -141,6 +141,25 @@ fn paragraph_passages(
                     continue;
                 }
             }
+            (Some(start), Mark::Straight)
+                if opened_by == Mark::Straight
+                    && space_before
+                    && !space_after
+                    && i > start + 3
+                    && ends_sentence(doc.tokens[i - 1].span.of(text)) =>
+            {
+                // `… 26 weeks. "We are going …`: a quote that runs on into
+                // a new paragraph written on the same line; the mark that
+                // opens the next one ends this one.
+                out.push(Passage {
+                    open: start,
+                    close: Some(i),
+                    paragraph,
+                    span: Span::new(doc.tokens[start].span.start, doc.tokens[i - 1].span.end),
+                });
+                open = Some(i);
+                continue;
+            }
             (Some(_), _) => true,
         };
         if let (true, Some(start)) = (closes, open) {
@@ -168,6 +187,11 @@ fn paragraph_passages(
             ),
         });
     }
+}
+
+/// Whether a token ends a sentence ("." "?" "!").
+fn ends_sentence(token: &str) -> bool {
+    matches!(token, "." | "?" | "!")
 }
 
 /// Whether token `i` touches the next token of its paragraph.
@@ -210,6 +234,19 @@ mod tests {
             quoted("\u{201C}First part.\n\n\u{201C}Second part.\u{201D}"),
             ["\u{201C}First part.", "\u{201C}Second part.\u{201D}"]
         );
+    }
+
+    #[test]
+    fn a_quote_reopened_on_the_same_line_ends_the_one_before() {
+        assert_eq!(
+            quoted(
+                "She said: \"We doubled it this year. \"We will double it again.\" \
+                 She left."
+            ),
+            ["\"We doubled it this year.", "\"We will double it again.\""]
+        );
+        // A mark after a full stop inside a short quote still closes it.
+        assert_eq!(quoted("He said \"No.\" Then left."), ["\"No.\""]);
     }
 
     #[test]
