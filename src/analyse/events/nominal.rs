@@ -109,7 +109,7 @@ pub(super) fn event_at(
     let kind = *nouns().get(doc.token_text(i))?;
     let word = |k: usize| doc.token_text(k);
     // "election campaign": the noun modifies the next one.
-    if let Some(next) = (i + 1..sentence.end).next().map(word)
+    if let Some(next) = (i + 1 < sentence.end).then(|| word(i + 1))
         && next.starts_with(|c: char| c.is_lowercase())
         && !is_link(next)
         && !quotes::is_closed_class(next)
