@@ -158,11 +158,13 @@ impl<'t> Document<'t> {
         match token.kind {
             TokenKind::Word => true,
             TokenKind::Quote => {
-                let before = &text[..token.span.start];
-                let line = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
+                let opens_paragraph = self
+                    .paragraphs
+                    .binary_search_by_key(&token.span.start, |p| p.start)
+                    .is_ok();
                 matches!(token.span.of(text), "'" | "\u{2019}")
                     && possessive(&text[token.span.start..])
-                    && !line.trim().is_empty()
+                    && !opens_paragraph
             }
             _ => false,
         }
@@ -183,6 +185,15 @@ impl<'t> Document<'t> {
             sentences,
             paragraphs,
         }
+    }
+
+    /// From the start of the first token of `tokens` to the end of its last
+    /// (a non-empty range).
+    pub fn tokens_span(&self, tokens: Range<usize>) -> Span {
+        Span::new(
+            self.tokens[tokens.start].span.start,
+            self.tokens[tokens.end - 1].span.end,
+        )
     }
 
     /// The text of token `index`.

@@ -302,11 +302,7 @@ fn event_at(
                     .filter(|&close| quoted[close] && close > i + 2)
             })
             .flatten()
-            .map(|close| {
-                Span::new(doc.tokens[i + 1].span.start, doc.tokens[close].span.end)
-                    .of(doc.text)
-                    .to_string()
-            });
+            .map(|close| doc.tokens_span(i + 1..close + 1).of(doc.text).to_string());
     let object_text = match object {
         _ if let Some(text) = quoted_object => text,
         // A name alone reads best; a longer phrase keeps its words.
@@ -316,12 +312,7 @@ fn event_at(
         {
             entities[who].name.clone()
         }
-        _ if phrase_end > i + 1 => Span::new(
-            doc.tokens[i + 1].span.start,
-            doc.tokens[phrase_end - 1].span.end,
-        )
-        .of(doc.text)
-        .to_string(),
+        _ if phrase_end > i + 1 => doc.tokens_span(i + 1..phrase_end).of(doc.text).to_string(),
         _ => String::new(),
     };
     let mut partner = None;
@@ -384,26 +375,20 @@ fn event_at(
         summary.push_str(" with ");
         summary.push_str(name(with));
     }
-    let time = time::find(doc, sentence.clone()).map(|t| {
-        Span::new(
-            doc.tokens[t.start].span.start,
-            doc.tokens[t.end - 1].span.end,
-        )
-        .of(doc.text)
-        .to_string()
-    });
-    let sentence_span = Span::new(
-        doc.tokens[sentence.start].span.start,
-        doc.tokens[sentence.end - 1].span.end,
-    );
+    let time = time_of(doc, sentence.clone());
     Some(Event {
         kind: trigger.kind.to_string(),
         summary,
         actors,
         place: place.map(|p| p.of(doc.text).to_string()),
         time,
-        span: sentence_span,
+        span: doc.tokens_span(sentence),
     })
+}
+
+/// The first time expression of `sentence`, as the text says it.
+fn time_of(doc: &Document, sentence: std::ops::Range<usize>) -> Option<String> {
+    time::find(doc, sentence).map(|t| doc.tokens_span(t).of(doc.text).to_string())
 }
 
 /// Whether a subject span heads its phrase and names someone: not a

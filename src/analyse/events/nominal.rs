@@ -212,24 +212,14 @@ pub(super) fn event_at(
         first += 1;
     }
     let summary = summary(doc, entities, spans, first, last);
-    let time = super::time::find(doc, sentence.clone()).map(|t| {
-        Span::new(
-            doc.tokens[t.start].span.start,
-            doc.tokens[t.end - 1].span.end,
-        )
-        .of(doc.text)
-        .to_string()
-    });
+    let time = super::time_of(doc, sentence.clone());
     Some(Event {
         kind: kind.to_string(),
         summary,
         actors,
         place: place.map(|p| p.of(doc.text).to_string()),
         time,
-        span: Span::new(
-            doc.tokens[sentence.start].span.start,
-            doc.tokens[sentence.end - 1].span.end,
-        ),
+        span: doc.tokens_span(sentence),
     })
 }
 
@@ -262,7 +252,7 @@ fn summary(
     first: usize,
     last: usize,
 ) -> String {
-    let rest = Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end);
+    let rest = doc.tokens_span(first..last + 1);
     let opener = doc.token_text(first);
     if is_possessive_pronoun(opener)
         && first < last

@@ -100,11 +100,9 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             speaker,
             speaker_mention: mention,
             cue: attribution.and_then(|a| a.cue).map(|c| {
-                let span = Span::new(
-                    doc.tokens[c.first].span.start,
-                    doc.tokens[c.end() - 1].span.end,
-                );
-                span.of(doc.text).to_lowercase()
+                doc.tokens_span(c.first..c.end())
+                    .of(doc.text)
+                    .to_lowercase()
             }),
             direct: true,
         });
@@ -119,11 +117,7 @@ fn inner_text<'t>(doc: &Document<'t>, inner: Range<usize>) -> &'t str {
     if inner.is_empty() {
         return "";
     }
-    Span::new(
-        doc.tokens[inner.start].span.start,
-        doc.tokens[inner.end - 1].span.end,
-    )
-    .of(doc.text)
+    doc.tokens_span(inner).of(doc.text)
 }
 
 /// Index of the sentence holding token `token`.

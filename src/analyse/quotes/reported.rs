@@ -90,16 +90,10 @@ pub(super) fn find(scanner: &Scanner, index: &EntityIndex) -> Vec<Quote> {
         if words < MIN_WORDS {
             continue;
         }
-        let span = Span::new(
-            doc.tokens[content.start].span.start,
-            doc.tokens[content.end - 1].span.end,
-        );
+        let span = doc.tokens_span(content);
         let speaker = index.speaker(doc, mention, last);
         last = speaker.or(last);
-        let cue_span = Span::new(
-            doc.tokens[cue.first].span.start,
-            doc.tokens[cue.end() - 1].span.end,
-        );
+        let cue_span = doc.tokens_span(cue.first..cue.end());
         out.push(Quote {
             span,
             text: span.of(doc.text).to_string(),

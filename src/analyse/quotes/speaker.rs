@@ -81,10 +81,7 @@ impl Scanner<'_, '_> {
     }
 
     fn span(&self, first: usize, last: usize) -> Span {
-        Span::new(
-            self.doc.tokens[first].span.start,
-            self.doc.tokens[last].span.end,
-        )
+        self.doc.tokens_span(first..last + 1)
     }
 
     /// A "." glued to a short capitalised word ("Mr.", "Gov.").
