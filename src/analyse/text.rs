@@ -297,8 +297,14 @@ fn tokenize(
 /// `end`) ends: letters and digits, with inner apostrophes, hyphens, dots and
 /// ampersands, and a final dot after an initialism ("U.S.").
 fn word_end(s: &str, start: usize, mut end: usize, split_possessives: bool) -> usize {
-    while let Some(d) = char_at(s, end) {
-        if d.is_ascii_alphanumeric() || !d.is_ascii() && d.is_alphanumeric() {
+    let bytes = s.as_bytes();
+    loop {
+        // ASCII letters and digits, the common case, a byte at a time.
+        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            end += 1;
+        }
+        let Some(d) = char_at(s, end) else { break };
+        if !d.is_ascii() && d.is_alphanumeric() {
             end += d.len_utf8();
             continue;
         }

@@ -74,7 +74,7 @@ const GAZ: Flags = F_PLACE_B | F_PLACE_I | F_FIRST_NAME | F_DEMONYM | F_ORG_WORD
 const POSITION: Flags = F_SENT_START | F_HEADLINE | F_CAPS_LINE | F_TITLE_LINE;
 
 /// Facts about one token, computed once per document.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct TokenInfo {
     /// Lower-cased word (see [`hash::word`]).
     pub word: u64,
@@ -107,6 +107,15 @@ impl TokenInfo {
 
 /// Word hash, shape, affixes and case flags of one token, in one pass.
 fn describe(text: &str) -> TokenInfo {
+    if text.is_ascii() {
+        describe_ascii(text.as_bytes())
+    } else {
+        describe_chars(text)
+    }
+}
+
+/// [`describe`] character by character, for any text.
+fn describe_chars(text: &str) -> TokenInfo {
     let mut info = TokenInfo::default();
     let mut word = hash::WORD_SEED;
     let mut shape = 0u64;
@@ -167,6 +176,60 @@ fn describe(text: &str) -> TokenInfo {
     }
     info.word = word;
     info.shape = hash::mix(shape, count.min(6));
+    info
+}
+
+/// [`describe`] for ASCII text, the common case: the same facts, without
+/// decoding characters, and with a short cut for words all in lower case.
+fn describe_ascii(text: &[u8]) -> TokenInfo {
+    let lowered = |b: &u8| b.to_ascii_lowercase();
+    let mut info = TokenInfo {
+        word: text
+            .iter()
+            .fold(hash::WORD_SEED, |h, b| hash::mix(h, u64::from(lowered(b)))),
+        ..TokenInfo::default()
+    };
+    for (slot, b) in info.head.iter_mut().zip(text) {
+        *slot = char::from(lowered(b));
+    }
+    for (slot, b) in info.tail.iter_mut().rev().zip(text.iter().rev()) {
+        *slot = char::from(lowered(b));
+    }
+    let length = (text.len() as u64).min(6);
+    if !text.is_empty() && text.iter().all(u8::is_ascii_lowercase) {
+        info.flags = F_LOWER;
+        info.shape = hash::mix(hash::mix(0, u64::from(b'x')), length);
+        return info;
+    }
+    let mut shape = 0u64;
+    let mut last = 0u8;
+    let (mut upper, mut lower) = (0u32, 0u32);
+    for (at, &b) in text.iter().enumerate() {
+        let class = match b {
+            b'A'..=b'Z' => {
+                upper += 1;
+                info.flags |= if at == 0 { F_CAP } else { F_INNER_CAP };
+                b'X'
+            }
+            b'a'..=b'z' => {
+                lower += 1;
+                b'x'
+            }
+            b'0'..=b'9' => b'd',
+            _ => b,
+        };
+        if class != last {
+            shape = hash::mix(shape, u64::from(class));
+            last = class;
+        }
+    }
+    if upper >= 2 && lower == 0 {
+        info.flags |= F_ALL_CAPS;
+    }
+    if upper + lower > 0 && upper == 0 {
+        info.flags |= F_LOWER;
+    }
+    info.shape = hash::mix(shape, length);
     info
 }
 
@@ -491,4 +554,22 @@ pub fn stacked_features(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn ascii_description_matches_the_general_one(word in "[\\x00-\\x7f]{0,12}") {
+            prop_assert_eq!(describe_ascii(word.as_bytes()), describe_chars(&word));
+        }
+
+        #[test]
+        fn word_description_matches_the_general_one(word in "[a-zA-Z]{0,3}[a-z0-9.'-]{0,9}") {
+            prop_assert_eq!(describe_ascii(word.as_bytes()), describe_chars(&word));
+        }
+    }
 }

@@ -22,20 +22,14 @@ pub trait Scorer {
     }
 }
 
-/// One slot of the table: the high half of a feature hash (0 = empty) and
-/// its quantised weights.
-#[derive(Debug, Clone, Copy, Default)]
-#[repr(C, align(8))]
-struct Entry {
-    key: u32,
-    weights: [i16; LABELS],
-}
-
-/// Quantised weights in an open-addressing hash table.
+/// Quantised weights in an open-addressing hash table. The keys (the high
+/// half of each feature hash, 0 = empty) sit apart from the weights, so a
+/// probe, and above all a miss, reads only the compact key array.
 #[derive(Debug)]
 pub struct Model {
     mask: usize,
-    entries: Vec<Entry>,
+    keys: Vec<u32>,
+    weights: Vec<[i16; LABELS]>,
     unit: f32,
 }
 
@@ -43,7 +37,8 @@ impl Default for Model {
     fn default() -> Self {
         Model {
             mask: 0,
-            entries: Vec::new(),
+            keys: Vec::new(),
+            weights: Vec::new(),
             unit: 1.0,
         }
     }
@@ -72,7 +67,7 @@ impl Models {
 impl Model {
     /// Whether the model has no weights (the tagger then finds nothing).
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.keys.is_empty()
     }
 
     /// Read the format written by [`encode`].
@@ -86,7 +81,8 @@ impl Model {
         let capacity = (count * 10 / 7 + 1).next_power_of_two();
         let mut model = Model {
             mask: capacity - 1,
-            entries: vec![Entry::default(); capacity],
+            keys: vec![0; capacity],
+            weights: vec![[0; LABELS]; capacity],
             unit,
         };
         for _ in 0..count {
@@ -96,13 +92,11 @@ impl Model {
                 *w = i16::from_le_bytes([b[0], b[1]]);
             }
             let mut slot = hash as usize & model.mask;
-            while model.entries[slot].key != 0 {
+            while model.keys[slot] != 0 {
                 slot = (slot + 1) & model.mask;
             }
-            model.entries[slot] = Entry {
-                key: key(hash),
-                weights,
-            };
+            model.keys[slot] = key(hash);
+            model.weights[slot] = weights;
         }
         Some(model)
     }
@@ -114,41 +108,43 @@ fn key(hash: u64) -> u32 {
     (hash >> 32) as u32 | 1
 }
 
-impl Scorer for Model {
+impl Model {
+    /// The slot of `feature`, if the table holds it.
     #[inline]
-    fn add(&self, feature: u64, scores: &mut [f32; LABELS]) {
-        if self.entries.is_empty() {
-            return;
+    fn find(&self, feature: u64) -> Option<usize> {
+        if self.keys.is_empty() {
+            return None;
         }
         let wanted = key(feature);
         let mut slot = feature as usize & self.mask;
         loop {
-            let entry = &self.entries[slot];
-            if entry.key == wanted {
-                for (s, &w) in scores.iter_mut().zip(&entry.weights) {
-                    *s += f32::from(w) * self.unit;
-                }
-                return;
+            match self.keys[slot] {
+                k if k == wanted => return Some(slot),
+                0 => return None,
+                _ => slot = (slot + 1) & self.mask,
             }
-            if entry.key == 0 {
-                return;
-            }
-            slot = (slot + 1) & self.mask;
         }
+    }
+}
+
+impl Scorer for Model {
+    #[inline]
+    fn add(&self, feature: u64, scores: &mut [f32; LABELS]) {
+        self.add_all(&[feature], scores);
     }
 
     fn add_all(&self, features: &[u64], scores: &mut [f32; LABELS]) {
-        // Touch every first slot before probing: independent loads overlap,
-        // so the table's cache misses are paid roughly once per token.
-        let mut touched = 0u32;
+        // Sum in integers and scale once: the weights share one unit.
+        let mut sum = [0i32; LABELS];
         for &f in features {
-            if let Some(entry) = self.entries.get(f as usize & self.mask) {
-                touched ^= entry.key;
+            if let Some(slot) = self.find(f) {
+                for (s, &w) in sum.iter_mut().zip(&self.weights[slot]) {
+                    *s += i32::from(w);
+                }
             }
         }
-        std::hint::black_box(touched);
-        for &f in features {
-            self.add(f, scores);
+        for (s, v) in scores.iter_mut().zip(sum) {
+            *s += v as f32 * self.unit;
         }
     }
 }

@@ -1,0 +1,91 @@
+//! Where the analyser's time goes: every article of a corpus through each
+//! stage in turn (tokens and sentences, names, actors, statements, events,
+//! salience), on one thread, best of several rounds.
+//!
+//! ```text
+//! cargo run --release --example stages -- [DIR] [ROUNDS]
+//! ```
+//!
+//! `DIR` defaults to `../shared/corpus/bbc`, `ROUNDS` to 7. Under
+//! `valgrind --tool=callgrind` use one round: instruction counts per stage
+//! do not depend on how busy the machine is.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use briefing::analyse::{Analysis, actors, events, ner, quotes, text};
+use briefing::load;
+
+/// The allocator the `briefing` binary uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const STAGES: [&str; 6] = [
+    "tokens",
+    "names",
+    "actors",
+    "statements",
+    "events",
+    "salience",
+];
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let path = PathBuf::from(args.next().unwrap_or_else(|| "../shared/corpus/bbc".into()));
+    let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(7);
+    if !path.is_dir() {
+        eprintln!("skipping: no corpus at {}", path.display());
+        return;
+    }
+    let texts: Vec<String> = load::load_paths(&[path])
+        .articles
+        .into_iter()
+        .map(|a| a.text)
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut best = [f64::MAX; STAGES.len()];
+    for _ in 0..rounds.max(1) {
+        let mut round = [0.0; STAGES.len()];
+        for text in &texts {
+            let mut marks = [Instant::now(); STAGES.len() + 1];
+            let doc = text::Document::new(text);
+            marks[1] = Instant::now();
+            let mentions = ner::tag(&doc);
+            marks[2] = Instant::now();
+            let entities = actors::resolve(&doc, &mentions);
+            marks[3] = Instant::now();
+            let quotes = quotes::find(&doc, &entities);
+            marks[4] = Instant::now();
+            let events = events::find(&doc, &entities);
+            marks[5] = Instant::now();
+            let mut analysis = Analysis {
+                sentences: doc.sentences.iter().map(|s| s.span).collect(),
+                entities,
+                quotes,
+                events,
+            };
+            actors::rank(&doc, &mut analysis);
+            marks[6] = Instant::now();
+            for (stage, pair) in round.iter_mut().zip(marks.windows(2)) {
+                *stage += (pair[1] - pair[0]).as_secs_f64();
+            }
+        }
+        for (b, r) in best.iter_mut().zip(round) {
+            *b = b.min(r);
+        }
+    }
+    let total: f64 = best.iter().sum();
+    for (name, secs) in STAGES.iter().zip(best) {
+        println!(
+            "{name:<10} {:8.1} ms {:5.1} %",
+            secs * 1e3,
+            secs / total * 100.0
+        );
+    }
+    println!(
+        "{:<10} {:8.1} ms, {:.1} MB/s over {bytes} bytes",
+        "total",
+        total * 1e3,
+        bytes as f64 / total / 1e6
+    );
+}
