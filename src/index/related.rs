@@ -15,6 +15,14 @@
 //! neighbours' best again — stories that the neighbourhood agrees on rise,
 //! ones that share a single rare word with the story sink.
 //!
+//! A third pass reorders each list by how far the two stories' neighbourhoods
+//! agree: the mean of the score each gives the other (0 when the other's list
+//! leaves it out: reciprocal nearest neighbours), less the candidate's mean
+//! score over its own list (hubness: a story close to everything says little
+//! by being close to this one), plus [`SHARED_NEIGHBOURS`] times the share of
+//! the two lists they have in common. Scores shown stay each story's own,
+//! capped by the one above so the list reads best first.
+//!
 //! Exact duplicates score 1.0 and come first. To stay far from quadratic at
 //! tens of thousands of stories, each story queries an inverted index with its
 //! [`QUERY_TERMS`] heaviest words only, skips words in more than
@@ -49,6 +57,9 @@ pub const CANDIDATES: usize = 40;
 pub const ACTOR_WEIGHT: f32 = 0.03;
 /// Best first-pass neighbours whose text joins a story's query.
 pub const FEEDBACK: usize = 3;
+/// Weight of the share of two stories' related lists they have in common
+/// (shared nearest neighbours) in the third pass.
+pub const SHARED_NEIGHBOURS: f32 = 0.1;
 /// The best score of stories that are not exact duplicates.
 const BELOW_DUPLICATE: f32 = 0.999;
 
@@ -112,7 +123,7 @@ pub fn rank_all(stories: &[Story]) -> Vec<Vec<(usize, f32)>> {
         .collect();
 
     // Second pass: the story and its best neighbours query together.
-    (0..n)
+    let second: Vec<Vec<(usize, f32)>> = (0..n)
         .into_par_iter()
         .map_init(
             || Query::new(features),
@@ -141,6 +152,57 @@ pub fn rank_all(stories: &[Story]) -> Vec<Vec<(usize, f32)>> {
                 scored
             },
         )
+        .collect();
+
+    // Third pass: reorder each list by how far the neighbourhoods agree.
+    let twin = |i: usize, j: usize| twins_of(i).contains(&j);
+    let hubness: Vec<f32> = (0..n)
+        .map(|j| {
+            let scores: Vec<f32> = second[j]
+                .iter()
+                .filter(|&&(k, _)| !twin(j, k))
+                .map(|&(_, s)| s)
+                .collect();
+            scores.iter().sum::<f32>() / scores.len().max(1) as f32
+        })
+        .collect();
+    (0..n)
+        .into_par_iter()
+        .map(|i| {
+            let mut order: Vec<(usize, f32)> = second[i]
+                .iter()
+                .map(|&(j, score)| {
+                    if twin(i, j) {
+                        return (j, f32::INFINITY);
+                    }
+                    let back = second[j]
+                        .iter()
+                        .find(|&&(k, _)| k == i)
+                        .map_or(0.0, |&(_, s)| s);
+                    let shared = second[i]
+                        .iter()
+                        .filter(|&&(k, _)| second[j].iter().any(|&(l, _)| l == k))
+                        .count() as f32
+                        / second[i].len() as f32;
+                    let agreement = (score + back) / 2.0 - hubness[j] + SHARED_NEIGHBOURS * shared;
+                    (j, agreement)
+                })
+                .collect();
+            sort_best_first(&mut order);
+            // Shown: the story's own score, capped by the one above it.
+            let mut cap = 1.0_f32;
+            order
+                .into_iter()
+                .map(|(j, _)| {
+                    let own = second[i]
+                        .iter()
+                        .find(|&&(k, _)| k == j)
+                        .map_or(0.0, |&(_, s)| s);
+                    cap = cap.min(own);
+                    (j, cap)
+                })
+                .collect()
+        })
         .collect()
 }
 
