@@ -348,9 +348,9 @@ fn line_flags(doc: &Document, infos: &[TokenInfo], range: Range<usize>, headline
         }
         words += 1;
         let f = infos[i].flags;
-        caps +=
-            usize::from(f & F_ALL_CAPS != 0 || f & F_LOWER == 0 && doc.token_text(i).len() == 1);
-        if doc.token_text(i).len() > 3 {
+        let len = doc.tokens[i].span.len();
+        caps += usize::from(f & F_ALL_CAPS != 0 || f & F_LOWER == 0 && len == 1);
+        if len > 3 {
             lower_long += usize::from(f & F_LOWER != 0);
             cap_long += usize::from(f & F_CAP != 0);
         }
