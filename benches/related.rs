@@ -74,7 +74,7 @@ fn reuters() -> &'static [Story] {
 /// Relate every BBC story (about 2,200) to the others.
 #[divan::bench(sample_count = 10)]
 fn relate_bbc() -> usize {
-    rank_all(bbc()).len()
+    rank_all(bbc()).0.len()
 }
 
 /// Index the actors of every BBC story.
@@ -86,5 +86,5 @@ fn actor_index_bbc() -> usize {
 /// Relate every Reuters-21578 story with a body (about 19,000).
 #[divan::bench(sample_count = 3)]
 fn relate_reuters() -> usize {
-    rank_all(reuters()).len()
+    rank_all(reuters()).0.len()
 }

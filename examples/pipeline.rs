@@ -50,7 +50,7 @@ fn main() -> anyhow::Result<()> {
     let (mut stories, updates) = understand_in_background(articles);
     let listed = start.elapsed();
     for update in updates {
-        let last = matches!(update, Update::Related(_));
+        let last = matches!(update, Update::Related(..));
         if last {
             eprintln!("peak when related {}", peak());
         }
@@ -84,7 +84,7 @@ fn corpus(dir: &str) -> Option<PathBuf> {
 fn install(stories: &mut [Story], update: Update) {
     match update {
         Update::Analysed(index, analysis) => stories[index].analysis = analysis,
-        Update::Related(related) => {
+        Update::Related(related, _) => {
             for (story, related) in stories.iter_mut().zip(related) {
                 story.related = related;
             }

@@ -28,6 +28,7 @@ fn prefix(text: &str, max: usize) -> &str {
     &text[..cut]
 }
 
+use crate::index::related::Rarity;
 use crate::load::Article;
 
 /// One article together with what the analyser understood of it.
@@ -63,8 +64,9 @@ pub fn understand(articles: Vec<Article>) -> Vec<Story> {
 pub enum Update {
     /// Story `index` has been analysed.
     Analysed(usize, Analysis),
-    /// Every story is analysed; here are the related stories of each.
-    Related(Vec<Vec<(usize, f32)>>),
+    /// Every story is analysed; here are the related stories of each, and
+    /// how rare each word is in the briefing.
+    Related(Vec<Vec<(usize, f32)>>, Rarity),
 }
 
 /// Stories ready to list at once (with empty analyses), and a channel on which
@@ -111,9 +113,10 @@ pub fn understand_in_background(
                 related: Vec::new(),
             })
             .collect();
-        crate::index::related::relate(&mut stories);
+        let rarity = crate::index::related::relate(&mut stories);
         let _ = sender.send(Update::Related(
             stories.into_iter().map(|s| s.related).collect(),
+            rarity,
         ));
     });
     (stories, receiver)

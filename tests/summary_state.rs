@@ -389,7 +389,10 @@ fn actor_index_lists_every_story_and_statement_and_jumps() {
         },
     );
     let mut app = App::new(vec![bridge_story(), second], (120, 40));
-    app.install(Update::Related(vec![vec![(1, 0.5)], vec![(0, 0.5)]]));
+    app.install(Update::Related(
+        vec![vec![(1, 0.5)], vec![(0, 0.5)]],
+        Default::default(),
+    ));
     app.open_story(0);
     app.update(Action::ActorIndex);
     assert_eq!(app.screen, Screen::Actor, "{:?}", app.message);

@@ -64,20 +64,50 @@ pub const SHARED_NEIGHBOURS: f32 = 0.1;
 const BELOW_DUPLICATE: f32 = 0.999;
 
 /// Fill `Story::related` of every story, best first, scores in [0, 1]. Reads
-/// each story's text and entities, nothing else of its analysis.
-pub fn relate(stories: &mut [Story]) {
-    let related = rank_all(stories);
+/// each story's text and entities, nothing else of its analysis. Returns how
+/// rare each word is in the briefing, for [`reason`].
+pub fn relate(stories: &mut [Story]) -> Rarity {
+    let (related, rarity) = rank_all(stories);
     for (story, related) in stories.iter_mut().zip(related) {
         story.related = related;
+    }
+    rarity
+}
+
+/// How rare each word is across a briefing: the word two stories share that
+/// says most about why they are related is a rare one ("treaty"), not a
+/// common one ("government").
+#[derive(Debug, Clone, Default)]
+pub struct Rarity {
+    /// Word hashes, ascending.
+    hashes: Vec<u64>,
+    /// Stories using each word.
+    df: Vec<u32>,
+    /// Stories in the briefing.
+    stories: usize,
+}
+
+impl Rarity {
+    /// The idf of `term`, ln((1 + N) / (1 + df)) + 1. Before the briefing is
+    /// counted (no stories), longer words count as rarer.
+    fn weight(&self, term: &str) -> f32 {
+        if self.stories == 0 {
+            return (term.chars().count().min(10) as f32).ln();
+        }
+        let df = self
+            .hashes
+            .binary_search(&term_hash(term))
+            .map_or(0, |id| self.df[id]);
+        ((1.0 + self.stories as f32) / (1.0 + df as f32)).ln() + 1.0
     }
 }
 
 /// For each story, up to [`MAX_RELATED`] others as (index, score), best
-/// first, ties by index.
-pub fn rank_all(stories: &[Story]) -> Vec<Vec<(usize, f32)>> {
+/// first, ties by index; and how rare each word is.
+pub fn rank_all(stories: &[Story]) -> (Vec<Vec<(usize, f32)>>, Rarity) {
     let n = stories.len();
     if n < 2 {
-        return vec![Vec::new(); n];
+        return (vec![Vec::new(); n], Rarity::default());
     }
     let text = Vocabulary::build(stories.par_iter().map(text_counts).collect());
     let actors = actor_vectors(stories);
@@ -166,7 +196,7 @@ pub fn rank_all(stories: &[Story]) -> Vec<Vec<(usize, f32)>> {
             scores.iter().sum::<f32>() / scores.len().max(1) as f32
         })
         .collect();
-    (0..n)
+    let lists = (0..n)
         .into_par_iter()
         .map(|i| {
             let mut order: Vec<(usize, f32)> = second[i]
@@ -203,7 +233,13 @@ pub fn rank_all(stories: &[Story]) -> Vec<Vec<(usize, f32)>> {
                 })
                 .collect()
         })
-        .collect()
+        .collect();
+    let rarity = Rarity {
+        hashes: text.hashes,
+        df: text.df,
+        stories: n,
+    };
+    (lists, rarity)
 }
 
 /// What the first pass keeps of a story for the second.
@@ -443,10 +479,11 @@ fn duplicate_groups(stories: &[Story]) -> HashMap<usize, Vec<usize>> {
 }
 
 /// Why two stories are related, for the reader: their two most salient
-/// shared actors, then the word they share that says most ("shares Putin,
-/// Kim Jong Un; treaty") — short enough for one row of the summary pane.
+/// shared actors, then the word they share that says most, the rarest in the
+/// briefing that both use most ("shares Putin, Kim Jong Un; treaty") — short
+/// enough for one row of the summary pane.
 /// Empty when they share nothing worth naming.
-pub fn reason(a: &Story, b: &Story) -> String {
+pub fn reason(a: &Story, b: &Story, rarity: &Rarity) -> String {
     let all = shared_actors(a, b, usize::MAX);
     let actors = &all[..all.len().min(2)];
     // No word of any shared actor ("north" of North Korea) is the word named.
@@ -458,7 +495,7 @@ pub fn reason(a: &Story, b: &Story) -> String {
             words
         })
         .collect();
-    let term = shared_term(a, b, &actor_words);
+    let term = shared_term(a, b, &actor_words, rarity);
     match (actors.is_empty(), term) {
         (true, None) => String::new(),
         (true, Some(term)) => format!("shares {term}"),
@@ -527,7 +564,7 @@ fn same_actor(a: &str, b: &str) -> bool {
 
 /// The shared word that says most: frequent in both, in a headline, long,
 /// not generic news vocabulary and not part of an actor already named.
-fn shared_term(a: &Story, b: &Story, skip: &[String]) -> Option<String> {
+fn shared_term(a: &Story, b: &Story, skip: &[String], rarity: &Rarity) -> Option<String> {
     let counts = |s: &Story| {
         let mut counts: HashMap<String, f32> = HashMap::new();
         for_each_term(&s.article.text, |t| {
@@ -546,10 +583,9 @@ fn shared_term(a: &Story, b: &Story, skip: &[String]) -> Option<String> {
                 && !skip.contains(term)
         })
         .filter_map(|(term, &ca)| {
-            right.get(term).map(|&cb| {
-                let len = term.chars().count().min(10) as f32;
-                ((1.0 + ca.min(cb).ln()) * len.ln(), term)
-            })
+            right
+                .get(term)
+                .map(|&cb| ((1.0 + ca.min(cb).ln()) * rarity.weight(term), term))
         })
         .max_by(|x, y| x.0.total_cmp(&y.0).then_with(|| y.1.cmp(x.1)))
         .map(|(_, term)| term.clone())

@@ -74,6 +74,8 @@ pub struct Vocabulary {
     pub vectors: Vec<SparseVector>,
     /// Document frequency of each feature id.
     pub df: Vec<u32>,
+    /// The feature hash of each id, ascending.
+    pub hashes: Vec<u64>,
 }
 
 impl Vocabulary {
@@ -119,7 +121,11 @@ impl Vocabulary {
                 SparseVector::normalized(entries)
             })
             .collect();
-        Self { vectors, df }
+        Self {
+            vectors,
+            df,
+            hashes: features,
+        }
     }
 
     /// For each feature shared by at least two and at most `common`

@@ -98,6 +98,9 @@ pub struct App {
     pub progress: Option<(usize, usize)>,
     /// Every actor of the briefing, once the analysis is done.
     pub actor_index: Option<crate::index::actors::ActorIndex>,
+    /// How rare each word is in the briefing, once stories are related: the
+    /// reasons of related stories name rare shared words.
+    pub rarity: crate::index::related::Rarity,
     /// The actor screen's actor and selected row.
     pub actor_screen: Option<(usize, usize)>,
     /// Index of the story being read.
@@ -157,6 +160,7 @@ impl App {
             read: vec![!many; stories.len()],
             progress: None,
             actor_index: None,
+            rarity: Default::default(),
             actor_screen: None,
             scroll: vec![0; stories.len()],
             positions: vec![None; stories.len()],
@@ -232,10 +236,11 @@ impl App {
                     *done += 1;
                 }
             }
-            crate::story::Update::Related(related) => {
+            crate::story::Update::Related(related, rarity) => {
                 for (story, related) in self.stories.iter_mut().zip(related) {
                     story.related = related;
                 }
+                self.rarity = rarity;
                 self.actor_index = Some(crate::index::actors::ActorIndex::build(&self.stories));
                 self.progress = None;
             }

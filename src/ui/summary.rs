@@ -213,7 +213,7 @@ impl SummaryView<'_> {
                 let Some(other) = self.app.stories.get(i) else {
                     return Line::default();
                 };
-                let why = clean_line(&reason(story, other));
+                let why = clean_line(&reason(story, other, &self.app.rarity));
                 let title = clean_line(&other.article.title);
                 let room = width.saturating_sub(1);
                 (Role::Text, related_row(score, &title, &why, room, ellipsis))

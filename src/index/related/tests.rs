@@ -135,7 +135,10 @@ fn reason_names_shared_actors_then_a_shared_word() {
         person("Berg", 2.0),
         person("Sara Nyman", 5.0),
     ];
-    assert_eq!(reason(&a, &b), "shares Anna Berg, Olof Lind; ferry");
+    assert_eq!(
+        reason(&a, &b, &Rarity::default()),
+        "shares Anna Berg, Olof Lind; ferry"
+    );
 }
 
 #[test]
@@ -143,9 +146,9 @@ fn reason_without_actors_names_a_word_or_nothing() {
     let (mut a, mut b) = (story("a", MATCH_1), story("b", MATCH_2));
     a.analysis.entities.clear();
     b.analysis.entities.clear();
-    assert_eq!(reason(&a, &b), "shares derby");
+    assert_eq!(reason(&a, &b, &Rarity::default()), "shares derby");
     let quiet = story("q", "Quiet\nNothing here.");
-    assert_eq!(reason(&a, &quiet), "");
+    assert_eq!(reason(&a, &quiet, &Rarity::default()), "");
 }
 
 #[test]
@@ -170,4 +173,30 @@ fn shared_actors_lift_the_score() {
 fn cosine_only(stories: &[Story], i: usize, j: usize) -> f32 {
     let text = Vocabulary::build(stories.iter().map(text_counts).collect());
     cosine(&text.vectors[i], &text.vectors[j])
+}
+
+#[test]
+fn reason_names_the_word_the_briefing_uses_least() {
+    let texts = [
+        "Council backs new line\nThe council voted for the tram, a transport plan.",
+        "Works start in spring\nWork on the tram starts in spring, transport chiefs said.",
+        "Bus fares rise\nBus fares go up in May, transport chiefs said.",
+        "Cycle lanes open\nNew cycle lanes opened, transport chiefs said.",
+    ];
+    let mut stories: Vec<Story> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| story(&format!("t{i}"), text))
+        .collect();
+    for story in &mut stories {
+        story.analysis.entities.clear();
+    }
+    let rarity = relate(&mut stories);
+    // Every story speaks of transport; only the first two of the tram.
+    assert_eq!(reason(&stories[0], &stories[1], &rarity), "shares tram");
+    // Without counts of the briefing, the longer word wins.
+    assert_eq!(
+        reason(&stories[0], &stories[1], &Rarity::default()),
+        "shares transport"
+    );
 }
