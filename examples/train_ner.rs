@@ -58,7 +58,10 @@ fn train(
         100.0 * errors as f64 / scored.max(1) as f64,
         started.elapsed().as_secs_f64()
     );
-    trainer.finish(prune)
+    let most = std::env::var("NER_MOST")
+        .map_or(Ok(45_000), |m| m.parse())
+        .unwrap_or(45_000);
+    trainer.finish(prune, most)
 }
 
 fn main() -> Result<()> {
