@@ -31,7 +31,7 @@ mod tests;
 
 use std::ops::Range;
 
-use super::text::Document;
+use super::text::{Document, TokenKind};
 use super::{EntityKind, Mention};
 use crate::span::Span;
 use features::{
@@ -342,12 +342,15 @@ fn mentions(doc: &Document, labels: &[u8]) -> Vec<Mention> {
 
 fn mention(doc: &Document, start: usize, end: usize, begin_label: u8) -> Mention {
     let last = doc.tokens[end - 1].span;
-    // "Acme Corp.", "Sacramento, Calif.": the abbreviation's full stop is part of the name.
+    // "Acme Corp., a maker of", "Sacramento, Calif., said": the abbreviation's
+    // full stop is part of the name, unless it also ends the sentence
+    // ("... said Acme Corp."), where it is the sentence's.
     let stop = doc
         .tokens
         .get(end)
         .filter(|t| t.span.start == last.end && t.span.of(doc.text) == ".")
-        .filter(|_| ends_with_abbreviation(last.of(doc.text)));
+        .filter(|_| ends_with_abbreviation(last.of(doc.text)))
+        .filter(|_| !ends_sentence(doc, end));
     Mention {
         span: Span::new(
             doc.tokens[start].span.start,
@@ -355,6 +358,16 @@ fn mention(doc: &Document, start: usize, end: usize, begin_label: u8) -> Mention
         ),
         kind: KINDS[usize::from(begin_label / 2)],
     }
+}
+
+/// Whether token `i` is the last of its sentence but for closing quotes and brackets.
+fn ends_sentence(doc: &Document, i: usize) -> bool {
+    let s = doc.sentences.partition_point(|s| s.tokens.end <= i);
+    doc.sentences.get(s).is_some_and(|s| {
+        (i + 1..s.tokens.end).all(|k| {
+            doc.tokens[k].kind == TokenKind::Quote || matches!(doc.token_text(k), ")" | "]")
+        })
+    })
 }
 
 /// Whether `word` is an abbreviation that ends names when a full stop
