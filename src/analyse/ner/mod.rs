@@ -48,6 +48,10 @@ pub const LABELS: usize = 9;
 /// The label of a token outside any name.
 pub const OUTSIDE: u8 = 0;
 
+/// The labels that begin and continue an organisation.
+const ORG: u8 = 3;
+const ORG_INSIDE: u8 = 4;
+
 /// The label that begins a place.
 const PLACE: u8 = 5;
 
@@ -117,6 +121,7 @@ fn tag_cut(models: &Models, doc: &Document) -> Vec<Mention> {
         }
     }
     name_places(&infos, &mut labels);
+    club_letters(doc, &mut labels);
     mentions(doc, &labels)
 }
 
@@ -315,6 +320,38 @@ fn name_places(infos: &[TokenInfo], labels: &mut [u8]) {
         while next < labels.len() && labels[next] != OUTSIDE && labels[next].is_multiple_of(2) {
             labels[next] = PLACE + 1;
             next += 1;
+        }
+    }
+}
+
+/// "Mladost (L) 4 2 1 1": in results tables, clubs that share a name carry
+/// their town's initials in brackets, which belong to the club's name.
+/// Only after an organisation, and only where a score, a dash or the end of
+/// the line follows, so that an acronym in brackets ("Commission (EC)")
+/// stays a name of its own.
+fn club_letters(doc: &Document, labels: &mut [u8]) {
+    let text = |i: usize| doc.token_text(i);
+    for s in &doc.sentences {
+        let range = s.tokens.clone();
+        for open in range.start + 1..range.end.saturating_sub(2) {
+            let close = open + 2;
+            if text(open) != "("
+                || text(close) != ")"
+                || !matches!(labels[open - 1], ORG | ORG_INSIDE)
+            {
+                continue;
+            }
+            let letters = text(open + 1);
+            let initials =
+                (1..=2).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase());
+            let next = close + 1;
+            let table = next == range.end
+                || doc.tokens[next].kind == TokenKind::Number
+                || text(next) == "-";
+            if initials && table && doc.tokens[open - 1].span.end + 1 == doc.tokens[open].span.start
+            {
+                labels[open..=close].fill(ORG_INSIDE);
+            }
         }
     }
 }
