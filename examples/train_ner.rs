@@ -38,8 +38,8 @@ fn train(
 ) -> Vec<u8> {
     let mut trainer = Trainer::default();
     trainer.rate = std::env::var("NER_RATE")
-        .map_or(Ok(10.0), |r| r.parse())
-        .unwrap_or(10.0);
+        .map_or(Ok(3.0), |r| r.parse())
+        .unwrap_or(3.0);
     let mut order: Vec<usize> = (0..docs.len()).filter(|&d| keep(d)).collect();
     let mut seed = std::env::var("NER_SEED")
         .ok()

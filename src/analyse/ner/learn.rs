@@ -144,7 +144,7 @@ impl Trainer {
     pub fn epoch(&mut self, docs: &[Prepared], order: &[usize]) -> EpochStats {
         let mut stats = EpochStats::default();
         let mut buffer = Vec::with_capacity(40);
-        let mut history = [0u64; 4];
+        let mut history = [0u64; features::HISTORY];
         for &d in order {
             let doc = &docs[d];
             for range in &doc.sentences {

@@ -168,7 +168,7 @@ pub fn add_history<S: Scorer>(
     prev2: u8,
     scores: &mut [f32; LABELS],
 ) {
-    let mut history = [0; 4];
+    let mut history = [0; features::HISTORY];
     features::history_features(info, prev, prev2, &mut history);
     scorer.add_all(&history, scores);
 }
