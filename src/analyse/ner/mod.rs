@@ -112,7 +112,6 @@ fn tag_cut(models: &Models, doc: &Document) -> Vec<Mention> {
             });
         }
     }
-    trim(&infos, &mut labels);
     keep_places_whole(&infos, &mut labels);
     for range in &sentences {
         // Line flags are the same for every token of a sentence.
@@ -121,6 +120,9 @@ fn tag_cut(models: &Models, doc: &Document) -> Vec<Mention> {
         }
     }
     name_places(&infos, &mut labels);
+    // After the rules above, which may cut a name short ("Kansai Electric
+    // Power and" before the place "Kansai International Airport").
+    trim(&infos, &mut labels);
     club_letters(doc, &mut labels);
     mentions(doc, &labels)
 }
