@@ -124,6 +124,7 @@ fn tag_cut(models: &Models, doc: &Document) -> Vec<Mention> {
     // Power and" before the place "Kansai International Airport").
     trim(&infos, &mut labels);
     club_letters(doc, &mut labels);
+    join_dotted_abbreviations(doc, &mut labels);
     mentions(doc, &labels)
 }
 
@@ -354,6 +355,28 @@ fn club_letters(doc: &Document, labels: &mut [u8]) {
             {
                 labels[open..=close].fill(ORG_INSIDE);
             }
+        }
+    }
+}
+
+/// "U.S. Treasury", "U.N. Security Council": a dotted abbreviation
+/// labelled as a name of its own right before an organisation is the start
+/// of that organisation's name (a greedy tagger decides on "U.S." before it
+/// sees what follows).
+fn join_dotted_abbreviations(doc: &Document, labels: &mut [u8]) {
+    for i in 0..labels.len().saturating_sub(1) {
+        let alone = matches!(labels[i], ORG | PLACE) && labels[i + 1] == ORG;
+        if !alone {
+            continue;
+        }
+        let word = doc.token_text(i);
+        let dotted = word.len() <= 6
+            && word.ends_with('.')
+            && word.contains(|c: char| c.is_ascii_uppercase())
+            && word.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+        if dotted {
+            labels[i] = ORG;
+            labels[i + 1] = ORG_INSIDE;
         }
     }
 }
