@@ -240,7 +240,7 @@ pub fn token_infos(doc: &Document) -> Vec<TokenInfo> {
                     *seen.entry(info.word).or_default() |= F_DOC_LOWER;
                 }
             } else if f & F_CAP != 0 && f & (F_SENT_START | POSITION) == 0 && f & F_ALL_CAPS == 0 {
-                *seen.entry(info.word).or_default() |= F_DOC_CAP_MID;
+                *seen.entry(vote_key(info)).or_default() |= F_DOC_CAP_MID;
             }
         }
         mark_places(gaz, &mut infos, range.clone());
@@ -248,7 +248,9 @@ pub fn token_infos(doc: &Document) -> Vec<TokenInfo> {
     }
     for info in &mut infos {
         if info.flags & F_CANDIDATE != 0 {
-            info.flags |= seen.get(&info.word).copied().unwrap_or(0);
+            // "UN" is another word than the "Un" of "Kim Jong Un", and "US"
+            // than "us": an acronym reads only what is said of acronyms.
+            info.flags |= seen.get(&vote_key(info)).copied().unwrap_or(0);
         }
     }
     infos
@@ -285,7 +287,7 @@ fn mark_org_runs(
         if f & F_ORG_WORD != 0 && f & F_CAP != 0 && i > start {
             for info in &infos[start..i] {
                 if info.flags & F_CANDIDATE != 0 {
-                    *seen.entry(info.word).or_default() |= F_DOC_ORG;
+                    *seen.entry(vote_key(info)).or_default() |= F_DOC_ORG;
                 }
             }
         }
