@@ -55,6 +55,8 @@ pub const F_PLACE_HEAD: Flags = 1 << 19;
 /// The same word appears elsewhere in the document in a run of capitalised
 /// words that ends in an organisation word ("Pirelli" after "Pirelli SpA").
 pub const F_DOC_ORG: Flags = 1 << 20;
+/// A word that names a person's title or office ("Secretary", "Minister").
+pub const F_TITLE: Flags = 1 << 21;
 
 /// A small Bloom filter of the document's capitalised words, so that the
 /// many lower-case words need a hash-map look-up only when they may matter.
@@ -70,7 +72,7 @@ impl Bloom {
     }
 }
 
-const GAZ: Flags = F_PLACE_B | F_PLACE_I | F_FIRST_NAME | F_DEMONYM | F_ORG_WORD;
+const GAZ: Flags = F_PLACE_B | F_PLACE_I | F_FIRST_NAME | F_DEMONYM | F_ORG_WORD | F_TITLE;
 const POSITION: Flags = F_SENT_START | F_HEADLINE | F_CAPS_LINE | F_TITLE_LINE;
 
 /// Facts about one token, computed once per document.
