@@ -12,8 +12,9 @@
 //! Environment: `NER_DEV=eng.testa` scores the new weights on a development
 //! file afterwards (`NER_ERRORS=1` also prints each wrong span);
 //! `NER_CLUSTERS=FILE` trains with word classes other than the embedded
-//! `assets/ner/clusters.bin`; `NER_PRUNE` and `NER_RATE` tune pruning and the
-//! second pass's update size.
+//! `assets/ner/clusters.bin`; `NER_PRUNE`, `NER_MOST` and `NER_RATE` tune pruning, the number of
+//! features kept and the second pass's update size; `NER_SEED` shuffles
+//! the documents in another order.
 
 use std::time::Instant;
 
@@ -37,10 +38,15 @@ fn train(
 ) -> Vec<u8> {
     let mut trainer = Trainer::default();
     trainer.rate = std::env::var("NER_RATE")
-        .map_or(Ok(10.0), |r| r.parse())
-        .unwrap_or(10.0);
+        .map_or(Ok(3.0), |r| r.parse())
+        .unwrap_or(3.0);
     let mut order: Vec<usize> = (0..docs.len()).filter(|&d| keep(d)).collect();
-    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut seed = std::env::var("NER_SEED")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+        .map_or(0x2545_f491_4f6c_dd1d, |s| {
+            s.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1
+        });
     let started = Instant::now();
     let mut last = Default::default();
     for _ in 0..epochs {
@@ -58,7 +64,10 @@ fn train(
         100.0 * errors as f64 / scored.max(1) as f64,
         started.elapsed().as_secs_f64()
     );
-    trainer.finish(prune)
+    let most = std::env::var("NER_MOST")
+        .map_or(Ok(45_000), |m| m.parse())
+        .unwrap_or(45_000);
+    trainer.finish(prune, most)
 }
 
 fn main() -> Result<()> {

@@ -56,7 +56,10 @@ fn tidy(doc: &Document, mut first: usize, mut end: usize) -> Option<(usize, usiz
             && doc.tokens[i - 1].span.end == doc.tokens[i].span.start
             && crate::analyse::ner::ends_with_abbreviation(doc.token_text(i - 1))
     };
-    while end > first && !word(end - 1) && !stop(end - 1) {
+    // "Mladost (L)": a bracket that closes one opened inside the name.
+    let closes =
+        |i: usize| doc.token_text(i) == ")" && (first..i).any(|k| doc.token_text(k) == "(");
+    while end > first && !word(end - 1) && !stop(end - 1) && !closes(end - 1) {
         end -= 1;
     }
     (first < end).then(|| (first, end - 1))

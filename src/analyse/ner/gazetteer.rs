@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::features::{F_DEMONYM, F_FIRST_NAME, F_ORG_WORD, F_PLACE_HEAD, F_STOP, Flags};
+use super::features::{F_DEMONYM, F_FIRST_NAME, F_ORG_WORD, F_PLACE_HEAD, F_STOP, F_TITLE, Flags};
 use super::hash::{self, IdBuild};
 use crate::analyse::text::{Document, TokenKind};
 
@@ -12,6 +12,8 @@ const PLACES: &str = include_str!("../../../assets/data/places.txt");
 const FIRST_NAMES: &str = include_str!("../../../assets/data/first_names.txt");
 const DEMONYMS: &str = include_str!("../../../assets/data/demonyms.txt");
 const ORGS: &str = include_str!("../../../assets/data/orgs.txt");
+/// The titles the actors read roles from ("secretary", "minister").
+const TITLES: &str = include_str!("../../../assets/data/titles.txt");
 
 /// Longest place name, in tokens, that is looked for.
 pub const MAX_PHRASE: usize = 5;
@@ -20,7 +22,7 @@ pub const MAX_PHRASE: usize = 5;
 pub struct Gazetteer {
     /// Place names, and (with `false`) every shorter start of one.
     places: HashMap<u64, bool, IdBuild>,
-    /// First names, demonyms, organisation words and function words, as `F_*` flags.
+    /// First names, demonyms, organisation words, titles and function words, as `F_*` flags.
     words: HashMap<u64, Flags, IdBuild>,
 }
 
@@ -79,6 +81,13 @@ impl Gazetteer {
             add_words(&mut words, ORGS, F_ORG_WORD);
             add_words(&mut words, STOP_WORDS, F_STOP);
             add_words(&mut words, PLACE_HEADS, F_PLACE_HEAD);
+            // One-word titles only ("secretary", not "secretary of state").
+            let titles = TITLES
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.contains(' '));
+            for title in titles {
+                *words.entry(hash::word(title.trim())).or_default() |= F_TITLE;
+            }
             Gazetteer {
                 places: phrases(PLACES),
                 words,
@@ -93,7 +102,7 @@ impl Gazetteer {
     }
 
     /// The gazetteer flags (`F_FIRST_NAME`, `F_DEMONYM`, `F_ORG_WORD`, `F_STOP`,
-    /// `F_PLACE_HEAD`) of a word hash.
+    /// `F_PLACE_HEAD`, `F_TITLE`) of a word hash.
     pub fn word_flags(&self, word: u64) -> Flags {
         self.words.get(&word).copied().unwrap_or(0)
     }

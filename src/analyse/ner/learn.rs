@@ -144,7 +144,7 @@ impl Trainer {
     pub fn epoch(&mut self, docs: &[Prepared], order: &[usize]) -> EpochStats {
         let mut stats = EpochStats::default();
         let mut buffer = Vec::with_capacity(40);
-        let mut history = [0u64; 4];
+        let mut history = [0u64; features::HISTORY];
         for &d in order {
             let doc = &docs[d];
             for range in &doc.sentences {
@@ -171,8 +171,12 @@ impl Trainer {
                             self.add(f, &mut scores);
                         }
                         let guess = super::best(&scores, prev);
-                        if guess != gold {
-                            stats.errors += 1;
+                        // After a wrong label before it, the gold label may
+                        // not be allowed at all ("I-ORG" after "O"): pushing
+                        // towards it would only teach an impossible step, and
+                        // does so again every epoch.
+                        stats.errors += usize::from(guess != gold);
+                        if guess != gold && super::allowed(prev, gold) {
                             let rate = if doc.base.is_empty() { 1.0 } else { self.rate };
                             for &f in &buffer {
                                 self.update(f, gold, rate);
@@ -189,8 +193,9 @@ impl Trainer {
     }
 
     /// Average, quantise and prune the weights (dropping those whose size is
-    /// under `prune` of the largest) into the embedded file format.
-    pub fn finish(&self, prune: f64) -> Vec<u8> {
+    /// under `prune` of the largest, and all but the `most` that matter
+    /// most) into the embedded file format.
+    pub fn finish(&self, prune: f64, most: usize) -> Vec<u8> {
         let step = f64::from(self.step.max(1));
         let averaged: Vec<(u64, [f64; LABELS])> = self
             .index
@@ -218,6 +223,19 @@ impl Trainer {
                 )
             })
             .collect();
+        // Keep at most `most` features, those whose weights spread widest
+        // (only differences between labels matter), so the table stays small.
+        let spread = |w: &[f64; LABELS]| {
+            let (low, high) = w
+                .iter()
+                .fold((f64::MAX, f64::MIN), |(l, h), &v| (l.min(v), h.max(v)));
+            high - low
+        };
+        kept.retain(|(_, w)| spread(w) > 0.0);
+        if kept.len() > most {
+            kept.sort_unstable_by(|a, b| spread(&b.1).total_cmp(&spread(&a.1)));
+            kept.truncate(most);
+        }
         kept.sort_unstable_by_key(|(k, _)| *k);
         model::encode(&kept)
     }

@@ -31,7 +31,7 @@ mod tests;
 
 use std::ops::Range;
 
-use super::text::Document;
+use super::text::{Document, TokenKind};
 use super::{EntityKind, Mention};
 use crate::span::Span;
 use features::{
@@ -47,6 +47,10 @@ pub const LABELS: usize = 9;
 
 /// The label of a token outside any name.
 pub const OUTSIDE: u8 = 0;
+
+/// The labels that begin and continue an organisation.
+const ORG: u8 = 3;
+const ORG_INSIDE: u8 = 4;
 
 /// The label that begins a place.
 const PLACE: u8 = 5;
@@ -108,7 +112,6 @@ fn tag_cut(models: &Models, doc: &Document) -> Vec<Mention> {
             });
         }
     }
-    trim(&infos, &mut labels);
     keep_places_whole(&infos, &mut labels);
     for range in &sentences {
         // Line flags are the same for every token of a sentence.
@@ -117,6 +120,11 @@ fn tag_cut(models: &Models, doc: &Document) -> Vec<Mention> {
         }
     }
     name_places(&infos, &mut labels);
+    // After the rules above, which may cut a name short ("Kansai Electric
+    // Power and" before the place "Kansai International Airport").
+    trim(&infos, &mut labels);
+    club_letters(doc, &mut labels);
+    join_dotted_abbreviations(doc, &mut labels);
     mentions(doc, &labels)
 }
 
@@ -163,7 +171,7 @@ pub fn add_history<S: Scorer>(
     prev2: u8,
     scores: &mut [f32; LABELS],
 ) {
-    let mut history = [0; 4];
+    let mut history = [0; features::HISTORY];
     features::history_features(info, prev, prev2, &mut history);
     scorer.add_all(&history, scores);
 }
@@ -319,6 +327,60 @@ fn name_places(infos: &[TokenInfo], labels: &mut [u8]) {
     }
 }
 
+/// "Mladost (L) 4 2 1 1": in results tables, clubs that share a name carry
+/// their town's initials in brackets, which belong to the club's name.
+/// Only after an organisation, and only where a score, a dash or the end of
+/// the line follows, so that an acronym in brackets ("Commission (EC)")
+/// stays a name of its own.
+fn club_letters(doc: &Document, labels: &mut [u8]) {
+    let text = |i: usize| doc.token_text(i);
+    for s in &doc.sentences {
+        let range = s.tokens.clone();
+        for open in range.start + 1..range.end.saturating_sub(2) {
+            let close = open + 2;
+            if text(open) != "("
+                || text(close) != ")"
+                || !matches!(labels[open - 1], ORG | ORG_INSIDE)
+            {
+                continue;
+            }
+            let letters = text(open + 1);
+            let initials =
+                (1..=2).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase());
+            let next = close + 1;
+            let table = next == range.end
+                || doc.tokens[next].kind == TokenKind::Number
+                || text(next) == "-";
+            if initials && table && doc.tokens[open - 1].span.end + 1 == doc.tokens[open].span.start
+            {
+                labels[open..=close].fill(ORG_INSIDE);
+            }
+        }
+    }
+}
+
+/// "U.S. Treasury", "U.N. Security Council": a dotted abbreviation
+/// labelled as a name of its own right before an organisation is the start
+/// of that organisation's name (a greedy tagger decides on "U.S." before it
+/// sees what follows).
+fn join_dotted_abbreviations(doc: &Document, labels: &mut [u8]) {
+    for i in 0..labels.len().saturating_sub(1) {
+        let alone = matches!(labels[i], ORG | PLACE) && labels[i + 1] == ORG;
+        if !alone {
+            continue;
+        }
+        let word = doc.token_text(i);
+        let dotted = word.len() <= 6
+            && word.ends_with('.')
+            && word.contains(|c: char| c.is_ascii_uppercase())
+            && word.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+        if dotted {
+            labels[i] = ORG;
+            labels[i + 1] = ORG_INSIDE;
+        }
+    }
+}
+
 /// Turn BIO labels into mentions.
 fn mentions(doc: &Document, labels: &[u8]) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -342,12 +404,15 @@ fn mentions(doc: &Document, labels: &[u8]) -> Vec<Mention> {
 
 fn mention(doc: &Document, start: usize, end: usize, begin_label: u8) -> Mention {
     let last = doc.tokens[end - 1].span;
-    // "Acme Corp.", "Sacramento, Calif.": the abbreviation's full stop is part of the name.
+    // "Acme Corp., a maker of", "Sacramento, Calif., said": the abbreviation's
+    // full stop is part of the name, unless it also ends the sentence
+    // ("... said Acme Corp."), where it is the sentence's.
     let stop = doc
         .tokens
         .get(end)
         .filter(|t| t.span.start == last.end && t.span.of(doc.text) == ".")
-        .filter(|_| ends_with_abbreviation(last.of(doc.text)));
+        .filter(|_| ends_with_abbreviation(last.of(doc.text)))
+        .filter(|_| !ends_sentence(doc, end));
     Mention {
         span: Span::new(
             doc.tokens[start].span.start,
@@ -355,6 +420,16 @@ fn mention(doc: &Document, start: usize, end: usize, begin_label: u8) -> Mention
         ),
         kind: KINDS[usize::from(begin_label / 2)],
     }
+}
+
+/// Whether token `i` is the last of its sentence but for closing quotes and brackets.
+fn ends_sentence(doc: &Document, i: usize) -> bool {
+    let s = doc.sentences.partition_point(|s| s.tokens.end <= i);
+    doc.sentences.get(s).is_some_and(|s| {
+        (i + 1..s.tokens.end).all(|k| {
+            doc.tokens[k].kind == TokenKind::Quote || matches!(doc.token_text(k), ")" | "]")
+        })
+    })
 }
 
 /// Whether `word` is an abbreviation that ends names when a full stop
