@@ -109,9 +109,8 @@ fn derive(text: &str, paragraphs: &[Span], from: usize) -> Vec<Section> {
         return sections;
     }
     let scans: Vec<Scan> = paragraphs[from..].iter().map(|p| scan(text, *p)).collect();
-    let bags: Vec<Vec<u64>> = scans.iter().map(|s| s.words.clone()).collect();
     let target = (count as f32 / 3.0).round().clamp(1.0, 6.0) as usize;
-    let mut gaps: Vec<(f32, usize)> = (1..count).map(|g| (cohesion(&bags, g), g)).collect();
+    let mut gaps: Vec<(f32, usize)> = cohesions(&scans).into_iter().zip(1..count).collect();
     gaps.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut cuts = vec![0, count];
     for (_, gap) in gaps {
@@ -141,10 +140,29 @@ fn derive(text: &str, paragraphs: &[Span], from: usize) -> Vec<Section> {
         .collect()
 }
 
-/// Word overlap between the two paragraphs before gap `g` and the two after.
-fn cohesion(bags: &[Vec<u64>], g: usize) -> f32 {
-    let left = union(&bags[g.saturating_sub(2)..g]);
-    let right = union(&bags[g..(g + 2).min(bags.len())]);
+/// For each gap between paragraphs (before paragraph 1, 2, …), the word
+/// overlap between the two paragraphs before it and the two after. Each
+/// union of two neighbours is merged once and serves two gaps.
+fn cohesions(scans: &[Scan]) -> Vec<f32> {
+    let bag = |k: usize| scans[k].words.as_slice();
+    // pairs[k]: the words of paragraphs k and k + 1 (of k alone at the end).
+    let pairs: Vec<Vec<u64>> = (0..scans.len())
+        .map(|k| match scans.get(k + 1) {
+            Some(next) => union(bag(k), &next.words),
+            None => bag(k).to_vec(),
+        })
+        .collect();
+    (1..scans.len())
+        .map(|g| {
+            let left = if g >= 2 { &pairs[g - 2] } else { bag(0) };
+            overlap(left, &pairs[g])
+        })
+        .collect()
+}
+
+/// Shared words over the geometric mean of the sizes of two sorted,
+/// deduplicated word lists; 0 when either is empty.
+fn overlap(left: &[u64], right: &[u64]) -> f32 {
     if left.is_empty() || right.is_empty() {
         return 0.0;
     }
@@ -163,11 +181,29 @@ fn cohesion(bags: &[Vec<u64>], g: usize) -> f32 {
     shared as f32 / ((left.len() * right.len()) as f32).sqrt()
 }
 
-/// The sorted, deduplicated union of sorted word-id lists.
-fn union(bags: &[Vec<u64>]) -> Vec<u64> {
-    let mut all: Vec<u64> = bags.iter().flatten().copied().collect();
-    all.sort_unstable();
-    all.dedup();
+/// The sorted, deduplicated union of two sorted, deduplicated word lists.
+fn union(left: &[u64], right: &[u64]) -> Vec<u64> {
+    let mut all = Vec::with_capacity(left.len() + right.len());
+    let (mut a, mut b) = (0, 0);
+    while a < left.len() && b < right.len() {
+        match left[a].cmp(&right[b]) {
+            std::cmp::Ordering::Less => {
+                all.push(left[a]);
+                a += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                all.push(right[b]);
+                b += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                all.push(left[a]);
+                a += 1;
+                b += 1;
+            }
+        }
+    }
+    all.extend_from_slice(&left[a..]);
+    all.extend_from_slice(&right[b..]);
     all
 }
 
@@ -470,6 +506,32 @@ fn heading_for(
 mod tests {
     use super::*;
     use crate::analyse::text::paragraphs;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn cohesion_is_the_overlap_of_the_two_paragraphs_each_side(
+            bags in proptest::collection::vec(proptest::collection::vec(0u64..40, 0..12), 1..9)
+        ) {
+            let sorted = |words: &[u64]| {
+                let mut words = words.to_vec();
+                words.sort_unstable();
+                words.dedup();
+                words
+            };
+            let scans: Vec<Scan> = bags
+                .iter()
+                .map(|b| Scan { words: sorted(b), names: Vec::new() })
+                .collect();
+            let union_of = |range: std::ops::Range<usize>| {
+                sorted(&scans[range].iter().flat_map(|s| s.words.clone()).collect::<Vec<_>>())
+            };
+            let expected: Vec<f32> = (1..scans.len())
+                .map(|g| overlap(&union_of(g.saturating_sub(2)..g), &union_of(g..(g + 2).min(scans.len()))))
+                .collect();
+            prop_assert_eq!(cohesions(&scans), expected);
+        }
+    }
 
     fn headings(text: &str) -> Vec<String> {
         build(text, &paragraphs(text), &[])
