@@ -5,7 +5,7 @@ use briefing::analyse::{
     Analysis, Entity, EntityKind, Event, Quote, Reference, ReferenceKind, Span,
 };
 use briefing::load::{Article, Meta};
-use briefing::story::Story;
+use briefing::story::{Story, Update};
 use briefing::ui::action::Action;
 use briefing::ui::app::{App, Cursor, Focus, Mode, SearchKey};
 use briefing::ui::summary::Item;
@@ -356,7 +356,6 @@ fn mouse_wheel_scrolls_and_a_click_selects_in_the_summary() {
 
 #[test]
 fn actor_index_lists_every_story_and_statement_and_jumps() {
-    use briefing::story::Update;
     use briefing::ui::actors::{ActorRow, rows};
     use briefing::ui::app::Screen;
     let second_text = "Lind visits the harbour\nAda Lind toured the harbour on Tuesday.\n\"The boats are safe,\" Lind said.";
@@ -418,4 +417,41 @@ fn actor_index_lists_every_story_and_statement_and_jumps() {
         app.current, 0,
         "back to where the actor screen was opened from"
     );
+}
+
+#[test]
+fn related_reasons_follow_the_briefing_once_it_is_related() {
+    let texts = [
+        "Council backs new line\nThe council voted for the tram, a transport plan.",
+        "Works start in spring\nWork on the tram starts in spring, transport chiefs said.",
+        "Bus fares rise\nBus fares go up in May, transport chiefs said.",
+        "Cycle lanes open\nNew cycle lanes opened, transport chiefs said.",
+    ];
+    let stories: Vec<Story> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| Story {
+            article: Article::from_text(
+                format!("t{i}"),
+                format!("t{i}.txt"),
+                (*text).into(),
+                Meta::default(),
+            ),
+            analysis: Analysis::default(),
+            related: Vec::new(),
+        })
+        .collect();
+    let mut related = stories.clone();
+    let rarity = briefing::index::related::relate(&mut related);
+    let mut app = App::new(stories, (120, 40));
+    app.open_story(0);
+    // Before the briefing is counted, the longer shared word is named …
+    assert_eq!(app.related_reason(1), "shares transport");
+    // … and once it is, the one only these two stories use, not the
+    // reason remembered from before.
+    app.install(Update::Related(
+        related.into_iter().map(|s| s.related).collect(),
+        rarity,
+    ));
+    assert_eq!(app.related_reason(1), "shares tram");
 }

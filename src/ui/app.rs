@@ -101,6 +101,9 @@ pub struct App {
     /// How rare each word is in the briefing, once stories are related: the
     /// reasons of related stories name rare shared words.
     pub rarity: crate::index::related::Rarity,
+    /// Reasons already worked out, by (story, related story): each reads
+    /// both stories' whole text, too slow to redo for every frame.
+    reasons: std::cell::RefCell<std::collections::HashMap<(usize, usize), String>>,
     /// The actor screen's actor and selected row.
     pub actor_screen: Option<(usize, usize)>,
     /// Index of the story being read.
@@ -161,6 +164,7 @@ impl App {
             progress: None,
             actor_index: None,
             rarity: Default::default(),
+            reasons: Default::default(),
             actor_screen: None,
             scroll: vec![0; stories.len()],
             positions: vec![None; stories.len()],
@@ -193,6 +197,19 @@ impl App {
     /// The story being read, if the briefing has any.
     pub fn story(&self) -> Option<&Story> {
         self.stories.get(self.current)
+    }
+
+    /// Why story `other` is related to the current story ("shares Putin;
+    /// treaty"), worked out once per pair.
+    pub fn related_reason(&self, other: usize) -> String {
+        let (Some(story), Some(related)) = (self.story(), self.stories.get(other)) else {
+            return String::new();
+        };
+        self.reasons
+            .borrow_mut()
+            .entry((self.current, other))
+            .or_insert_with(|| crate::index::related::reason(story, related, &self.rarity))
+            .clone()
     }
 
     /// Where every pane is.
@@ -232,6 +249,7 @@ impl App {
                 if let Some(story) = self.stories.get_mut(index) {
                     story.analysis = analysis;
                 }
+                self.reasons.get_mut().clear();
                 if let Some((done, _)) = &mut self.progress {
                     *done += 1;
                 }
@@ -241,6 +259,7 @@ impl App {
                     story.related = related;
                 }
                 self.rarity = rarity;
+                self.reasons.get_mut().clear();
                 self.actor_index = Some(crate::index::actors::ActorIndex::build(&self.stories));
                 self.progress = None;
             }

@@ -10,7 +10,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use crate::analyse::EntityKind;
-use crate::index::related::reason;
 use crate::sanitize::clean_line;
 use crate::story::Story;
 
@@ -213,7 +212,7 @@ impl SummaryView<'_> {
                 let Some(other) = self.app.stories.get(i) else {
                     return Line::default();
                 };
-                let why = clean_line(&reason(story, other, &self.app.rarity));
+                let why = clean_line(&self.app.related_reason(i));
                 let title = clean_line(&other.article.title);
                 let room = width.saturating_sub(1);
                 (Role::Text, related_row(score, &title, &why, room, ellipsis))
