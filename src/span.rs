@@ -40,8 +40,29 @@ impl Span {
         self.start < other.end && other.start < self.end
     }
 
+    /// Whether the span lies inside `text`, in order and on character
+    /// boundaries: what every offset the program prints must satisfy.
+    pub fn fits(self, text: &str) -> bool {
+        text.get(self.start..self.end).is_some()
+    }
+
     /// The text this span covers, or `""` when it does not fit `text`.
     pub fn of(self, text: &str) -> &str {
         text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Span;
+
+    #[test]
+    fn a_span_fits_only_in_order_inside_and_on_character_boundaries() {
+        let text = "Łódź";
+        assert!(Span::new(0, 2).fits(text));
+        assert!(Span::new(0, text.len()).fits(text));
+        assert!(!Span::new(0, 1).fits(text), "splits Ł");
+        assert!(!Span::new(2, 0).fits(text), "reversed");
+        assert!(!Span::new(0, text.len() + 1).fits(text), "past the end");
     }
 }

@@ -87,13 +87,19 @@ fn no_color_draws_without_colours_but_keeps_the_selection_visible() {
     plain.quit_and_expect_success();
 }
 
-#[test]
-fn every_size_from_1x1_to_500x200_then_back() {
+/// The sample briefing at 80×24 with its first story open.
+fn sample_story_at_80x24() -> Tmux {
     let tmux = Tmux::start(80, 24, &[]);
     tmux.launch("");
     tmux.wait_for("8 unread");
     tmux.send(&["Enter"]);
     tmux.wait_for("Lede");
+    tmux
+}
+
+#[test]
+fn every_size_from_1x1_to_500x200_then_back() {
+    let tmux = sample_story_at_80x24();
     for (width, height) in [
         (1, 1),
         (2, 1),
@@ -130,11 +136,7 @@ fn every_size_from_1x1_to_500x200_then_back() {
 
 #[test]
 fn a_resize_storm_leaves_it_responsive_and_drawn_right() {
-    let tmux = Tmux::start(80, 24, &[]);
-    tmux.launch("");
-    tmux.wait_for("8 unread");
-    tmux.send(&["Enter"]);
-    tmux.wait_for("Lede");
+    let tmux = sample_story_at_80x24();
     // 400 size changes in one tmux command (each a SIGWINCH to the app)...
     let sizes: Vec<String> = (0..400)
         .map(|i| format!("{}x{}", 20 + (i * 37) % 140, 5 + (i * 13) % 50))

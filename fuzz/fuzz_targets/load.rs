@@ -10,11 +10,10 @@ use briefing::span::Span;
 use libfuzzer_sys::fuzz_target;
 
 fn check(text: &str, span: Span, what: &str) {
-    assert!(span.start <= span.end, "{what} {span:?} reversed");
-    assert!(span.end <= text.len(), "{what} {span:?} past the end");
     assert!(
-        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
-        "{what} {span:?} splits a character"
+        span.fits(text),
+        "{what} {span:?} is reversed, past the end ({}) or splits a character",
+        text.len()
     );
 }
 
