@@ -7,7 +7,8 @@ use std::ops::Range;
 use super::clusters::{Clusters, WordClass};
 use super::gazetteer::{self, Gazetteer, MAX_PHRASE};
 use super::hash::{self, IdBuild, feature, feature2};
-use crate::analyse::text::{Document, TokenKind};
+use crate::analyse::text::{Document, Token, TokenKind};
+use crate::span::Span;
 
 /// Flags of one token; see the `F_*` constants.
 pub type Flags = u32;
@@ -57,6 +58,10 @@ pub const F_PLACE_HEAD: Flags = 1 << 19;
 pub const F_DOC_ORG: Flags = 1 << 20;
 /// A word that names a person's title or office ("Secretary", "Minister").
 pub const F_TITLE: Flags = 1 << 21;
+/// A word, not a number or punctuation.
+const F_WORD: Flags = 1 << 22;
+/// "&", which joins the words of a firm's name.
+const F_AMPERSAND: Flags = 1 << 23;
 
 /// A small Bloom filter of the document's capitalised words, so that the
 /// many lower-case words need a hash-map look-up only when they may matter.
@@ -81,8 +86,8 @@ pub struct TokenInfo {
     /// Lower-cased word (see [`hash::word`]).
     pub word: u64,
     shape: u64,
-    head: [char; 3],
-    tail: [char; 4],
+    /// Where the token is, for the affixes of the few tokens scored.
+    span: Span,
     /// `F_*` flags.
     pub flags: Flags,
     /// Word class and capitalisation learned from unlabeled news.
@@ -97,19 +102,76 @@ impl TokenInfo {
     pub fn lower_in_running_text(&self) -> bool {
         self.cluster.case() == 1
     }
+}
 
-    fn prefix(&self) -> u64 {
-        self.head.iter().fold(3, |h, &c| hash::mix(h, c as u64))
-    }
+/// Hashes of a word's first three characters and of its last two, three
+/// and four, lower-cased; shorter words are padded with `'\0'`.
+#[derive(Debug, PartialEq)]
+struct Affixes {
+    prefix: u64,
+    suffixes: [u64; 3],
+}
 
-    fn suffix(&self, k: usize) -> u64 {
-        self.tail[4 - k..]
-            .iter()
-            .fold(k as u64, |h, &c| hash::mix(h, c as u64))
+impl Affixes {
+    fn of(text: &str) -> Affixes {
+        let (head, tail) = if text.is_ascii() {
+            ascii_ends(text.as_bytes())
+        } else {
+            char_ends(text)
+        };
+        let suffix = |k: usize| {
+            tail[4 - k..]
+                .iter()
+                .fold(k as u64, |h, &c| hash::mix(h, c as u64))
+        };
+        Affixes {
+            prefix: head.iter().fold(3, |h, &c| hash::mix(h, c as u64)),
+            suffixes: [suffix(2), suffix(3), suffix(4)],
+        }
     }
 }
 
-/// Word hash, shape, affixes and case flags of one token, in one pass.
+/// The first three and the last four characters of a word, case folded,
+/// padded with `'\0'`.
+type Ends = ([char; 3], [char; 4]);
+
+/// [`Ends`] of ASCII text, without decoding characters.
+fn ascii_ends(text: &[u8]) -> Ends {
+    let (mut head, mut tail) = (['\0'; 3], ['\0'; 4]);
+    for (slot, b) in head.iter_mut().zip(text) {
+        *slot = char::from(b.to_ascii_lowercase());
+    }
+    for (slot, b) in tail.iter_mut().rev().zip(text.iter().rev()) {
+        *slot = char::from(b.to_ascii_lowercase());
+    }
+    (head, tail)
+}
+
+/// [`Ends`] of any text.
+fn char_ends(text: &str) -> Ends {
+    let (mut head, mut tail) = (['\0'; 3], ['\0'; 4]);
+    for (count, c) in text.chars().map(fold_case).enumerate() {
+        if count < 3 {
+            head[count] = c;
+        }
+        tail = [tail[1], tail[2], tail[3], c];
+    }
+    (head, tail)
+}
+
+/// A character as word hashes and affixes see it: upper case lowered, a
+/// curly apostrophe made straight.
+fn fold_case(c: char) -> char {
+    if c == '\u{2019}' {
+        '\''
+    } else if c.is_uppercase() {
+        hash::lower(c)
+    } else {
+        c
+    }
+}
+
+/// Word hash, shape and case flags of one token.
 fn describe(text: &str) -> TokenInfo {
     if text.is_ascii() {
         describe_ascii(text.as_bytes())
@@ -166,10 +228,6 @@ fn describe_chars(text: &str) -> TokenInfo {
             last = class;
         }
         word = hash::mix(word, l as u64);
-        if count < 3 {
-            info.head[count as usize] = l;
-        }
-        info.tail = [info.tail[1], info.tail[2], info.tail[3], l];
         count += 1;
     }
     if upper >= 2 && lower == 0 {
@@ -186,21 +244,16 @@ fn describe_chars(text: &str) -> TokenInfo {
 /// [`describe`] for ASCII text, the common case: the same facts, without
 /// decoding characters, and with a short cut for words all in lower case.
 fn describe_ascii(text: &[u8]) -> TokenInfo {
-    let lowered = |b: &u8| b.to_ascii_lowercase();
-    let mut info = TokenInfo {
-        word: text
-            .iter()
-            .fold(hash::WORD_SEED, |h, b| hash::mix(h, u64::from(lowered(b)))),
-        ..TokenInfo::default()
-    };
-    for (slot, b) in info.head.iter_mut().zip(text) {
-        *slot = char::from(lowered(b));
+    let mut info = TokenInfo::default();
+    let mut word = hash::WORD_SEED;
+    let mut lower_only = !text.is_empty();
+    for &b in text {
+        word = hash::mix(word, u64::from(b.to_ascii_lowercase()));
+        lower_only &= b.is_ascii_lowercase();
     }
-    for (slot, b) in info.tail.iter_mut().rev().zip(text.iter().rev()) {
-        *slot = char::from(lowered(b));
-    }
+    info.word = word;
     let length = (text.len() as u64).min(6);
-    if !text.is_empty() && text.iter().all(u8::is_ascii_lowercase) {
+    if lower_only {
         info.flags = F_LOWER;
         info.shape = hash::mix(hash::mix(0, u64::from(b'x')), length);
         return info;
@@ -240,62 +293,29 @@ fn describe_ascii(text: &[u8]) -> TokenInfo {
 /// Per-token facts for a whole document, gazetteer and document-level flags included.
 pub fn token_infos(doc: &Document) -> Vec<TokenInfo> {
     let gaz = Gazetteer::get();
-    let clusters = Clusters::get();
-    let number_class = clusters.class(hash::word("0"));
     let mut bloom = Bloom([0; 64]);
-    let mut infos: Vec<TokenInfo> = (0..doc.tokens.len())
-        .map(|i| {
-            let text = doc.token_text(i);
-            let mut info = describe(text);
-            match doc.tokens[i].kind {
-                TokenKind::Word => {}
-                TokenKind::Number => {
-                    info.flags = info.flags & !(F_LOWER | F_CAP | F_ALL_CAPS) | F_NUMBER
-                }
-                TokenKind::Quote | TokenKind::Punct => {
-                    info.flags &= !(F_LOWER | F_CAP | F_ALL_CAPS);
-                    if !matches!(text, "&" | "-" | "." | "'" | "/") {
-                        info.flags |= F_BREAK;
-                    }
-                }
-            }
-            if info.flags & (F_CAP | F_INNER_CAP) != 0 {
-                info.flags |= F_CANDIDATE | gaz.word_flags(info.word);
-                bloom.insert(hash::finish(info.word));
-            }
-            info
-        })
-        .collect();
-    // Word classes matter only near a word that may start a name: look them
-    // up within two tokens of one, each token once.
-    let mut filled = 0;
-    for c in 0..infos.len() {
-        if infos[c].flags & F_CANDIDATE == 0 {
-            continue;
+    let mut candidates = Vec::new();
+    let mut infos = Vec::with_capacity(doc.tokens.len());
+    for (i, token) in doc.tokens.iter().enumerate() {
+        let info = describe_token(doc.text, token, gaz);
+        if info.flags & F_CANDIDATE != 0 {
+            bloom.insert(hash::finish(info.word));
+            candidates.push(i);
         }
-        let end = (c + 3).min(infos.len());
-        let from = c.saturating_sub(2).max(filled);
-        for (info, token) in infos[from..end].iter_mut().zip(&doc.tokens[from..end]) {
-            info.cluster = match token.kind {
-                TokenKind::Word => clusters.class(info.word),
-                TokenKind::Number => number_class,
-                _ => continue,
-            };
-        }
-        filled = end;
+        infos.push(info);
     }
+    add_word_classes(&mut infos, &candidates);
     let topic = topic(doc, &infos);
     let mut seen: HashMap<u64, Flags, IdBuild> = HashMap::default();
     for sentence in &doc.sentences {
         let range = sentence.tokens.clone();
-        let line = line_flags(doc, &infos, range.clone(), sentence.paragraph == 0);
+        let line = line_flags(&infos[range.clone()], sentence.paragraph == 0);
         let mut started = false;
-        for i in range.clone() {
-            let kind = doc.tokens[i].kind;
-            let info = &mut infos[i];
+        let mut org_words = false;
+        for info in &mut infos[range.clone()] {
             info.flags |= line;
             info.topic = topic;
-            if !started && matches!(kind, TokenKind::Word | TokenKind::Number) {
+            if !started && info.flags & (F_WORD | F_NUMBER) != 0 {
                 info.flags |= F_SENT_START;
                 started = true;
             }
@@ -307,18 +327,64 @@ pub fn token_infos(doc: &Document) -> Vec<TokenInfo> {
             } else if f & F_CAP != 0 && f & (F_SENT_START | POSITION) == 0 && f & F_ALL_CAPS == 0 {
                 *seen.entry(vote_key(info)).or_default() |= F_DOC_CAP_MID;
             }
+            org_words |= f & (F_ORG_WORD | F_CAP) == F_ORG_WORD | F_CAP;
         }
         mark_places(gaz, &mut infos, range.clone());
-        mark_org_runs(doc, &infos, range, &mut seen);
-    }
-    for info in &mut infos {
-        if info.flags & F_CANDIDATE != 0 {
-            // "UN" is another word than the "Un" of "Kim Jong Un", and "US"
-            // than "us": an acronym reads only what is said of acronyms.
-            info.flags |= seen.get(&vote_key(info)).copied().unwrap_or(0);
+        if org_words {
+            mark_org_runs(&infos, range, &mut seen);
         }
     }
+    for &c in &candidates {
+        // "UN" is another word than the "Un" of "Kim Jong Un", and "US"
+        // than "us": an acronym reads only what is said of acronyms.
+        let info = &mut infos[c];
+        info.flags |= seen.get(&vote_key(info)).copied().unwrap_or(0);
+    }
     infos
+}
+
+/// What one token says on its own: [`describe`], its kind as flags, and the
+/// gazetteer's flags if it is capitalised.
+fn describe_token(text: &str, token: &Token, gaz: &Gazetteer) -> TokenInfo {
+    let text = token.span.of(text);
+    let mut info = describe(text);
+    info.span = token.span;
+    match token.kind {
+        TokenKind::Word => info.flags |= F_WORD,
+        TokenKind::Number => info.flags = info.flags & !(F_LOWER | F_CAP | F_ALL_CAPS) | F_NUMBER,
+        TokenKind::Quote | TokenKind::Punct => {
+            info.flags &= !(F_LOWER | F_CAP | F_ALL_CAPS);
+            match text {
+                "&" => info.flags |= F_AMPERSAND,
+                "-" | "." | "'" | "/" => {}
+                _ => info.flags |= F_BREAK,
+            }
+        }
+    }
+    if info.flags & (F_CAP | F_INNER_CAP) != 0 {
+        info.flags |= F_CANDIDATE | gaz.word_flags(info.word);
+    }
+    info
+}
+
+/// Word classes matter only near a word that may start a name: look them up
+/// within two tokens of each of the `candidates`, each token once.
+fn add_word_classes(infos: &mut [TokenInfo], candidates: &[usize]) {
+    let clusters = Clusters::get();
+    let number_class = clusters.class(hash::word("0"));
+    let mut filled = 0;
+    for &c in candidates {
+        let end = (c + 3).min(infos.len());
+        let from = c.saturating_sub(2).max(filled);
+        for info in &mut infos[from..end] {
+            if info.flags & F_WORD != 0 {
+                info.cluster = clusters.class(info.word);
+            } else if info.flags & F_NUMBER != 0 {
+                info.cluster = number_class;
+            }
+        }
+        filled = end;
+    }
 }
 
 /// The hash of the section words that open a newswire headline before a
@@ -341,7 +407,6 @@ fn topic(doc: &Document, infos: &[TokenInfo]) -> u64 {
 /// Note, as `F_DOC_ORG`, the words of every run of two or more capitalised
 /// words (and "&") that ends in an organisation word: "Douglas & Lomason Co".
 fn mark_org_runs(
-    doc: &Document,
     infos: &[TokenInfo],
     range: Range<usize>,
     seen: &mut HashMap<u64, Flags, IdBuild>,
@@ -356,8 +421,7 @@ fn mark_org_runs(
                 }
             }
         }
-        let joins = f & (F_CAP | F_INNER_CAP) != 0 && f & F_STOP == 0
-            || doc.tokens[i].kind == TokenKind::Punct && doc.token_text(i) == "&";
+        let joins = f & (F_CAP | F_INNER_CAP) != 0 && f & F_STOP == 0 || f & F_AMPERSAND != 0;
         if !joins {
             start = i + 1;
         }
@@ -365,15 +429,15 @@ fn mark_org_runs(
 }
 
 /// Headline, capitals-line and Title-Case flags shared by a sentence's tokens.
-fn line_flags(doc: &Document, infos: &[TokenInfo], range: Range<usize>, headline: bool) -> Flags {
+fn line_flags(sentence: &[TokenInfo], headline: bool) -> Flags {
     let (mut words, mut caps, mut lower_long, mut cap_long) = (0, 0, 0, 0);
-    for i in range {
-        if doc.tokens[i].kind != TokenKind::Word {
+    for info in sentence {
+        let f = info.flags;
+        if f & F_WORD == 0 {
             continue;
         }
         words += 1;
-        let f = infos[i].flags;
-        let len = doc.tokens[i].span.len();
+        let len = info.span.len();
         caps += usize::from(f & F_ALL_CAPS != 0 || f & F_LOWER == 0 && len == 1);
         if len > 3 {
             lower_long += usize::from(f & F_LOWER != 0);
@@ -421,8 +485,15 @@ fn mark_places(gaz: &Gazetteer, infos: &mut [TokenInfo], range: Range<usize>) {
 
 const OUTSIDE: u64 = 0x00ed_0f5e_9a7e;
 
-/// Label-independent features of token `i` in a sentence covering `range`.
-pub fn static_features(infos: &[TokenInfo], range: &Range<usize>, i: usize, out: &mut Vec<u64>) {
+/// Label-independent features of token `i` in a sentence covering `range`
+/// of the document `text`.
+pub fn static_features(
+    text: &str,
+    infos: &[TokenInfo],
+    range: &Range<usize>,
+    i: usize,
+    out: &mut Vec<u64>,
+) {
     let at = |k: isize| -> Option<&TokenInfo> {
         let j = i.checked_add_signed(k)?;
         range.contains(&j).then(|| &infos[j])
@@ -434,6 +505,7 @@ pub fn static_features(infos: &[TokenInfo], range: &Range<usize>, i: usize, out:
     let position = u64::from(t.flags & POSITION);
     let doc = u64::from(t.flags & (F_DOC_LOWER | F_DOC_CAP_MID | F_DOC_ORG));
     let class = u64::from(t.cluster.class());
+    let affixes = Affixes::of(t.span.of(text));
     // Templates keep the numbers they were first written with; the missing
     // ones (the word alone, word pairs, how news capitalises the words
     // around, and others) were dropped when training showed that they added
@@ -446,10 +518,10 @@ pub fn static_features(infos: &[TokenInfo], range: &Range<usize>, i: usize, out:
         feature(8, t.shape),
         feature2(11, shape(-1), t.shape),
         feature2(12, t.shape, shape(1)),
-        feature(13, t.prefix()),
-        feature(14, t.suffix(2)),
-        feature(15, t.suffix(3)),
-        feature(16, t.suffix(4)),
+        feature(13, affixes.prefix),
+        feature(14, affixes.suffixes[0]),
+        feature(15, affixes.suffixes[1]),
+        feature(16, affixes.suffixes[2]),
         feature(17, gaz(0)),
         feature(19, gaz(1)),
         feature2(20, gaz(1), gaz(2)),
@@ -603,8 +675,22 @@ mod tests {
         }
 
         #[test]
+        fn ascii_ends_match_the_general_ones(word in "[\\x00-\\x7f]{0,12}") {
+            prop_assert_eq!(ascii_ends(word.as_bytes()), char_ends(&word));
+        }
+
+        #[test]
         fn word_description_matches_the_general_one(word in "[a-zA-Z]{0,3}[a-z0-9.'-]{0,9}") {
             prop_assert_eq!(describe_ascii(word.as_bytes()), describe_chars(&word));
         }
+    }
+
+    #[test]
+    fn affixes_fold_case_and_pad_short_words() {
+        assert_eq!(Affixes::of("Obama"), Affixes::of("OBAMA"));
+        assert_eq!(Affixes::of("Ça"), Affixes::of("ça"));
+        assert_eq!(char_ends("Ça"), (['ç', 'a', '\0'], ['\0', '\0', 'ç', 'a']));
+        let curly = (['r', 'o', 'c'], ['c', 'k', '\'', 'n']);
+        assert_eq!(char_ends("Rock\u{2019}n"), curly);
     }
 }

@@ -24,6 +24,7 @@ pub struct Example {
 
 /// A document turned into what training needs, computed once.
 pub struct Prepared {
+    text: String,
     infos: Vec<TokenInfo>,
     sentences: Vec<Range<usize>>,
     gold: Vec<u8>,
@@ -35,7 +36,7 @@ impl Prepared {
     /// Label the document with a first-pass model, as [`super::tag`] does.
     pub fn label_first(&self, first: &Model) -> Vec<u8> {
         let mut labels = vec![OUTSIDE; self.infos.len()];
-        let mut emissions = Emissions::new(first, &self.infos);
+        let mut emissions = Emissions::new(first, &self.text, &self.infos);
         for range in &self.sentences {
             super::greedy(&self.infos, range, &mut labels, |i, prev, prev2| {
                 let mut scores = emissions.get(range, i);
@@ -50,7 +51,7 @@ impl Prepared {
     /// of every token, and stacked features from its `labels`.
     pub fn stack(&mut self, first: &Model, labels: &[u8]) {
         self.stacked = features::stacked_features(&self.infos, &self.sentences, labels);
-        let mut emissions = Emissions::new(first, &self.infos);
+        let mut emissions = Emissions::new(first, &self.text, &self.infos);
         self.base = vec![[0.0; LABELS]; self.infos.len()];
         for range in &self.sentences {
             for i in range.clone() {
@@ -83,6 +84,7 @@ pub fn prepare(example: &Example) -> (Prepared, Vec<Span>) {
         }
     }
     let prepared = Prepared {
+        text: example.text.clone(),
         infos: features::token_infos(&doc),
         sentences: doc.sentences.iter().map(|s| s.tokens.clone()).collect(),
         gold,
@@ -163,7 +165,7 @@ impl Trainer {
                             scores = *base;
                             buffer.extend_from_slice(extra);
                         } else {
-                            features::static_features(&doc.infos, range, i, &mut buffer);
+                            features::static_features(&doc.text, &doc.infos, range, i, &mut buffer);
                         }
                         features::history_features(info, prev, prev2, &mut history);
                         buffer.extend_from_slice(&history);

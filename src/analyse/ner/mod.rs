@@ -91,7 +91,7 @@ fn tag_cut(models: &Models, doc: &Document) -> Vec<Mention> {
     let infos = features::token_infos(doc);
     let sentences: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
     let mut labels = vec![OUTSIDE; infos.len()];
-    let mut emissions = Emissions::new(&models.first, &infos);
+    let mut emissions = Emissions::new(&models.first, doc.text, &infos);
     for range in &sentences {
         greedy(&infos, range, &mut labels, |i, prev, prev2| {
             let mut scores = emissions.get(range, i);
@@ -128,10 +128,11 @@ fn tag_cut(models: &Models, doc: &Document) -> Vec<Mention> {
     mentions(doc, &labels)
 }
 
-/// The first model's label-independent scores of each token, computed once
-/// and shared by both passes.
+/// The first model's label-independent scores of each token of a text,
+/// computed once and shared by both passes.
 pub struct Emissions<'m, S> {
     scorer: &'m S,
+    text: &'m str,
     infos: &'m [TokenInfo],
     scores: Vec<Option<[f32; LABELS]>>,
     buffer: Vec<u64>,
@@ -139,9 +140,10 @@ pub struct Emissions<'m, S> {
 
 impl<'m, S: Scorer> Emissions<'m, S> {
     /// Nothing computed yet.
-    pub fn new(scorer: &'m S, infos: &'m [TokenInfo]) -> Self {
+    pub fn new(scorer: &'m S, text: &'m str, infos: &'m [TokenInfo]) -> Self {
         Emissions {
             scorer,
+            text,
             infos,
             scores: vec![None; infos.len()],
             buffer: Vec::with_capacity(40),
@@ -154,7 +156,7 @@ impl<'m, S: Scorer> Emissions<'m, S> {
             return scores;
         }
         self.buffer.clear();
-        features::static_features(self.infos, range, i, &mut self.buffer);
+        features::static_features(self.text, self.infos, range, i, &mut self.buffer);
         let mut scores = [0.0; LABELS];
         self.scorer.add_all(&self.buffer, &mut scores);
         self.scores[i] = Some(scores);
