@@ -171,10 +171,27 @@ fn fold_case(c: char) -> char {
     }
 }
 
-/// Word hash, shape and case flags of one token.
+/// Word hash, shape and case flags of one token. Most words are ASCII
+/// and all in lower case: one pass over the bytes describes those.
+#[inline]
 fn describe(text: &str) -> TokenInfo {
-    if text.is_ascii() {
-        describe_ascii(text.as_bytes())
+    let bytes = text.as_bytes();
+    let mut word = hash::WORD_SEED;
+    let mut lower_only = !bytes.is_empty();
+    for &b in bytes {
+        word = hash::mix(word, u64::from(b.to_ascii_lowercase()));
+        lower_only &= b.is_ascii_lowercase();
+    }
+    if lower_only {
+        let length = (bytes.len() as u64).min(6);
+        TokenInfo {
+            word,
+            shape: hash::mix(hash::mix(0, u64::from(b'x')), length),
+            flags: F_LOWER,
+            ..TokenInfo::default()
+        }
+    } else if text.is_ascii() {
+        describe_ascii(bytes, word)
     } else {
         describe_chars(text)
     }
@@ -241,23 +258,14 @@ fn describe_chars(text: &str) -> TokenInfo {
     info
 }
 
-/// [`describe`] for ASCII text, the common case: the same facts, without
-/// decoding characters, and with a short cut for words all in lower case.
-fn describe_ascii(text: &[u8]) -> TokenInfo {
-    let mut info = TokenInfo::default();
-    let mut word = hash::WORD_SEED;
-    let mut lower_only = !text.is_empty();
-    for &b in text {
-        word = hash::mix(word, u64::from(b.to_ascii_lowercase()));
-        lower_only &= b.is_ascii_lowercase();
-    }
-    info.word = word;
+/// [`describe`] for ASCII text that is not all in lower case, given its
+/// `word` hash: the same facts, without decoding characters.
+fn describe_ascii(text: &[u8], word: u64) -> TokenInfo {
+    let mut info = TokenInfo {
+        word,
+        ..TokenInfo::default()
+    };
     let length = (text.len() as u64).min(6);
-    if lower_only {
-        info.flags = F_LOWER;
-        info.shape = hash::mix(hash::mix(0, u64::from(b'x')), length);
-        return info;
-    }
     let mut shape = 0u64;
     let mut last = 0u8;
     let (mut upper, mut lower) = (0u32, 0u32);
@@ -671,7 +679,12 @@ mod tests {
     proptest! {
         #[test]
         fn ascii_description_matches_the_general_one(word in "[\\x00-\\x7f]{0,12}") {
-            prop_assert_eq!(describe_ascii(word.as_bytes()), describe_chars(&word));
+            prop_assert_eq!(describe(&word), describe_chars(&word));
+        }
+
+        #[test]
+        fn any_description_matches_the_general_one(word in "\\PC{0,8}") {
+            prop_assert_eq!(describe(&word), describe_chars(&word));
         }
 
         #[test]
@@ -681,7 +694,7 @@ mod tests {
 
         #[test]
         fn word_description_matches_the_general_one(word in "[a-zA-Z]{0,3}[a-z0-9.'-]{0,9}") {
-            prop_assert_eq!(describe_ascii(word.as_bytes()), describe_chars(&word));
+            prop_assert_eq!(describe(&word), describe_chars(&word));
         }
     }
 
