@@ -417,8 +417,12 @@ fn is_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {
     } else {
         tokens[i].span.of(text).trim_end_matches('.')
     };
-    let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    let known = if word.is_ascii() {
+        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    } else {
+        ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    };
+    known
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
