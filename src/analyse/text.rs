@@ -422,8 +422,7 @@ fn is_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {
     } else {
         ABBREVIATIONS.contains(&word.to_lowercase().as_str())
     };
-    known
-        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+    known || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
 fn push_sentence(tokens: &[Token], range: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {

@@ -502,13 +502,18 @@ pub fn static_features(
     i: usize,
     out: &mut Vec<u64>,
 ) {
-    let at = |k: isize| -> Option<&TokenInfo> {
-        let j = i.checked_add_signed(k)?;
-        range.contains(&j).then(|| &infos[j])
-    };
-    let word = |k| at(k).map_or(OUTSIDE, |t| t.word);
-    let shape = |k| at(k).map_or(OUTSIDE, |t| t.shape);
-    let gaz = |k| at(k).map_or(0xff, |t| u64::from(t.flags & GAZ));
+    let sentence = &infos[range.clone()];
+    let at = i - range.start;
+    let (before, after) = (&sentence[..at], &sentence[at + 1..]);
+    let (p1, p2) = (
+        before.last(),
+        before.len().checked_sub(2).map(|j| &before[j]),
+    );
+    let (n1, n2) = (after.first(), after.get(1));
+    let word = |t: Option<&TokenInfo>| t.map_or(OUTSIDE, |t| t.word);
+    let shape = |t: Option<&TokenInfo>| t.map_or(OUTSIDE, |t| t.shape);
+    let gaz = |t: Option<&TokenInfo>| t.map_or(0xff, |t| u64::from(t.flags & GAZ));
+    let class_of = |t: Option<&TokenInfo>| t.map_or(0xffff, |t| u64::from(t.cluster.class()));
     let t = &infos[i];
     let position = u64::from(t.flags & POSITION);
     let doc = u64::from(t.flags & (F_DOC_LOWER | F_DOC_CAP_MID | F_DOC_ORG));
@@ -518,38 +523,31 @@ pub fn static_features(
     // ones (the word alone, word pairs, how news capitalises the words
     // around, and others) were dropped when training showed that they added
     // lookups but no accuracy.
+    let own_gaz = u64::from(t.flags & GAZ);
     out.extend_from_slice(&[
-        feature(2, word(-1)),
-        feature(3, word(1)),
-        feature(4, word(-2)),
-        feature(5, word(2)),
+        feature(2, word(p1)),
+        feature(3, word(n1)),
+        feature(4, word(p2)),
+        feature(5, word(n2)),
         feature(8, t.shape),
-        feature2(11, shape(-1), t.shape),
-        feature2(12, t.shape, shape(1)),
+        feature2(11, shape(p1), t.shape),
+        feature2(12, t.shape, shape(n1)),
         feature(13, affixes.prefix),
         feature(14, affixes.suffixes[0]),
         feature(15, affixes.suffixes[1]),
         feature(16, affixes.suffixes[2]),
-        feature(17, gaz(0)),
-        feature(19, gaz(1)),
-        feature2(20, gaz(1), gaz(2)),
+        feature(17, own_gaz),
+        feature(19, gaz(n1)),
+        feature2(20, gaz(n1), gaz(n2)),
         feature2(23, doc, t.shape),
-        feature2(24, position | doc << 16, gaz(0)),
+        feature2(24, position | doc << 16, own_gaz),
         feature2(26, position, t.word),
-        feature2(
-            30,
-            at(-1).map_or(0xffff, |p| u64::from(p.cluster.class())),
-            class,
-        ),
-        feature2(
-            31,
-            class,
-            at(1).map_or(0xffff, |n| u64::from(n.cluster.class())),
-        ),
+        feature2(30, class_of(p1), class),
+        feature2(31, class, class_of(n1)),
     ]);
     if t.topic != 0 {
         out.extend_from_slice(&[
-            feature2(67, t.topic, gaz(0)),
+            feature2(67, t.topic, own_gaz),
             feature2(68, t.topic, class),
             feature2(69, t.topic, t.shape),
         ]);

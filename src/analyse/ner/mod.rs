@@ -134,9 +134,14 @@ pub struct Emissions<'m, S> {
     scorer: &'m S,
     text: &'m str,
     infos: &'m [TokenInfo],
-    scores: Vec<Option<[f32; LABELS]>>,
+    /// Per token, where its scores are in `scores` (`NONE`: not yet scored).
+    index: Vec<u32>,
+    scores: Vec<[f32; LABELS]>,
     buffer: Vec<u64>,
 }
+
+/// An [`Emissions`] index for a token not scored yet.
+const NONE: u32 = u32::MAX;
 
 impl<'m, S: Scorer> Emissions<'m, S> {
     /// Nothing computed yet.
@@ -145,21 +150,23 @@ impl<'m, S: Scorer> Emissions<'m, S> {
             scorer,
             text,
             infos,
-            scores: vec![None; infos.len()],
+            index: vec![NONE; infos.len()],
+            scores: Vec::new(),
             buffer: Vec::with_capacity(40),
         }
     }
 
     /// The static scores of token `i` in the sentence `range`.
     pub fn get(&mut self, range: &Range<usize>, i: usize) -> [f32; LABELS] {
-        if let Some(scores) = self.scores[i] {
-            return scores;
+        if let Some(scores) = self.scores.get(self.index[i] as usize) {
+            return *scores;
         }
         self.buffer.clear();
         features::static_features(self.text, self.infos, range, i, &mut self.buffer);
         let mut scores = [0.0; LABELS];
         self.scorer.add_all(&self.buffer, &mut scores);
-        self.scores[i] = Some(scores);
+        self.index[i] = self.scores.len() as u32;
+        self.scores.push(scores);
         scores
     }
 }
@@ -340,9 +347,9 @@ fn club_letters(doc: &Document, labels: &mut [u8]) {
         let range = s.tokens.clone();
         for open in range.start + 1..range.end.saturating_sub(2) {
             let close = open + 2;
-            if text(open) != "("
+            if !matches!(labels[open - 1], ORG | ORG_INSIDE)
+                || text(open) != "("
                 || text(close) != ")"
-                || !matches!(labels[open - 1], ORG | ORG_INSIDE)
             {
                 continue;
             }
