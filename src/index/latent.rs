@@ -73,10 +73,12 @@ impl Matrix {
     }
 
     /// selfᵀ × other (both with the same rows), self.cols × other.cols.
+    /// Summed over fixed blocks of rows in order, so the result does not
+    /// depend on how the threads shared the work.
     fn cross(&self, other: &Matrix) -> Matrix {
         let (cols, width) = (self.cols, other.cols);
         let block = 256;
-        let data = (0..self.rows.div_ceil(block))
+        let partials: Vec<Vec<f32>> = (0..self.rows.div_ceil(block))
             .into_par_iter()
             .map(|b| {
                 let mut g = vec![0.0_f32; cols * width];
@@ -90,13 +92,11 @@ impl Matrix {
                 }
                 g
             })
-            .reduce(
-                || vec![0.0; cols * width],
-                |mut a, b| {
-                    axpy(&mut a, 1.0, &b);
-                    a
-                },
-            );
+            .collect();
+        let mut data = vec![0.0; cols * width];
+        for partial in &partials {
+            axpy(&mut data, 1.0, partial);
+        }
         Matrix {
             rows: cols,
             cols: width,
@@ -249,8 +249,10 @@ fn symmetric_eigen(m: &Matrix) -> (Vec<f32>, Matrix) {
 /// An orthonormal basis of the columns of `y`, leaving out columns that
 /// depend on earlier ones: Cholesky QR, twice (the second pass mends the
 /// orthogonality the first loses in rounding).
-fn orthonormal(y: &Matrix) -> Matrix {
+/// Takes `y` so it is freed before the second pass.
+fn orthonormal(y: Matrix) -> Matrix {
     let once = y.times(&inverse_cholesky(&y.gram()));
+    drop(y);
     once.times(&inverse_cholesky(&once.gram()))
 }
 
@@ -342,10 +344,11 @@ impl Latent {
                     };
                 }
             });
-        let mut q = orthonormal(&a.times(&omega));
+        let y = a.times(&omega);
         drop(omega);
+        let mut q = orthonormal(y);
         for _ in 0..POWER_ITERATIONS {
-            q = orthonormal(&a.times(&a.transposed_times(&q)));
+            q = orthonormal(a.times(&a.transposed_times(&q)));
         }
         // Qᵀ A Aᵀ Q: its eigenvectors turn Q's basis into the leading
         // singular directions, its eigenvalues are σ².
@@ -431,7 +434,7 @@ mod tests {
                 1.0, 1.0, 2.0, 5.0, //
             ],
         };
-        let q = orthonormal(&y);
+        let q = orthonormal(y);
         assert_eq!(q.cols, 3);
         let g = q.gram();
         for i in 0..3 {
@@ -461,5 +464,31 @@ mod tests {
         assert!(latent.cosine(0, 1) > 0.9, "{}", latent.cosine(0, 1));
         assert!(latent.cosine(0, 3).abs() < 0.1, "{}", latent.cosine(0, 3));
         assert!((latent.cosine(4, 4) - 1.0).abs() < 1e-5);
+    }
+
+    #[test]
+    fn the_embedding_does_not_depend_on_the_threads() {
+        // Enough stories for several blocks of rows.
+        let mut state = 7;
+        let vectors: Vec<SparseVector> = (0..1000)
+            .map(|_| {
+                let mut words: Vec<u32> = (0..12)
+                    .map(|_| (splitmix(&mut state) % 400) as u32)
+                    .collect();
+                words.sort_unstable();
+                words.dedup();
+                SparseVector::normalized(words.into_iter().map(|w| (w, 1.0)).collect())
+            })
+            .collect();
+        let build = |threads| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .map(|pool| pool.install(|| Latent::build(&vectors, 400, 16)))
+                .map(|latent| latent.rows)
+        };
+        let one = build(1).ok();
+        assert!(one.as_ref().is_some_and(|rows| rows.len() == 1000 * 16));
+        assert_eq!(one, build(4).ok());
     }
 }
