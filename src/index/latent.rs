@@ -117,32 +117,54 @@ struct Sparse<'v> {
     stories: &'v [SparseVector],
     /// Each feature's column among the kept words, `u32::MAX` if left out.
     column: Vec<u32>,
-    /// For each kept word, (story, weight).
-    words: Vec<Vec<(u32, f32)>>,
+    /// Where each kept word's (story, weight) pairs start in `entries`, and
+    /// where the last ends.
+    starts: Vec<usize>,
+    entries: Vec<(u32, f32)>,
 }
 
 impl<'v> Sparse<'v> {
     /// Words of one story only are left out: they relate no two stories.
+    /// Laid out in one array, counted first, so it takes no more memory
+    /// than its entries.
     fn new(stories: &'v [SparseVector], features: usize) -> Self {
-        let mut words: Vec<Vec<(u32, f32)>> = vec![Vec::new(); features];
-        for (s, v) in stories.iter().enumerate() {
-            for &(id, w) in v.entries() {
-                words[id as usize].push((s as u32, w));
+        let mut counts = vec![0_u32; features];
+        for v in stories {
+            for &(id, _) in v.entries() {
+                counts[id as usize] += 1;
             }
         }
         let mut column = vec![u32::MAX; features];
-        let mut kept = Vec::new();
-        for (id, list) in words.into_iter().enumerate() {
-            if list.len() >= 2 {
-                column[id] = kept.len() as u32;
-                kept.push(list);
+        let mut starts = vec![0];
+        for (id, &count) in counts.iter().enumerate() {
+            if count >= 2 {
+                column[id] = (starts.len() - 1) as u32;
+                starts.push(starts[starts.len() - 1] + count as usize);
+            }
+        }
+        drop(counts);
+        let mut next = starts.clone();
+        let mut entries = vec![(0, 0.0); starts[starts.len() - 1]];
+        for (s, v) in stories.iter().enumerate() {
+            for &(id, w) in v.entries() {
+                let c = column[id as usize];
+                if c != u32::MAX {
+                    entries[next[c as usize]] = (s as u32, w);
+                    next[c as usize] += 1;
+                }
             }
         }
         Self {
             stories,
             column,
-            words: kept,
+            starts,
+            entries,
         }
+    }
+
+    /// Words kept.
+    fn words(&self) -> usize {
+        self.starts.len() - 1
     }
 
     /// A × m, stories × m.cols (m is kept words × k).
@@ -159,8 +181,8 @@ impl<'v> Sparse<'v> {
 
     /// Aᵀ × m, words × m.cols (m is stories × k).
     fn transposed_times(&self, m: &Matrix) -> Matrix {
-        product(self.words.len(), m.cols, |r, row| {
-            for &(s, w) in &self.words[r] {
+        product(self.words(), m.cols, |r, row| {
+            for &(s, w) in &self.entries[self.starts[r]..self.starts[r + 1]] {
                 axpy(row, w, m.row(s as usize));
             }
         })
@@ -319,13 +341,13 @@ impl Latent {
     /// the best rank-`dims` approximation of the stories. Deterministic.
     pub fn build(vectors: &[SparseVector], features: usize, dims: usize) -> Self {
         let a = Sparse::new(vectors, features);
-        let width = (dims + OVERSAMPLE).min(vectors.len()).min(a.words.len());
+        let width = (dims + OVERSAMPLE).min(vectors.len()).min(a.words());
         if dims == 0 || width == 0 {
             return Self::default();
         }
         // Random ±1 sketch, one generator per word so the order of work
         // does not matter.
-        let mut omega = Matrix::zeros(a.words.len(), width);
+        let mut omega = Matrix::zeros(a.words(), width);
         omega
             .data
             .par_chunks_mut(width)
@@ -348,11 +370,14 @@ impl Latent {
         drop(omega);
         let mut q = orthonormal(y);
         for _ in 0..POWER_ITERATIONS {
-            q = orthonormal(a.times(&a.transposed_times(&q)));
+            let y = a.times(&a.transposed_times(&q));
+            drop(q);
+            q = orthonormal(y);
         }
         // Qᵀ A Aᵀ Q: its eigenvectors turn Q's basis into the leading
         // singular directions, its eigenvalues are σ².
         let projected = q.cross(&a.times(&a.transposed_times(&q)));
+        drop(a);
         let (values, vectors) = symmetric_eigen(&projected);
         let keep = dims
             .min(q.cols)
