@@ -1,17 +1,22 @@
 //! Related stories: for each story, the others of the briefing ranked by how
 //! much they are about the same thing.
 //!
-//! A score mixes two cosines over idf-weighted sparse vectors:
+//! A score mixes three cosines:
 //!
 //! | part | vector | weight |
 //! |---|---|---|
-//! | text | content words, BM25 tf (saturating, length-normalised) | 1 |
+//! | words | content words, BM25 tf (saturating, length-normalised) × idf, sparse | 1 − [`LATENT_WEIGHT`] |
+//! | topics | the same words in [`LATENT_DIMS`] latent topics ([`Latent`], LSA) | [`LATENT_WEIGHT`] |
 //! | actors | shared actors (merged by [`ActorIndex`]) weighted by salience | [`ACTOR_WEIGHT`] |
+//!
+//! The words say what a story is about exactly; the topics forgive different
+//! words for the same subject ("striker" and "goalkeeper") and weigh a shared
+//! word by the company it keeps, not by its rarity alone.
 //!
 //! Ranking takes two passes. The first scores each story's candidates with
 //! those cosines. The second asks the story's [`FEEDBACK`] best neighbours
 //! too (pseudo-relevance feedback): its text vector plus theirs, each by its
-//! first-pass score, is the query that scores the story's candidates and its
+//! first-pass score (in words and in topics), is the query that scores the story's candidates and its
 //! neighbours' best again — stories that the neighbourhood agrees on rise,
 //! ones that share a single rare word with the story sink.
 //!
@@ -35,6 +40,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use super::actors::{ActorIndex, name_key};
+use super::latent::Latent;
 use super::terms::{for_each_term, term_hash};
 use super::vectors::{SparseVector, Vocabulary, cosine};
 use crate::analyse::EntityKind;
@@ -55,6 +61,11 @@ pub const CANDIDATES: usize = 40;
 /// text already holds the names, and a story naming one place would
 /// otherwise match every story naming only that place.
 pub const ACTOR_WEIGHT: f32 = 0.03;
+/// Latent topics of the text (see [`Latent`]).
+pub const LATENT_DIMS: usize = 64;
+/// Share of the text score that the latent topics give, the rest coming
+/// from the words themselves.
+pub const LATENT_WEIGHT: f32 = 0.3;
 /// Best first-pass neighbours whose text joins a story's query.
 pub const FEEDBACK: usize = 3;
 /// Weight of the share of two stories' related lists they have in common
@@ -114,17 +125,18 @@ pub fn rank_all(stories: &[Story]) -> (Vec<Vec<(usize, f32)>>, Rarity) {
     let postings = text.postings(POSTING_CAP, (n / COMMON_SHARE).max(POSTING_CAP));
     let duplicates = duplicate_groups(stories);
     let twins_of = |i: usize| duplicates.get(&i).map(Vec::as_slice).unwrap_or(&[]);
+    let features = text.df.len();
+    let latent = Latent::build(&text.vectors, features, LATENT_DIMS);
     let parts = Parts {
         text: &text.vectors,
         actors: &actors,
     };
-    let features = text.df.len();
 
     // First pass: candidates from the inverted index, scored exactly.
     let first: Vec<FirstPass> = (0..n)
         .into_par_iter()
         .map_init(
-            || (Accumulator::new(n), Query::new(features)),
+            || (Accumulator::new(n), Query::new(features, &latent)),
             |(acc, query), i| {
                 for (term, weight) in text.vectors[i].heaviest(QUERY_TERMS) {
                     for &(other, w) in &postings[term as usize] {
@@ -144,7 +156,7 @@ pub fn rank_all(stories: &[Story]) -> (Vec<Vec<(usize, f32)>>, Rarity) {
                     .map(|&j| (j as usize, parts.score(i, j as usize, query)))
                     .filter(|&(_, score)| score > 0.0)
                     .collect();
-                query.clear(&text.vectors);
+                query.clear();
                 sort_best_first(&mut best);
                 best.truncate(MAX_RELATED);
                 FirstPass { candidates, best }
@@ -156,7 +168,7 @@ pub fn rank_all(stories: &[Story]) -> (Vec<Vec<(usize, f32)>>, Rarity) {
     let second: Vec<Vec<(usize, f32)>> = (0..n)
         .into_par_iter()
         .map_init(
-            || Query::new(features),
+            || Query::new(features, &latent),
             |query, i| {
                 let twins = twins_of(i);
                 let mut pool: Vec<u32> = first[i].candidates.clone();
@@ -176,7 +188,7 @@ pub fn rank_all(stories: &[Story]) -> (Vec<Vec<(usize, f32)>>, Rarity) {
                         .map(|j| (j, parts.score(i, j, query)))
                         .filter(|&(_, score)| score > 0.0),
                 );
-                query.clear(&text.vectors);
+                query.clear();
                 sort_best_first(&mut scored);
                 scored.truncate(MAX_RELATED);
                 scored
@@ -256,65 +268,89 @@ fn sort_best_first(scored: &mut [(usize, f32)]) {
 }
 
 /// A text query written out densely over the vocabulary, so a candidate's
-/// dot product with it is one look-up per word of the candidate.
-struct Query {
+/// dot product with it is one look-up per word of the candidate; and the
+/// same stories' sum in latent topics.
+struct Query<'l> {
     weights: Vec<f32>,
     norm: f32,
-    sources: Vec<usize>,
+    /// Word ids set in `weights`.
+    ids: Vec<u32>,
+    latent: &'l Latent,
+    /// Unit sum of the sources' latent rows (empty without topics).
+    topics: Vec<f32>,
 }
 
-impl Query {
-    fn new(features: usize) -> Self {
+impl<'l> Query<'l> {
+    fn new(features: usize, latent: &'l Latent) -> Self {
         Self {
             weights: vec![0.0; features],
             norm: 0.0,
-            sources: Vec::new(),
+            ids: Vec::new(),
+            latent,
+            topics: vec![0.0; latent.dims()],
         }
     }
 
-    /// The sum of these stories' text vectors, each times its weight.
+    /// The sum of these stories' text vectors, each times its weight, in
+    /// words and in topics.
     fn set(&mut self, vectors: &[SparseVector], sources: &[(usize, f32)]) {
         for &(story, weight) in sources {
             for &(id, w) in vectors[story].entries() {
                 self.weights[id as usize] += weight * w;
+                self.ids.push(id);
+            }
+            if !self.latent.is_empty() {
+                for (t, &x) in self.topics.iter_mut().zip(self.latent.row(story)) {
+                    *t += weight * x;
+                }
             }
         }
-        self.sources = sources.iter().map(|&(story, _)| story).collect();
-        let mut ids: Vec<u32> = self
-            .sources
-            .iter()
-            .flat_map(|&s| vectors[s].entries().iter().map(|&(id, _)| id))
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        self.norm = ids
+        self.ids.sort_unstable();
+        self.ids.dedup();
+        self.norm = self
+            .ids
             .iter()
             .map(|&id| self.weights[id as usize].powi(2))
             .sum::<f32>()
             .sqrt();
+        let norm = self.topics.iter().map(|x| x * x).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            self.topics.iter_mut().for_each(|t| *t /= norm);
+        }
     }
 
-    /// Cosine of the query with a unit vector, in [0, 1].
-    fn cosine(&self, vector: &SparseVector) -> f32 {
-        if self.norm <= 0.0 {
-            return 0.0;
+    /// How close story `j` is in text, in [0, 1]: the cosines in words and
+    /// in topics mixed by [`LATENT_WEIGHT`] (words alone without topics).
+    fn cosine(&self, vectors: &[SparseVector], j: usize) -> f32 {
+        let words = if self.norm > 0.0 {
+            let dot: f32 = vectors[j]
+                .entries()
+                .iter()
+                .map(|&(id, w)| self.weights[id as usize] * w)
+                .sum();
+            (dot / self.norm).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        if self.latent.is_empty() {
+            return words;
         }
-        let dot: f32 = vector
-            .entries()
+        let topics: f32 = self
+            .topics
             .iter()
-            .map(|&(id, w)| self.weights[id as usize] * w)
+            .zip(self.latent.row(j))
+            .map(|(q, x)| q * x)
             .sum();
-        (dot / self.norm).clamp(0.0, 1.0)
+        (1.0 - LATENT_WEIGHT) * words + LATENT_WEIGHT * topics.clamp(0.0, 1.0)
     }
 
     /// Back to all zeros, touching only the words set.
-    fn clear(&mut self, vectors: &[SparseVector]) {
-        for &story in &self.sources {
-            for &(id, _) in vectors[story].entries() {
-                self.weights[id as usize] = 0.0;
-            }
+    fn clear(&mut self) {
+        for &id in &self.ids {
+            self.weights[id as usize] = 0.0;
         }
-        self.sources.clear();
+        self.ids.clear();
+        self.topics.iter_mut().for_each(|t| *t = 0.0);
     }
 }
 
@@ -330,7 +366,7 @@ impl Parts<'_> {
     /// duplicates. The actor weight counts only when story `i` has actors,
     /// so one story's list is ranked on one scale.
     fn score(&self, i: usize, j: usize, query: &Query) -> f32 {
-        let mut score = query.cosine(&self.text[j]);
+        let mut score = query.cosine(self.text, j);
         let mut total = 1.0;
         if !self.actors[i].is_empty() {
             score += ACTOR_WEIGHT * cosine(&self.actors[i], &self.actors[j]);
