@@ -171,18 +171,37 @@ fn fold_case(c: char) -> char {
     }
 }
 
+/// Set in a [`BYTES`] entry for a byte that is not an ASCII lower-case letter.
+const NOT_LOWER: u16 = 1 << 8;
+
+/// Per byte: the byte lower-cased (ASCII only), and [`NOT_LOWER`].
+static BYTES: [u16; 256] = {
+    let mut table = [0u16; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte.to_ascii_lowercase() as u16;
+        if !byte.is_ascii_lowercase() {
+            table[b] |= NOT_LOWER;
+        }
+        b += 1;
+    }
+    table
+};
+
 /// Word hash, shape and case flags of one token. Most words are ASCII
 /// and all in lower case: one pass over the bytes describes those.
 #[inline]
 fn describe(text: &str) -> TokenInfo {
     let bytes = text.as_bytes();
     let mut word = hash::WORD_SEED;
-    let mut lower_only = !bytes.is_empty();
+    let mut seen = 0u16;
     for &b in bytes {
-        word = hash::mix(word, u64::from(b.to_ascii_lowercase()));
-        lower_only &= b.is_ascii_lowercase();
+        let entry = BYTES[usize::from(b)];
+        word = hash::mix(word, u64::from(entry & 0xff));
+        seen |= entry;
     }
-    if lower_only {
+    if !bytes.is_empty() && seen & NOT_LOWER == 0 {
         let length = (bytes.len() as u64).min(6);
         TokenInfo {
             word,
