@@ -333,7 +333,8 @@ pub fn token_infos(doc: &Document) -> Vec<TokenInfo> {
     }
     add_word_classes(&mut infos, &candidates);
     let topic = topic(doc, &infos);
-    let mut seen: HashMap<u64, Flags, IdBuild> = HashMap::default();
+    let mut seen: HashMap<u64, Flags, IdBuild> =
+        HashMap::with_capacity_and_hasher(candidates.len(), IdBuild::default());
     for sentence in &doc.sentences {
         let range = sentence.tokens.clone();
         let line = line_flags(&infos[range.clone()], sentence.paragraph == 0);
@@ -601,7 +602,11 @@ pub struct Votes {
 impl Votes {
     /// Count the first pass's `labels` over the document.
     pub fn new(infos: &[TokenInfo], sentences: &[Range<usize>], labels: &[u8]) -> Votes {
-        let mut words: HashMap<u64, ([u16; 5], u8), IdBuild> = HashMap::default();
+        // About one token in six is a candidate (a story's worth reserved
+        // at once; a huge document grows the table as it goes).
+        let capacity = (infos.len() / 6).min(1 << 12);
+        let mut words: HashMap<u64, ([u16; 5], u8), IdBuild> =
+            HashMap::with_capacity_and_hasher(capacity, IdBuild::default());
         let kind = |label: u8| usize::from(label.div_ceil(2));
         for range in sentences {
             for i in range.clone() {
