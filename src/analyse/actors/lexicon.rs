@@ -55,18 +55,22 @@ pub enum PronounClass {
 pub struct Lexicon {
     /// Multi-word titles, keyed by their last word ("secretary of state").
     multi: FastMap<String, Vec<Vec<String>>>,
-    /// Third-person pronouns.
-    pronouns: FastMap<String, PronounClass>,
+    /// Third-person pronouns. The word maps are keyed by bytes so that a
+    /// word lowered on the stack ([`Word::Inline`]) is looked up as it is.
+    pronouns: FastMap<Box<[u8]>, PronounClass>,
     /// First two letters of every pronoun, lower case, for a cheap pre-test.
     pronoun_starts: Vec<[u8; 2]>,
+    /// Per byte: whether a word starting with it may be a pronoun or "the"
+    /// (either case), so most words are passed over with one load.
+    reference_starts: [bool; 256],
     /// Length in bytes of the longest pronoun, possessive "'s" included.
     pronoun_longest: usize,
     /// Honorifics, gendered titles and first names.
-    genders: FastMap<String, Gender>,
+    genders: FastMap<Box<[u8]>, Gender>,
     /// What each title-list word is (a one-word title, a modifier, an
     /// organisation word, a stop word, a multi-word title's end), so one
     /// look-up answers every question.
-    classes: FastMap<String, WordClass>,
+    classes: FastMap<Box<[u8]>, WordClass>,
 }
 
 /// What a word is to the title lists, from one look-up.
@@ -146,7 +150,7 @@ impl Lexicon {
                 [.., last] => multi.entry(last.clone()).or_default().push(words.clone()),
             }
         }
-        let pronouns: FastMap<String, PronounClass> =
+        let pronouns: FastMap<Box<[u8]>, PronounClass> =
             entries(include_str!("../../../assets/data/pronouns.txt"))
                 .filter_map(|line| {
                     let (word, class) = line.split_once(char::is_whitespace)?;
@@ -156,7 +160,7 @@ impl Lexicon {
                         "p" => PronounClass::Plural,
                         _ => return None,
                     };
-                    Some((word.to_lowercase(), class))
+                    Some((word.to_lowercase().into_bytes().into(), class))
                 })
                 .collect();
         let genders = entries(include_str!("../../../assets/data/pronouns_gender.txt"))
@@ -167,26 +171,27 @@ impl Lexicon {
                     "f" => Gender::Female,
                     _ => return None,
                 };
-                Some((word.to_lowercase(), gender))
+                Some((word.to_lowercase().into_bytes().into(), gender))
             })
             .collect();
         let mut pronoun_starts: Vec<[u8; 2]> = pronouns
             .keys()
-            .filter_map(|p: &String| Some([*p.as_bytes().first()?, *p.as_bytes().get(1)?]))
+            .filter_map(|p| Some([*p.first()?, *p.get(1)?]))
             .collect();
         pronoun_starts.sort_unstable();
         pronoun_starts.dedup();
-        let pronoun_longest = pronouns
-            .keys()
-            .map(|p: &String| p.len() + 3)
-            .max()
-            .unwrap_or(0);
+        let mut reference_starts = [false; 256];
+        for first in pronoun_starts.iter().map(|start| start[0]).chain([b't']) {
+            reference_starts[usize::from(first)] = true;
+            reference_starts[usize::from(first.to_ascii_uppercase())] = true;
+        }
+        let pronoun_longest = pronouns.keys().map(|p| p.len() + 3).max().unwrap_or(0);
         let modifiers = set(include_str!("../../../assets/data/titles_modifiers.txt"));
         let stops = set(include_str!("../../../assets/data/roles_stop.txt"));
-        let mut classes: FastMap<String, WordClass> = FastMap::default();
+        let mut classes: FastMap<Box<[u8]>, WordClass> = FastMap::default();
         let mut mark = |words: &mut dyn Iterator<Item = &String>, bit: u8| {
             for word in words {
-                classes.entry(word.clone()).or_default().0 |= bit;
+                classes.entry(word.as_bytes().into()).or_default().0 |= bit;
             }
         };
         mark(&mut heads.iter(), WordClass::HEAD);
@@ -197,6 +202,7 @@ impl Lexicon {
         Self {
             classes,
             pronoun_starts,
+            reference_starts,
             pronoun_longest,
             multi,
             pronouns,
@@ -205,18 +211,18 @@ impl Lexicon {
     }
 
     /// What `word` (lower case) is to the title lists.
-    pub fn class(&self, word: &str) -> WordClass {
-        self.classes.get(word).copied().unwrap_or_default()
+    pub fn class(&self, word: impl AsRef<[u8]>) -> WordClass {
+        self.classes.get(word.as_ref()).copied().unwrap_or_default()
     }
 
     /// Whether `word` (lower case) is a one-word title or role noun.
-    pub fn is_head(&self, word: &str) -> bool {
+    pub fn is_head(&self, word: impl AsRef<[u8]>) -> bool {
         self.class(word).head()
     }
 
     /// Whether `word` (lower case) is a title a person holds ("minister"),
     /// as opposed to a description of an organisation ("agency").
-    pub fn is_person_title(&self, word: &str) -> bool {
+    pub fn is_person_title(&self, word: impl AsRef<[u8]>) -> bool {
         self.class(word).0 & (WordClass::HEAD | WordClass::ORGANIZATION) == WordClass::HEAD
     }
 
@@ -238,24 +244,23 @@ impl Lexicon {
     }
 
     /// Whether `word` (lower case) may stand inside a title before its head.
-    pub fn is_modifier(&self, word: &str) -> bool {
+    pub fn is_modifier(&self, word: impl AsRef<[u8]>) -> bool {
         self.class(word).modifier()
     }
 
     /// Whether `word` (lower case) describes an organisation.
-    pub fn is_organization(&self, word: &str) -> bool {
+    pub fn is_organization(&self, word: impl AsRef<[u8]>) -> bool {
         self.class(word).0 & WordClass::ORGANIZATION != 0
     }
 
     /// What a pronoun (lower case) can refer to, if it is one.
-    pub fn pronoun(&self, word: &str) -> Option<PronounClass> {
-        self.pronouns.get(word).copied()
+    pub fn pronoun(&self, word: impl AsRef<[u8]>) -> Option<PronounClass> {
+        self.pronouns.get(word.as_ref()).copied()
     }
 
     /// Whether a word starting with byte `first` may be a pronoun or "the".
     pub fn may_start_reference(&self, first: u8) -> bool {
-        let first = first.to_ascii_lowercase();
-        first == b't' || self.pronoun_starts.iter().any(|start| start[0] == first)
+        self.reference_starts[usize::from(first)]
     }
 
     /// Whether `word` (any case) may be a pronoun: a test on its length and
@@ -270,8 +275,8 @@ impl Lexicon {
     }
 
     /// The gender a first name, honorific or title (lower case) implies.
-    pub fn gender(&self, word: &str) -> Option<Gender> {
-        self.genders.get(word).copied()
+    pub fn gender(&self, word: impl AsRef<[u8]>) -> Option<Gender> {
+        self.genders.get(word.as_ref()).copied()
     }
 
     /// Whether a title (lower case, words joined by spaces) is a head of state
@@ -314,9 +319,21 @@ impl std::ops::Deref for Word<'_> {
     }
 }
 
+impl AsRef<[u8]> for Word<'_> {
+    /// The bytes, without the check that [`Deref`](std::ops::Deref) makes
+    /// of a lowered word.
+    fn as_ref(&self) -> &[u8] {
+        match self {
+            Word::Borrowed(word) => word.as_bytes(),
+            Word::Inline(bytes, len) => &bytes[..usize::from(*len)],
+            Word::Owned(word) => word.as_bytes(),
+        }
+    }
+}
+
 impl PartialEq<&str> for Word<'_> {
     fn eq(&self, other: &&str) -> bool {
-        &**self == *other
+        self.as_ref() == other.as_bytes()
     }
 }
 
@@ -333,29 +350,42 @@ impl Word<'_> {
 /// A word in the form the lists use: lower case, curly apostrophes straight,
 /// a possessive "'s" dropped.
 pub fn normalize(word: &str) -> Word<'_> {
-    let plain = |b: u8| b.is_ascii() && !b.is_ascii_uppercase() && b != b'\'';
-    if word.bytes().all(plain) {
-        return Word::Borrowed(word);
-    }
+    // One pass over the stem decides: already plain, short ASCII to lower,
+    // or anything else (an apostrophe, beyond ASCII, long).
     let stem = &word[..word.len() - possessive_len(word)];
-    if stem.bytes().all(plain) {
+    let mut upper = false;
+    let mut lowered = [0u8; 24];
+    for (index, &b) in stem.as_bytes().iter().enumerate() {
+        if !b.is_ascii() || b == b'\'' {
+            return Word::Owned(stem.to_lowercase().replace('\u{2019}', "'"));
+        }
+        upper |= b.is_ascii_uppercase();
+        if let Some(slot) = lowered.get_mut(index) {
+            *slot = b.to_ascii_lowercase();
+        }
+    }
+    if !upper {
         return Word::Borrowed(stem);
     }
-    if stem.is_ascii() && stem.len() <= 24 && !stem.contains('\'') {
-        let mut bytes = [0u8; 24];
-        bytes[..stem.len()].copy_from_slice(stem.as_bytes());
-        bytes.make_ascii_lowercase();
-        return Word::Inline(bytes, stem.len() as u8);
+    if stem.len() <= lowered.len() {
+        return Word::Inline(lowered, stem.len() as u8);
     }
-    Word::Owned(stem.to_lowercase().replace('\u{2019}', "'"))
+    Word::Owned(stem.to_ascii_lowercase())
 }
 
 /// Length in bytes of a possessive ending ("'s", "’s") on `word`, or 0.
 pub fn possessive_len(word: &str) -> usize {
-    for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
-        if word.len() > suffix.len() && word.ends_with(suffix) {
-            return suffix.len();
-        }
+    let bytes = word.as_bytes();
+    // Every ending is an "s" after an apostrophe; most words fail on the "s".
+    if !matches!(bytes.last(), Some(b's' | b'S')) {
+        return 0;
     }
-    0
+    let before = &bytes[..bytes.len() - 1];
+    if before.len() > 1 && before.ends_with(b"'") {
+        2
+    } else if before.len() > 3 && before.ends_with("\u{2019}".as_bytes()) {
+        4
+    } else {
+        0
+    }
 }

@@ -166,11 +166,10 @@ fn named_at(doc: &Document, kind: EntityKind, first: usize, last: usize) -> Name
 /// Whether a word is an acronym: two to eight letters, all capitals
 /// (dots allowed: "U.S.").
 pub(super) fn is_acronym(text: &str) -> bool {
-    let letters = text.chars().filter(|c| *c != '.').count();
-    (2..=8).contains(&letters)
-        && text
-            .chars()
-            .all(|c| c == '.' || c.is_uppercase() || c == '&')
+    // Most names fail on their second letter, before anything is counted.
+    text.chars()
+        .all(|c| c == '.' || c.is_uppercase() || c == '&')
+        && (2..=8).contains(&text.chars().filter(|c| *c != '.').count())
 }
 
 /// "Full Name (ACR)": the acronym in brackets after a name is a mention too.

@@ -171,14 +171,18 @@ impl<'t> WordFilter<'t> {
         self.words.push(word);
     }
 
-    fn contains(&self, word: &str) -> bool {
+    /// The pre-test alone: false means no word can match `word`.
+    fn may_contain(&self, word: &str) -> bool {
         let Some(&first) = word.as_bytes().first() else {
             return false;
         };
         let first = first.to_ascii_lowercase();
         self.lengths & (1 << (word.len() % 64)) != 0
             && self.firsts[usize::from(first / 64)] & (1 << (first % 64)) != 0
-            && self.words.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.may_contain(word) && self.words.iter().any(|w| w.eq_ignore_ascii_case(word))
     }
 }
 
@@ -283,17 +287,30 @@ pub(super) fn drop_headline_words(doc: &Document, mut ranges: Vec<Range>) -> Vec
     }
     // Per candidate: seen in lower case (or without a plural "s"), seen capitalised.
     let mut seen = vec![(false, false); words.len()];
+    // Most body words differ from every candidate in length or first letter.
+    let mut filter = WordFilter::default();
+    for word in &words {
+        filter.insert(word);
+        filter.insert(word.strip_suffix('s').unwrap_or(word));
+    }
     let body = doc.tokens.partition_point(|t| t.span.end <= headline.end);
-    let starts: FastSet<usize> = doc.sentences.iter().map(|s| s.tokens.start).collect();
+    let starts_sentence = |i: usize| {
+        doc.sentences
+            .binary_search_by_key(&i, |s| s.tokens.start)
+            .is_ok()
+    };
     for i in body..doc.tokens.len() {
         let text = doc.token_text(i);
+        if !filter.may_contain(text) {
+            continue;
+        }
         for (word, seen) in words.iter().zip(&mut seen) {
             let stem = word.strip_suffix('s').unwrap_or(word);
             if text.len() != word.len() && text.len() != stem.len() {
                 continue;
             }
             if text == *word || text == stem {
-                seen.1 |= !starts.contains(&i);
+                seen.1 |= !starts_sentence(i);
             } else if text.eq_ignore_ascii_case(word) || text.eq_ignore_ascii_case(stem) {
                 seen.0 |= text.bytes().all(|b| b.is_ascii_lowercase());
             }
@@ -376,7 +393,8 @@ pub(super) fn trim_title<'k>(
         .get(sentence_of(doc, first))
         .map_or(first, |s| s.tokens.start);
     let cut = (first..last).rev().find(|&i| {
-        HONORIFICS.contains(&&*normalize(doc.token_text(i))) || roles::ends_title(doc, floor, i)
+        let word = normalize(doc.token_text(i));
+        HONORIFICS.iter().any(|h| word == *h) || roles::ends_title(doc, floor, i)
     });
     let Some(cut) = cut else {
         return first;
