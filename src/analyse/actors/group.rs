@@ -147,6 +147,15 @@ impl<K: std::hash::Hash + Eq> Chains<K> {
     }
 }
 
+/// The last word of a key (words are joined by single spaces).
+fn last_word(key: &str) -> &str {
+    let bytes = key.as_bytes();
+    bytes
+        .iter()
+        .rposition(|&b| b == b' ')
+        .map_or(key, |space| &key[space + 1..])
+}
+
 /// Whether a role describes an organisation ("state news agency").
 fn organisation_role(role: &str) -> bool {
     role.split_whitespace()
@@ -214,6 +223,15 @@ pub(super) fn merge(
         group.person = kind == EntityKind::Person || (kind == EntityKind::Other && group.person);
     }
     let key_of = |g: usize| named[groups[g].first].key.as_str();
+    // Single-word groups that read as acronyms; only they ask for initials.
+    let acronym: Vec<bool> = groups
+        .iter()
+        .map(|group| {
+            group.words == 1 && super::is_acronym(doc.token_text(named[group.first].first))
+        })
+        .collect();
+    let wants_initials =
+        (0..groups.len()).any(|g| acronym[g] && winner(&groups[g].votes) != EntityKind::Person);
     let mut by_last: Chains<&str> = Chains::new(groups.len());
     let mut by_first: Chains<&str> = Chains::new(groups.len());
     let mut by_initials: Chains<String> = Chains::new(groups.len());
@@ -225,7 +243,10 @@ pub(super) fn merge(
     {
         let key = key_of(g);
         by_first.push(key.split(' ').next().unwrap_or(key), g);
-        by_last.push(key.rsplit(' ').next().unwrap_or(key), g);
+        by_last.push(last_word(key), g);
+        if !wants_initials {
+            continue;
+        }
         initials.clear();
         initials.extend(
             key.split(' ')
@@ -243,18 +264,15 @@ pub(super) fn merge(
         let key = key_of(g);
         let fits = |c: usize| compatible(kind, winner(&groups[c].votes));
         let target = if groups[g].words == 1 {
-            let text = doc.token_text(named[groups[g].first].first);
-            let acronym = super::is_acronym(text);
+            let acronym = acronym[g];
             // "UN" is not the end of "Kim Jong Un".
             let person_like = matches!(kind, EntityKind::Person | EntityKind::Other) && !acronym;
             let person = |c: &usize| groups[*c].person && fits(*c);
             let surname = by_last.get(key).filter(person);
-            let given = by_first.get(key).filter(person).filter(|&c| {
-                key_of(c)
-                    .rsplit(' ')
-                    .next()
-                    .is_none_or(|w| !FACILITIES.contains(&w))
-            });
+            let given = by_first
+                .get(key)
+                .filter(person)
+                .filter(|&c| !FACILITIES.contains(&last_word(key_of(c))));
             let mut acronyms = by_initials
                 .get(key)
                 .filter(|_| acronym && kind != EntityKind::Person)
@@ -270,7 +288,7 @@ pub(super) fn merge(
                     _ => None,
                 })
         } else {
-            let last = key.rsplit(' ').next().unwrap_or(key);
+            let last = last_word(key);
             let longer = by_last.get(last).filter(|&c| {
                 groups[c].words > groups[g].words
                     && groups[c].person

@@ -16,10 +16,19 @@ pub struct FxHasher(u64);
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
         const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(SEED);
+        let mut mix = |word: u64| self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            mix(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        }
+        // The tail as little-endian and zero-padded, built in a register:
+        // copying it into a buffer called `memcpy` for every short word.
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            mix(tail
+                .iter()
+                .rev()
+                .fold(0, |word, &b| word << 8 | u64::from(b)));
         }
     }
 
@@ -350,27 +359,40 @@ impl Word<'_> {
 /// A word in the form the lists use: lower case, curly apostrophes straight,
 /// a possessive "'s" dropped.
 pub fn normalize(word: &str) -> Word<'_> {
-    // One pass over the stem decides: already plain, short ASCII to lower,
-    // or anything else (an apostrophe, beyond ASCII, long).
     let stem = &word[..word.len() - possessive_len(word)];
-    let mut upper = false;
+    let bytes = stem.as_bytes();
     let mut lowered = [0u8; 24];
-    for (index, &b) in stem.as_bytes().iter().enumerate() {
-        if !b.is_ascii() || b == b'\'' {
-            return Word::Owned(stem.to_lowercase().replace('\u{2019}', "'"));
-        }
+    if bytes.len() > lowered.len() {
+        return normalize_long(stem);
+    }
+    // One pass without early exits (the compiler vectorises it) lowers the
+    // bytes and notes what decides the form.
+    let (mut high, mut upper, mut apostrophe) = (0u8, false, false);
+    for (slot, &b) in lowered.iter_mut().zip(bytes) {
+        high |= b;
         upper |= b.is_ascii_uppercase();
-        if let Some(slot) = lowered.get_mut(index) {
-            *slot = b.to_ascii_lowercase();
-        }
+        apostrophe |= b == b'\'';
+        *slot = b.to_ascii_lowercase();
     }
-    if !upper {
-        return Word::Borrowed(stem);
+    if !high.is_ascii() || apostrophe {
+        Word::Owned(stem.to_lowercase().replace('\u{2019}', "'"))
+    } else if upper {
+        Word::Inline(lowered, bytes.len() as u8)
+    } else {
+        Word::Borrowed(stem)
     }
-    if stem.len() <= lowered.len() {
-        return Word::Inline(lowered, stem.len() as u8);
+}
+
+/// [`normalize`] of a stem too long to lower on the stack.
+fn normalize_long(stem: &str) -> Word<'_> {
+    if stem
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'\'')
+    {
+        Word::Borrowed(stem)
+    } else {
+        Word::Owned(stem.to_lowercase().replace('\u{2019}', "'"))
     }
-    Word::Owned(stem.to_ascii_lowercase())
 }
 
 /// Length in bytes of a possessive ending ("'s", "’s") on `word`, or 0.
@@ -387,5 +409,29 @@ pub fn possessive_len(word: &str) -> usize {
         4
     } else {
         0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hash of each tail length is that of the word padded with zeros,
+    /// as the maps were first built with.
+    #[test]
+    fn hash_pads_the_tail_with_zeros() {
+        let bytes = b"secretary-general of the united nations";
+        for len in 0..bytes.len() {
+            let mut fast = FxHasher::default();
+            fast.write(&bytes[..len]);
+            let mut padded = FxHasher::default();
+            for chunk in bytes[..len].chunks(8) {
+                let mut word = [0u8; 8];
+                word[..chunk.len()].copy_from_slice(chunk);
+                padded.0 = (padded.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                    .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            }
+            assert_eq!(fast.finish(), padded.finish(), "{len}");
+        }
     }
 }

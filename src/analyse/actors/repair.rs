@@ -121,7 +121,7 @@ fn push_key_word(doc: &Document, first: usize, index: usize, out: &mut String) {
         out.push(' ');
     }
     let text = &text[..text.len() - possessive_len(text)];
-    if text.is_ascii() && !text.contains('.') {
+    if text.bytes().all(|b| b.is_ascii() && b != b'.') {
         let from = out.len();
         out.push_str(text);
         out[from..].make_ascii_lowercase();
@@ -172,8 +172,8 @@ impl<'t> WordFilter<'t> {
     }
 
     /// The pre-test alone: false means no word can match `word`.
-    fn may_contain(&self, word: &str) -> bool {
-        let Some(&first) = word.as_bytes().first() else {
+    fn may_contain(&self, word: &[u8]) -> bool {
+        let Some(&first) = word.first() else {
             return false;
         };
         let first = first.to_ascii_lowercase();
@@ -182,7 +182,7 @@ impl<'t> WordFilter<'t> {
     }
 
     fn contains(&self, word: &str) -> bool {
-        self.may_contain(word) && self.words.iter().any(|w| w.eq_ignore_ascii_case(word))
+        self.may_contain(word.as_bytes()) && self.words.iter().any(|w| w.eq_ignore_ascii_case(word))
     }
 }
 
@@ -299,11 +299,13 @@ pub(super) fn drop_headline_words(doc: &Document, mut ranges: Vec<Range>) -> Vec
             .binary_search_by_key(&i, |s| s.tokens.start)
             .is_ok()
     };
-    for i in body..doc.tokens.len() {
-        let text = doc.token_text(i);
-        if !filter.may_contain(text) {
+    for (i, token) in doc.tokens.iter().enumerate().skip(body) {
+        // The pre-test reads the length and first byte without cutting the text.
+        let bytes = doc.text.as_bytes().get(token.span.start..token.span.end);
+        if !bytes.is_some_and(|b| filter.may_contain(b)) {
             continue;
         }
+        let text = doc.token_text(i);
         for (word, seen) in words.iter().zip(&mut seen) {
             let stem = word.strip_suffix('s').unwrap_or(word);
             if text.len() != word.len() && text.len() != stem.len() {
