@@ -96,23 +96,19 @@ pub(super) fn find(doc: &Document, named: &[Named], owner: &[usize], entities: &
     let mut found: Vec<(usize, Reference)> = Vec::new();
     let mut paragraph = usize::MAX;
     let mut quoted = false;
+    let bytes = doc.text.as_bytes();
     for (s, sentence) in doc.sentences.iter().enumerate() {
         if sentence.paragraph != paragraph {
             paragraph = sentence.paragraph;
             quoted = false;
         }
-        for t in sentence.tokens.clone() {
-            let token = doc.tokens[t];
+        let tokens = &doc.tokens[sentence.tokens.clone()];
+        for (t, token) in (sentence.tokens.start..).zip(tokens) {
             // Most words fail on their first letter; only then cut the text.
-            let lead = doc
-                .text
-                .as_bytes()
-                .get(token.span.start)
-                .copied()
-                .unwrap_or(0);
+            let lead = || bytes.get(token.span.start).copied().unwrap_or(0);
             let text = match token.kind {
                 TokenKind::Quote => doc.token_text(t),
-                TokenKind::Word if !quoted && lex.may_start_reference(lead) => doc.token_text(t),
+                TokenKind::Word if !quoted && lex.may_start_reference(lead()) => doc.token_text(t),
                 _ => continue,
             };
             match token.kind {

@@ -25,9 +25,7 @@ pub(super) fn token_ranges(doc: &Document, mentions: &[Mention]) -> Vec<Range> {
         if first > 0 && tokens[first - 1].span.end > m.span.start {
             first = tokens.partition_point(|t| t.span.end <= m.span.start);
         }
-        while first < tokens.len() && tokens[first].span.end <= m.span.start {
-            first += 1;
-        }
+        first += tokens[first..].partition_point(|t| t.span.end <= m.span.start);
         let mut last = first;
         while last < tokens.len() && tokens[last].span.start < m.span.end {
             last += 1;
@@ -171,18 +169,18 @@ impl<'t> WordFilter<'t> {
         self.words.push(word);
     }
 
-    /// The pre-test alone: false means no word can match `word`.
-    fn may_contain(&self, word: &[u8]) -> bool {
-        let Some(&first) = word.first() else {
-            return false;
-        };
+    /// The pre-test alone, on a word's length and first byte.
+    fn may_contain(&self, len: usize, first: u8) -> bool {
         let first = first.to_ascii_lowercase();
-        self.lengths & (1 << (word.len() % 64)) != 0
+        len > 0
+            && self.lengths & (1 << (len % 64)) != 0
             && self.firsts[usize::from(first / 64)] & (1 << (first % 64)) != 0
     }
 
     fn contains(&self, word: &str) -> bool {
-        self.may_contain(word.as_bytes()) && self.words.iter().any(|w| w.eq_ignore_ascii_case(word))
+        let first = word.as_bytes().first().copied().unwrap_or(0);
+        self.may_contain(word.len(), first)
+            && self.words.iter().any(|w| w.eq_ignore_ascii_case(word))
     }
 }
 
@@ -299,10 +297,12 @@ pub(super) fn drop_headline_words(doc: &Document, mut ranges: Vec<Range>) -> Vec
             .binary_search_by_key(&i, |s| s.tokens.start)
             .is_ok()
     };
-    for (i, token) in doc.tokens.iter().enumerate().skip(body) {
+    let bytes = doc.text.as_bytes();
+    for (i, token) in (body..).zip(&doc.tokens[body..]) {
         // The pre-test reads the length and first byte without cutting the text.
-        let bytes = doc.text.as_bytes().get(token.span.start..token.span.end);
-        if !bytes.is_some_and(|b| filter.may_contain(b)) {
+        let len = token.span.end.saturating_sub(token.span.start);
+        let lead = || bytes.get(token.span.start).copied().unwrap_or(0);
+        if !filter.may_contain(len, lead()) {
             continue;
         }
         let text = doc.token_text(i);
