@@ -361,22 +361,20 @@ impl Word<'_> {
 pub fn normalize(word: &str) -> Word<'_> {
     let stem = &word[..word.len() - possessive_len(word)];
     let bytes = stem.as_bytes();
-    let mut lowered = [0u8; 24];
-    if bytes.len() > lowered.len() {
+    let mut padded = [0u8; 24];
+    let Some(head) = padded.get_mut(..bytes.len()) else {
         return normalize_long(stem);
-    }
-    // One pass without early exits (the compiler vectorises it) lowers the
-    // bytes and notes what decides the form.
-    let (mut high, mut upper, mut apostrophe) = (0u8, false, false);
-    for (slot, &b) in lowered.iter_mut().zip(bytes) {
-        high |= b;
-        upper |= b.is_ascii_uppercase();
-        apostrophe |= b == b'\'';
-        *slot = b.to_ascii_lowercase();
-    }
+    };
+    head.copy_from_slice(bytes);
+    // Whole-array passes without early exits, which the compiler turns into
+    // a few vector instructions; the zero padding changes none of them.
+    let high = padded.iter().fold(0u8, |acc, &b| acc | b);
+    let apostrophe = padded.iter().fold(false, |acc, &b| acc | (b == b'\''));
+    let mut lowered = padded;
+    lowered.make_ascii_lowercase();
     if !high.is_ascii() || apostrophe {
         Word::Owned(stem.to_lowercase().replace('\u{2019}', "'"))
-    } else if upper {
+    } else if lowered != padded {
         Word::Inline(lowered, bytes.len() as u8)
     } else {
         Word::Borrowed(stem)
