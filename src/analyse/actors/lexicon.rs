@@ -394,6 +394,7 @@ fn normalize_long(stem: &str) -> Word<'_> {
 }
 
 /// Length in bytes of a possessive ending ("'s", "’s") on `word`, or 0.
+#[inline]
 pub fn possessive_len(word: &str) -> usize {
     let bytes = word.as_bytes();
     // Every ending is an "s" after an apostrophe; most words fail on the "s".

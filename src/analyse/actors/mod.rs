@@ -122,6 +122,7 @@ pub(super) fn sentence_of(doc: &Document, index: usize) -> usize {
 /// Whether token `index` is a possessive "'s" that the tokenizer cut from
 /// the word it touches ("Tusk" "'s"): the name ends before it. Documents
 /// that keep it attached ("Tusk's") are read through [`possessive_len`].
+#[inline]
 pub(super) fn is_clitic(doc: &Document, index: usize) -> bool {
     let Some(token) = doc.tokens.get(index) else {
         return false;

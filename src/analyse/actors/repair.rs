@@ -137,6 +137,7 @@ fn push_key_word(doc: &Document, first: usize, index: usize, out: &mut String) {
 }
 
 /// The lower-case key of tokens `first..=last`.
+#[inline]
 pub(super) fn key(doc: &Document, first: usize, last: usize) -> String {
     let bytes = doc.tokens[last].span.end - doc.tokens[first].span.start;
     let mut out = String::with_capacity(bytes);

@@ -11,6 +11,7 @@ use crate::span::Span;
 const MAX_ROLE_TOKENS: usize = 8;
 
 /// Whether a token starts with a capital letter.
+#[inline]
 pub fn capitalised(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_uppercase)
 }
