@@ -160,7 +160,7 @@ fn last_word(key: &str) -> &str {
 fn organisation_role(role: &str) -> bool {
     role.split_whitespace()
         .last()
-        .is_some_and(|w| lexicon().is_organization(&normalize(w)))
+        .is_some_and(|w| lexicon().is_organization(normalize(w)))
 }
 
 /// Merge mentions into entities in order of first mention; also returns the
@@ -213,7 +213,7 @@ pub(super) fn merge(
         if !group.person {
             let titled = n.role.is_some_and(|r| !organisation_role(r.of(doc.text)));
             let first_name =
-                n.last > n.first && lex.gender(&normalize(doc.token_text(n.first))).is_some();
+                n.last > n.first && lex.gender(normalize(doc.token_text(n.first))).is_some();
             group.person = n.kind == EntityKind::Person || titled || first_name;
         }
         group_of.push(g);

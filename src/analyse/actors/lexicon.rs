@@ -80,6 +80,10 @@ pub struct Lexicon {
     /// organisation word, a stop word, a multi-word title's end), so one
     /// look-up answers every question.
     classes: FastMap<Box<[u8]>, WordClass>,
+    /// One bit per [`shape`] of the words in `classes`: most words looked up
+    /// (names) have a shape no listed word has, and are answered without
+    /// hashing.
+    class_shapes: Vec<u64>,
 }
 
 /// What a word is to the title lists, from one look-up.
@@ -208,8 +212,14 @@ impl Lexicon {
         mark(&mut organizations.iter(), WordClass::ORGANIZATION);
         mark(&mut stops.iter(), WordClass::STOP);
         mark(&mut multi.keys(), WordClass::MULTI_END);
+        let mut class_shapes = vec![0u64; 1 << 9];
+        for word in classes.keys() {
+            let shape = shape(word);
+            class_shapes[shape / 64] |= 1 << (shape % 64);
+        }
         Self {
             classes,
+            class_shapes,
             pronoun_starts,
             reference_starts,
             pronoun_longest,
@@ -221,7 +231,12 @@ impl Lexicon {
 
     /// What `word` (lower case) is to the title lists.
     pub fn class(&self, word: impl AsRef<[u8]>) -> WordClass {
-        self.classes.get(word.as_ref()).copied().unwrap_or_default()
+        let word = word.as_ref();
+        let shape = shape(word);
+        if self.class_shapes[shape / 64] & 1 << (shape % 64) == 0 {
+            return WordClass::default();
+        }
+        self.classes.get(word).copied().unwrap_or_default()
     }
 
     /// Whether `word` (lower case) is a one-word title or role noun.
@@ -293,6 +308,17 @@ impl Lexicon {
     pub fn is_leader(&self, title: &str) -> bool {
         LEADERS.contains(&title)
     }
+}
+
+/// A 15-bit summary of a word (length, first and last byte, five bits each)
+/// that equal words share: the index of its bit in [`Lexicon::class_shapes`].
+fn shape(word: &[u8]) -> usize {
+    let (first, last) = match word {
+        [] => (0, 0),
+        [first, .., last] => (*first, *last),
+        [only] => (*only, *only),
+    };
+    (word.len() & 31) << 10 | usize::from(first & 31) << 5 | usize::from(last & 31)
 }
 
 /// The lists, parsed on first use.

@@ -86,7 +86,7 @@ pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
         };
         for index in first..start {
             let text = doc.token_text(index);
-            let known = !lex.is_modifier(&normalize(text))
+            let known = !lex.is_modifier(normalize(text))
                 && known_keys().contains(&keys.of(doc, index, index));
             if is_acronym(text) || known {
                 named.push(named_at(doc, EntityKind::Other, index, index));

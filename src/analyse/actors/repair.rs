@@ -369,7 +369,7 @@ pub(super) fn person_after_title(
     match titled {
         Some(cut)
             if lexicon::lexicon()
-                .gender(&normalize(doc.token_text(cut + 1)))
+                .gender(normalize(doc.token_text(cut + 1)))
                 .is_some() =>
         {
             EntityKind::Person

@@ -60,7 +60,7 @@ pub fn left_of(doc: &Document, floor: usize, first: usize) -> Option<Span> {
         if word == "of" {
             let joins = index > floor && start < first && start == cursor && {
                 let left = doc.token_text(index - 1);
-                capitalised(left) || lex.is_head(&normalize(left))
+                capitalised(left) || lex.is_head(normalize(left))
             };
             if !joins {
                 break;

@@ -201,7 +201,7 @@ pub fn find_with(doc: &Document, entities: &[Entity], quoted: &[bool]) -> Vec<Ev
             if index > 0
                 && nominal::may_be_noun(word)
                 && let Some(event) =
-                    nominal::event_at(doc, entities, &spans, &quoted, range.clone(), i)
+                    nominal::event_at(doc, entities, &spans, quoted, range.clone(), i)
             {
                 named.push(event);
             }
@@ -214,7 +214,7 @@ pub fn find_with(doc: &Document, entities: &[Entity], quoted: &[bool]) -> Vec<Ev
                 table.get(word).copied()
             };
             let Some(trigger) = trigger else { continue };
-            let Some(event) = event_at(doc, entities, &spans, &quoted, range.clone(), i, trigger)
+            let Some(event) = event_at(doc, entities, &spans, quoted, range.clone(), i, trigger)
             else {
                 continue;
             };

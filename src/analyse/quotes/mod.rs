@@ -97,24 +97,24 @@ pub fn find_with(doc: &Document, entities: &[Entity], marks: &Marks) -> Vec<Quot
     };
     let own: Vec<Option<Attribution>> = passages
         .iter()
-        .map(|p| own_attribution(&scanner, p, &paragraphs))
+        .map(|p| own_attribution(&scanner, p, paragraphs))
         .collect();
     let keep: Vec<bool> = passages
         .iter()
         .zip(&own)
-        .map(|(p, a)| is_statement(&scanner, p, a.is_some(), &paragraphs))
+        .map(|(p, a)| is_statement(&scanner, p, a.is_some(), paragraphs))
         .collect();
     let mut attributions = own.clone();
     for index in 0..passages.len() {
         if keep[index] && attributions[index].is_none() {
             attributions[index] = borrowed(
                 &scanner,
-                &passages,
+                passages,
                 &own,
                 &attributions,
                 &keep,
                 index,
-                &paragraphs,
+                paragraphs,
             );
         }
     }
