@@ -54,9 +54,11 @@ fn main() {
             marks[2] = Instant::now();
             let entities = actors::resolve(&doc, &mentions);
             marks[3] = Instant::now();
-            let quotes = quotes::find(&doc, &entities);
+            // Quote marks are paired once, for statements and events both.
+            let quote_marks = quotes::Marks::new(&doc);
+            let quotes = quotes::find_with(&doc, &entities, &quote_marks);
             marks[4] = Instant::now();
-            let events = events::find(&doc, &entities);
+            let events = events::find_with(&doc, &entities, quote_marks.quoted());
             marks[5] = Instant::now();
             let mut analysis = Analysis {
                 sentences: doc.sentences.iter().map(|s| s.span).collect(),

@@ -167,8 +167,9 @@ pub fn analyse(text: &str) -> Analysis {
     let doc = text::Document::new(text);
     let mentions = ner::tag(&doc);
     let entities = actors::resolve(&doc, &mentions);
-    let quotes = quotes::find(&doc, &entities);
-    let events = events::find(&doc, &entities);
+    let marks = quotes::Marks::new(&doc);
+    let quotes = quotes::find_with(&doc, &entities, &marks);
+    let events = events::find_with(&doc, &entities, marks.quoted());
     let mut analysis = Analysis {
         sentences: doc.sentences.iter().map(|s| s.span).collect(),
         entities,

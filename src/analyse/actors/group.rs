@@ -97,27 +97,70 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 }
 
 /// The candidate whose first mention comes last before `before`, else the
-/// first one.
+/// first one; `None` when there is no candidate.
 fn nearest(
     groups: &[Group],
     named: &[Named],
-    candidates: &[usize],
+    candidates: impl Iterator<Item = usize> + Clone,
     before: usize,
 ) -> Option<usize> {
     let start = |g: usize| named[groups[g].first].span.start;
     candidates
-        .iter()
-        .copied()
+        .clone()
         .filter(|&g| start(g) < before)
         .max_by_key(|&g| start(g))
-        .or_else(|| candidates.iter().copied().min_by_key(|&g| start(g)))
+        .or_else(|| candidates.min_by_key(|&g| start(g)))
+}
+
+/// Lists of groups sharing a word, kept as chains through one vector so
+/// that a word seen once costs no allocation of its own.
+struct Chains<K> {
+    /// The last group added for each word.
+    heads: FastMap<K, usize>,
+    /// Per group: the group added before it for the same word, or `usize::MAX`.
+    next: Vec<usize>,
+}
+
+impl<K: std::hash::Hash + Eq> Chains<K> {
+    fn new(groups: usize) -> Self {
+        Self {
+            heads: FastMap::default(),
+            next: vec![usize::MAX; groups],
+        }
+    }
+
+    /// Add group `g` under `word`; a group is added under one word at most.
+    fn push(&mut self, word: K, g: usize) {
+        let head = self.heads.entry(word).or_insert(usize::MAX);
+        self.next[g] = *head;
+        *head = g;
+    }
+
+    /// The groups added under `word`, latest first.
+    fn get<Q>(&self, word: &Q) -> impl Iterator<Item = usize> + Clone + '_
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+    {
+        let head = self.heads.get(word).copied();
+        std::iter::successors(head, |&g| Some(self.next[g]).filter(|&n| n != usize::MAX))
+    }
+}
+
+/// The last word of a key (words are joined by single spaces).
+fn last_word(key: &str) -> &str {
+    let bytes = key.as_bytes();
+    bytes
+        .iter()
+        .rposition(|&b| b == b' ')
+        .map_or(key, |space| &key[space + 1..])
 }
 
 /// Whether a role describes an organisation ("state news agency").
 fn organisation_role(role: &str) -> bool {
     role.split_whitespace()
         .last()
-        .is_some_and(|w| lexicon().is_organization(&normalize(w)))
+        .is_some_and(|w| lexicon().is_organization(normalize(w)))
 }
 
 /// Merge mentions into entities in order of first mention; also returns the
@@ -128,39 +171,49 @@ pub(super) fn merge(
     links: &[(usize, usize)],
 ) -> (Vec<Entity>, Vec<usize>) {
     let lex = lexicon();
+    // Each distinct key once, so later steps index vectors instead of hashing.
+    let mut key_ids: FastMap<&str, usize> = FastMap::default();
+    key_ids.reserve(named.len());
+    let key_of_named: Vec<usize> = named
+        .iter()
+        .map(|n| {
+            let next = key_ids.len();
+            *key_ids.entry(n.key.as_str()).or_insert(next)
+        })
+        .collect();
     // A name the tagger read as two kinds names two actors ("New York" the
     // team and the city: its second pass already makes a document agree with
     // itself); a mention of no definite kind joins the commoner.
-    let mut key_votes: FastMap<&str, [u32; 4]> = FastMap::default();
-    for n in named {
-        key_votes.entry(n.key.as_str()).or_default()[vote_index(n.kind)] += 1;
+    let mut key_votes: Vec<[u32; 4]> = vec![[0; 4]; key_ids.len()];
+    for (n, &k) in named.iter().zip(&key_of_named) {
+        key_votes[k][vote_index(n.kind)] += 1;
     }
-    let mut by_key: FastMap<(&str, usize), usize> = FastMap::default();
-    by_key.reserve(named.len());
+    // Group of each (key, kind), `usize::MAX` until it has one.
+    let mut by_key: Vec<[usize; 4]> = vec![[usize::MAX; 4]; key_ids.len()];
     let mut groups: Vec<Group> = Vec::with_capacity(named.len());
     let mut group_of = Vec::with_capacity(named.len());
-    for (index, n) in named.iter().enumerate() {
+    for (index, (n, &k)) in named.iter().zip(&key_of_named).enumerate() {
         let kind = match n.kind {
-            EntityKind::Other => key_votes.get(n.key.as_str()).map_or(n.kind, winner),
+            EntityKind::Other => winner(&key_votes[k]),
             kind => kind,
         };
-        let g = *by_key
-            .entry((n.key.as_str(), vote_index(kind)))
-            .or_insert_with(|| {
-                groups.push(Group {
-                    first: index,
-                    words: n.last - n.first + 1,
-                    votes: [0; 4],
-                    person: false,
-                });
-                groups.len() - 1
+        let slot = &mut by_key[k][vote_index(kind)];
+        if *slot == usize::MAX {
+            groups.push(Group {
+                first: index,
+                words: n.last - n.first + 1,
+                votes: [0; 4],
+                person: false,
             });
+            *slot = groups.len() - 1;
+        }
+        let g = *slot;
         let group = &mut groups[g];
         group.votes[vote_index(n.kind)] += 1;
         if !group.person {
             let titled = n.role.is_some_and(|r| !organisation_role(r.of(doc.text)));
             let first_name =
-                n.last > n.first && lex.gender(&normalize(doc.token_text(n.first))).is_some();
+                n.last > n.first && lex.gender(normalize(doc.token_text(n.first))).is_some();
             group.person = n.kind == EntityKind::Person || titled || first_name;
         }
         group_of.push(g);
@@ -170,24 +223,38 @@ pub(super) fn merge(
         group.person = kind == EntityKind::Person || (kind == EntityKind::Other && group.person);
     }
     let key_of = |g: usize| named[groups[g].first].key.as_str();
-    let mut by_last: FastMap<&str, Vec<usize>> = FastMap::default();
-    let mut by_first: FastMap<&str, Vec<usize>> = FastMap::default();
-    let mut by_initials: FastMap<String, Vec<usize>> = FastMap::default();
-    for (g, group) in groups
+    // Single-word groups that read as acronyms; only they ask for initials.
+    let acronym: Vec<bool> = groups
+        .iter()
+        .map(|group| {
+            group.words == 1 && super::is_acronym(doc.token_text(named[group.first].first))
+        })
+        .collect();
+    let wants_initials =
+        (0..groups.len()).any(|g| acronym[g] && winner(&groups[g].votes) != EntityKind::Person);
+    let mut by_last: Chains<&str> = Chains::new(groups.len());
+    let mut by_first: Chains<&str> = Chains::new(groups.len());
+    let mut by_initials: Chains<String> = Chains::new(groups.len());
+    let mut initials = String::new();
+    for (g, _) in groups
         .iter()
         .enumerate()
         .filter(|(_, group)| group.words > 1)
     {
-        let words: Vec<&str> = key_of(g).split(' ').collect();
-        by_first.entry(words[0]).or_default().push(g);
-        by_last.entry(words[words.len() - 1]).or_default().push(g);
-        let initials: String = words
-            .iter()
-            .filter(|w| !ACRONYM_SKIPS.contains(w))
-            .filter_map(|w| w.chars().next())
-            .collect();
-        if group.words > 1 && initials.chars().count() > 1 {
-            by_initials.entry(initials).or_default().push(g);
+        let key = key_of(g);
+        by_first.push(key.split(' ').next().unwrap_or(key), g);
+        by_last.push(last_word(key), g);
+        if !wants_initials {
+            continue;
+        }
+        initials.clear();
+        initials.extend(
+            key.split(' ')
+                .filter(|w| !ACRONYM_SKIPS.contains(w))
+                .filter_map(|w| w.chars().next()),
+        );
+        if initials.chars().nth(1).is_some() {
+            by_initials.push(initials.clone(), g);
         }
     }
     let mut parent: Vec<usize> = (0..groups.len()).collect();
@@ -195,68 +262,41 @@ pub(super) fn merge(
         let kind = winner(&groups[g].votes);
         let start = named[groups[g].first].span.start;
         let key = key_of(g);
-        let fits = |c: &usize| compatible(kind, winner(&groups[*c].votes));
-        let text = doc.token_text(named[groups[g].first].first);
-        let acronym = super::is_acronym(text);
+        let fits = |c: usize| compatible(kind, winner(&groups[c].votes));
         let target = if groups[g].words == 1 {
-            let surname: Vec<usize> = by_last
-                .get(key)
-                .into_iter()
-                .flatten()
-                .copied()
-                .filter(|c| groups[*c].person && fits(c))
-                .collect();
-            let given: Vec<usize> = by_first
-                .get(key)
-                .into_iter()
-                .flatten()
-                .copied()
-                .filter(|c| groups[*c].person && fits(c))
-                .filter(|&c| {
-                    key_of(c)
-                        .rsplit(' ')
-                        .next()
-                        .is_none_or(|w| !FACILITIES.contains(&w))
-                })
-                .collect();
-            let acronyms: Vec<usize> = if acronym && kind != EntityKind::Person {
-                by_initials
-                    .get(key)
-                    .into_iter()
-                    .flatten()
-                    .copied()
-                    .filter(|c| fits(c) && !groups[*c].person)
-                    .collect()
-            } else {
-                Vec::new()
-            };
+            let acronym = acronym[g];
             // "UN" is not the end of "Kim Jong Un".
             let person_like = matches!(kind, EntityKind::Person | EntityKind::Other) && !acronym;
-            if person_like && !surname.is_empty() {
-                nearest(&groups, named, &surname, start)
-            } else if person_like && !given.is_empty() {
-                nearest(&groups, named, &given, start)
-            } else if acronyms.len() == 1 {
-                Some(acronyms[0])
-            } else {
-                None
-            }
-        } else {
-            let last = key.rsplit(' ').next().unwrap_or(key);
-            let longer: Vec<usize> = by_last
-                .get(last)
-                .into_iter()
-                .flatten()
-                .copied()
-                .filter(|&c| {
-                    groups[c].words > groups[g].words
-                        && groups[c].person
-                        && fits(&c)
-                        && key_of(c).ends_with(key)
-                        && key_of(c).as_bytes()[key_of(c).len() - key.len() - 1] == b' '
+            let person = |c: &usize| groups[*c].person && fits(*c);
+            let surname = by_last.get(key).filter(person);
+            let given = by_first
+                .get(key)
+                .filter(person)
+                .filter(|&c| !FACILITIES.contains(&last_word(key_of(c))));
+            let mut acronyms = by_initials
+                .get(key)
+                .filter(|_| acronym && kind != EntityKind::Person)
+                .filter(|&c| fits(c) && !groups[c].person);
+            person_like
+                .then(|| {
+                    nearest(&groups, named, surname, start)
+                        .or_else(|| nearest(&groups, named, given, start))
                 })
-                .collect();
-            nearest(&groups, named, &longer, start)
+                .flatten()
+                .or_else(|| match (acronyms.next(), acronyms.next()) {
+                    (Some(only), None) => Some(only),
+                    _ => None,
+                })
+        } else {
+            let last = last_word(key);
+            let longer = by_last.get(last).filter(|&c| {
+                groups[c].words > groups[g].words
+                    && groups[c].person
+                    && fits(c)
+                    && key_of(c).ends_with(key)
+                    && key_of(c).as_bytes()[key_of(c).len() - key.len() - 1] == b' '
+            });
+            nearest(&groups, named, longer, start)
         };
         if let Some(t) = target {
             let (a, b) = (find(&mut parent, g), find(&mut parent, t));

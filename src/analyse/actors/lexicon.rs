@@ -16,10 +16,19 @@ pub struct FxHasher(u64);
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
         const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(SEED);
+        let mut mix = |word: u64| self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            mix(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        }
+        // The tail as little-endian and zero-padded, built in a register:
+        // copying it into a buffer called `memcpy` for every short word.
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            mix(tail
+                .iter()
+                .rev()
+                .fold(0, |word, &b| word << 8 | u64::from(b)));
         }
     }
 
@@ -55,18 +64,26 @@ pub enum PronounClass {
 pub struct Lexicon {
     /// Multi-word titles, keyed by their last word ("secretary of state").
     multi: FastMap<String, Vec<Vec<String>>>,
-    /// Third-person pronouns.
-    pronouns: FastMap<String, PronounClass>,
+    /// Third-person pronouns. The word maps are keyed by bytes so that a
+    /// word lowered on the stack ([`Word::Inline`]) is looked up as it is.
+    pronouns: FastMap<Box<[u8]>, PronounClass>,
     /// First two letters of every pronoun, lower case, for a cheap pre-test.
     pronoun_starts: Vec<[u8; 2]>,
+    /// Per byte: whether a word starting with it may be a pronoun or "the"
+    /// (either case), so most words are passed over with one load.
+    reference_starts: [bool; 256],
     /// Length in bytes of the longest pronoun, possessive "'s" included.
     pronoun_longest: usize,
     /// Honorifics, gendered titles and first names.
-    genders: FastMap<String, Gender>,
+    genders: FastMap<Box<[u8]>, Gender>,
     /// What each title-list word is (a one-word title, a modifier, an
     /// organisation word, a stop word, a multi-word title's end), so one
     /// look-up answers every question.
-    classes: FastMap<String, WordClass>,
+    classes: FastMap<Box<[u8]>, WordClass>,
+    /// One bit per [`shape`] of the words in `classes`: most words looked up
+    /// (names) have a shape no listed word has, and are answered without
+    /// hashing.
+    class_shapes: Vec<u64>,
 }
 
 /// What a word is to the title lists, from one look-up.
@@ -146,7 +163,7 @@ impl Lexicon {
                 [.., last] => multi.entry(last.clone()).or_default().push(words.clone()),
             }
         }
-        let pronouns: FastMap<String, PronounClass> =
+        let pronouns: FastMap<Box<[u8]>, PronounClass> =
             entries(include_str!("../../../assets/data/pronouns.txt"))
                 .filter_map(|line| {
                     let (word, class) = line.split_once(char::is_whitespace)?;
@@ -156,7 +173,7 @@ impl Lexicon {
                         "p" => PronounClass::Plural,
                         _ => return None,
                     };
-                    Some((word.to_lowercase(), class))
+                    Some((word.to_lowercase().into_bytes().into(), class))
                 })
                 .collect();
         let genders = entries(include_str!("../../../assets/data/pronouns_gender.txt"))
@@ -167,26 +184,27 @@ impl Lexicon {
                     "f" => Gender::Female,
                     _ => return None,
                 };
-                Some((word.to_lowercase(), gender))
+                Some((word.to_lowercase().into_bytes().into(), gender))
             })
             .collect();
         let mut pronoun_starts: Vec<[u8; 2]> = pronouns
             .keys()
-            .filter_map(|p: &String| Some([*p.as_bytes().first()?, *p.as_bytes().get(1)?]))
+            .filter_map(|p| Some([*p.first()?, *p.get(1)?]))
             .collect();
         pronoun_starts.sort_unstable();
         pronoun_starts.dedup();
-        let pronoun_longest = pronouns
-            .keys()
-            .map(|p: &String| p.len() + 3)
-            .max()
-            .unwrap_or(0);
+        let mut reference_starts = [false; 256];
+        for first in pronoun_starts.iter().map(|start| start[0]).chain([b't']) {
+            reference_starts[usize::from(first)] = true;
+            reference_starts[usize::from(first.to_ascii_uppercase())] = true;
+        }
+        let pronoun_longest = pronouns.keys().map(|p| p.len() + 3).max().unwrap_or(0);
         let modifiers = set(include_str!("../../../assets/data/titles_modifiers.txt"));
         let stops = set(include_str!("../../../assets/data/roles_stop.txt"));
-        let mut classes: FastMap<String, WordClass> = FastMap::default();
+        let mut classes: FastMap<Box<[u8]>, WordClass> = FastMap::default();
         let mut mark = |words: &mut dyn Iterator<Item = &String>, bit: u8| {
             for word in words {
-                classes.entry(word.clone()).or_default().0 |= bit;
+                classes.entry(word.as_bytes().into()).or_default().0 |= bit;
             }
         };
         mark(&mut heads.iter(), WordClass::HEAD);
@@ -194,9 +212,16 @@ impl Lexicon {
         mark(&mut organizations.iter(), WordClass::ORGANIZATION);
         mark(&mut stops.iter(), WordClass::STOP);
         mark(&mut multi.keys(), WordClass::MULTI_END);
+        let mut class_shapes = vec![0u64; 1 << 9];
+        for word in classes.keys() {
+            let shape = shape(word);
+            class_shapes[shape / 64] |= 1 << (shape % 64);
+        }
         Self {
             classes,
+            class_shapes,
             pronoun_starts,
+            reference_starts,
             pronoun_longest,
             multi,
             pronouns,
@@ -205,18 +230,23 @@ impl Lexicon {
     }
 
     /// What `word` (lower case) is to the title lists.
-    pub fn class(&self, word: &str) -> WordClass {
+    pub fn class(&self, word: impl AsRef<[u8]>) -> WordClass {
+        let word = word.as_ref();
+        let shape = shape(word);
+        if self.class_shapes[shape / 64] & 1 << (shape % 64) == 0 {
+            return WordClass::default();
+        }
         self.classes.get(word).copied().unwrap_or_default()
     }
 
     /// Whether `word` (lower case) is a one-word title or role noun.
-    pub fn is_head(&self, word: &str) -> bool {
+    pub fn is_head(&self, word: impl AsRef<[u8]>) -> bool {
         self.class(word).head()
     }
 
     /// Whether `word` (lower case) is a title a person holds ("minister"),
     /// as opposed to a description of an organisation ("agency").
-    pub fn is_person_title(&self, word: &str) -> bool {
+    pub fn is_person_title(&self, word: impl AsRef<[u8]>) -> bool {
         self.class(word).0 & (WordClass::HEAD | WordClass::ORGANIZATION) == WordClass::HEAD
     }
 
@@ -238,24 +268,23 @@ impl Lexicon {
     }
 
     /// Whether `word` (lower case) may stand inside a title before its head.
-    pub fn is_modifier(&self, word: &str) -> bool {
+    pub fn is_modifier(&self, word: impl AsRef<[u8]>) -> bool {
         self.class(word).modifier()
     }
 
     /// Whether `word` (lower case) describes an organisation.
-    pub fn is_organization(&self, word: &str) -> bool {
+    pub fn is_organization(&self, word: impl AsRef<[u8]>) -> bool {
         self.class(word).0 & WordClass::ORGANIZATION != 0
     }
 
     /// What a pronoun (lower case) can refer to, if it is one.
-    pub fn pronoun(&self, word: &str) -> Option<PronounClass> {
-        self.pronouns.get(word).copied()
+    pub fn pronoun(&self, word: impl AsRef<[u8]>) -> Option<PronounClass> {
+        self.pronouns.get(word.as_ref()).copied()
     }
 
     /// Whether a word starting with byte `first` may be a pronoun or "the".
     pub fn may_start_reference(&self, first: u8) -> bool {
-        let first = first.to_ascii_lowercase();
-        first == b't' || self.pronoun_starts.iter().any(|start| start[0] == first)
+        self.reference_starts[usize::from(first)]
     }
 
     /// Whether `word` (any case) may be a pronoun: a test on its length and
@@ -270,8 +299,8 @@ impl Lexicon {
     }
 
     /// The gender a first name, honorific or title (lower case) implies.
-    pub fn gender(&self, word: &str) -> Option<Gender> {
-        self.genders.get(word).copied()
+    pub fn gender(&self, word: impl AsRef<[u8]>) -> Option<Gender> {
+        self.genders.get(word.as_ref()).copied()
     }
 
     /// Whether a title (lower case, words joined by spaces) is a head of state
@@ -279,6 +308,17 @@ impl Lexicon {
     pub fn is_leader(&self, title: &str) -> bool {
         LEADERS.contains(&title)
     }
+}
+
+/// A 15-bit summary of a word (length, first and last byte, five bits each)
+/// that equal words share: the index of its bit in [`Lexicon::class_shapes`].
+fn shape(word: &[u8]) -> usize {
+    let (first, last) = match word {
+        [] => (0, 0),
+        [first, .., last] => (*first, *last),
+        [only] => (*only, *only),
+    };
+    (word.len() & 31) << 10 | usize::from(first & 31) << 5 | usize::from(last & 31)
 }
 
 /// The lists, parsed on first use.
@@ -314,9 +354,21 @@ impl std::ops::Deref for Word<'_> {
     }
 }
 
+impl AsRef<[u8]> for Word<'_> {
+    /// The bytes, without the check that [`Deref`](std::ops::Deref) makes
+    /// of a lowered word.
+    fn as_ref(&self) -> &[u8] {
+        match self {
+            Word::Borrowed(word) => word.as_bytes(),
+            Word::Inline(bytes, len) => &bytes[..usize::from(*len)],
+            Word::Owned(word) => word.as_bytes(),
+        }
+    }
+}
+
 impl PartialEq<&str> for Word<'_> {
     fn eq(&self, other: &&str) -> bool {
-        &**self == *other
+        self.as_ref() == other.as_bytes()
     }
 }
 
@@ -333,29 +385,78 @@ impl Word<'_> {
 /// A word in the form the lists use: lower case, curly apostrophes straight,
 /// a possessive "'s" dropped.
 pub fn normalize(word: &str) -> Word<'_> {
-    let plain = |b: u8| b.is_ascii() && !b.is_ascii_uppercase() && b != b'\'';
-    if word.bytes().all(plain) {
-        return Word::Borrowed(word);
-    }
     let stem = &word[..word.len() - possessive_len(word)];
-    if stem.bytes().all(plain) {
-        return Word::Borrowed(stem);
+    let bytes = stem.as_bytes();
+    let mut padded = [0u8; 24];
+    let Some(head) = padded.get_mut(..bytes.len()) else {
+        return normalize_long(stem);
+    };
+    head.copy_from_slice(bytes);
+    // Whole-array passes without early exits, which the compiler turns into
+    // a few vector instructions; the zero padding changes none of them.
+    let high = padded.iter().fold(0u8, |acc, &b| acc | b);
+    let apostrophe = padded.iter().fold(false, |acc, &b| acc | (b == b'\''));
+    let mut lowered = padded;
+    lowered.make_ascii_lowercase();
+    if !high.is_ascii() || apostrophe {
+        Word::Owned(stem.to_lowercase().replace('\u{2019}', "'"))
+    } else if lowered != padded {
+        Word::Inline(lowered, bytes.len() as u8)
+    } else {
+        Word::Borrowed(stem)
     }
-    if stem.is_ascii() && stem.len() <= 24 && !stem.contains('\'') {
-        let mut bytes = [0u8; 24];
-        bytes[..stem.len()].copy_from_slice(stem.as_bytes());
-        bytes.make_ascii_lowercase();
-        return Word::Inline(bytes, stem.len() as u8);
+}
+
+/// [`normalize`] of a stem too long to lower on the stack.
+fn normalize_long(stem: &str) -> Word<'_> {
+    if stem
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'\'')
+    {
+        Word::Borrowed(stem)
+    } else {
+        Word::Owned(stem.to_lowercase().replace('\u{2019}', "'"))
     }
-    Word::Owned(stem.to_lowercase().replace('\u{2019}', "'"))
 }
 
 /// Length in bytes of a possessive ending ("'s", "’s") on `word`, or 0.
+#[inline]
 pub fn possessive_len(word: &str) -> usize {
-    for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
-        if word.len() > suffix.len() && word.ends_with(suffix) {
-            return suffix.len();
+    let bytes = word.as_bytes();
+    // Every ending is an "s" after an apostrophe; most words fail on the "s".
+    if !matches!(bytes.last(), Some(b's' | b'S')) {
+        return 0;
+    }
+    let before = &bytes[..bytes.len() - 1];
+    if before.len() > 1 && before.ends_with(b"'") {
+        2
+    } else if before.len() > 3 && before.ends_with("\u{2019}".as_bytes()) {
+        4
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hash of each tail length is that of the word padded with zeros,
+    /// as the maps were first built with.
+    #[test]
+    fn hash_pads_the_tail_with_zeros() {
+        let bytes = b"secretary-general of the united nations";
+        for len in 0..bytes.len() {
+            let mut fast = FxHasher::default();
+            fast.write(&bytes[..len]);
+            let mut padded = FxHasher::default();
+            for chunk in bytes[..len].chunks(8) {
+                let mut word = [0u8; 8];
+                word[..chunk.len()].copy_from_slice(chunk);
+                padded.0 = (padded.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                    .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            }
+            assert_eq!(fast.finish(), padded.finish(), "{len}");
         }
     }
-    0
 }

@@ -86,7 +86,7 @@ pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
         };
         for index in first..start {
             let text = doc.token_text(index);
-            let known = !lex.is_modifier(&normalize(text))
+            let known = !lex.is_modifier(normalize(text))
                 && known_keys().contains(&keys.of(doc, index, index));
             if is_acronym(text) || known {
                 named.push(named_at(doc, EntityKind::Other, index, index));
@@ -122,6 +122,7 @@ pub(super) fn sentence_of(doc: &Document, index: usize) -> usize {
 /// Whether token `index` is a possessive "'s" that the tokenizer cut from
 /// the word it touches ("Tusk" "'s"): the name ends before it. Documents
 /// that keep it attached ("Tusk's") are read through [`possessive_len`].
+#[inline]
 pub(super) fn is_clitic(doc: &Document, index: usize) -> bool {
     let Some(token) = doc.tokens.get(index) else {
         return false;
@@ -166,11 +167,10 @@ fn named_at(doc: &Document, kind: EntityKind, first: usize, last: usize) -> Name
 /// Whether a word is an acronym: two to eight letters, all capitals
 /// (dots allowed: "U.S.").
 pub(super) fn is_acronym(text: &str) -> bool {
-    let letters = text.chars().filter(|c| *c != '.').count();
-    (2..=8).contains(&letters)
-        && text
-            .chars()
-            .all(|c| c == '.' || c.is_uppercase() || c == '&')
+    // Most names fail on their second letter, before anything is counted.
+    text.chars()
+        .all(|c| c == '.' || c.is_uppercase() || c == '&')
+        && (2..=8).contains(&text.chars().filter(|c| *c != '.').count())
 }
 
 /// "Full Name (ACR)": the acronym in brackets after a name is a mention too.

@@ -2,7 +2,9 @@
 //! Russian leader", "the minister") resolved to the actor they stand for,
 //! only when the text leaves one clear candidate.
 
-use super::lexicon::{FastMap, FastSet, Gender, PronounClass, lexicon, normalize, possessive_len};
+use super::lexicon::{
+    FastMap, FastSet, Gender, PronounClass, Word, lexicon, normalize, possessive_len,
+};
 use super::{Named, is_clitic, roles};
 use crate::analyse::text::{Document, TokenKind};
 use crate::analyse::{Entity, EntityKind, Reference, ReferenceKind};
@@ -34,22 +36,31 @@ impl Facts {
         let mut by_role_word: FastMap<String, Vec<usize>> = FastMap::default();
         let mut leaders = Vec::new();
         for (e, entity) in entities.iter().enumerate() {
-            let words = entity.role.as_deref().unwrap_or("").split_whitespace();
-            let words: FastSet<String> = words
+            let first_name = || {
+                let first = entity.name.split_whitespace().next().unwrap_or("");
+                lex.gender(normalize(first))
+            };
+            // Most entities have no role: only a first name can tell.
+            let Some(role) = entity.role.as_deref() else {
+                if entity.kind == EntityKind::Person {
+                    gender[e] = first_name();
+                }
+                continue;
+            };
+            let words: FastSet<String> = role
+                .split_whitespace()
                 .map(|w| normalize(w).into_owned())
                 .filter(|w| w != "of")
                 .collect();
             if entity.kind == EntityKind::Person {
-                let first = entity.name.split_whitespace().next().unwrap_or("");
-                gender[e] = lex
-                    .gender(&normalize(first))
-                    .or_else(|| words.iter().find_map(|w| lex.gender(w)));
+                gender[e] = first_name().or_else(|| words.iter().find_map(|w| lex.gender(w)));
             }
             for word in &words {
                 by_role_word.entry(word.clone()).or_default().push(e);
             }
-            let joined = entity.role.as_deref().unwrap_or("").to_lowercase();
-            if words.iter().any(|w| lex.is_leader(w)) || joined.contains("prime minister") {
+            if words.iter().any(|w| lex.is_leader(w))
+                || role.to_lowercase().contains("prime minister")
+            {
                 leaders.push(e);
             }
             role_words[e] = words;
@@ -85,32 +96,35 @@ pub(super) fn find(doc: &Document, named: &[Named], owner: &[usize], entities: &
     let mut found: Vec<(usize, Reference)> = Vec::new();
     let mut paragraph = usize::MAX;
     let mut quoted = false;
+    let bytes = doc.text.as_bytes();
     for (s, sentence) in doc.sentences.iter().enumerate() {
         if sentence.paragraph != paragraph {
             paragraph = sentence.paragraph;
             quoted = false;
         }
-        for t in sentence.tokens.clone() {
-            let token = doc.tokens[t];
+        let tokens = &doc.tokens[sentence.tokens.clone()];
+        for (t, token) in (sentence.tokens.start..).zip(tokens) {
             // Most words fail on their first letter; only then cut the text.
-            let lead = doc
-                .text
-                .as_bytes()
-                .get(token.span.start)
-                .copied()
-                .unwrap_or(0);
+            let lead = || bytes.get(token.span.start).copied().unwrap_or(0);
             let text = match token.kind {
                 TokenKind::Quote => doc.token_text(t),
-                TokenKind::Word if !quoted && lex.may_start_reference(lead) => doc.token_text(t),
+                TokenKind::Word if !quoted && lex.may_start_reference(lead()) => doc.token_text(t),
                 _ => continue,
             };
             match token.kind {
                 TokenKind::Quote => quoted = quote_state(text, quoted),
                 TokenKind::Word if may_refer(text) => {
-                    let lower = normalize(text);
+                    // "the" is the commonest word here and no pronoun.
+                    let the = text.eq_ignore_ascii_case("the");
+                    let lower = if the {
+                        Word::Borrowed("the")
+                    } else {
+                        normalize(text)
+                    };
                     let named_here =
                         |at: usize| named.binary_search_by_key(&at, |n| n.span.start).is_ok();
-                    let target = if let Some(class) = lex.pronoun(&lower) {
+                    let pronoun_class = if the { None } else { lex.pronoun(&lower) };
+                    let target = if let Some(class) = pronoun_class {
                         if named_here(token.span.start) {
                             continue;
                         }
@@ -303,13 +317,13 @@ fn title(
     {
         return None;
     }
-    let words: Vec<String> = (the + 1..=end)
-        .map(|i| normalize(doc.token_text(i)).into_owned())
-        .filter(|w| w != "of")
+    let words: Vec<Word> = (the + 1..=end)
+        .map(|i| normalize(doc.token_text(i)))
+        .filter(|w| *w != "of")
         .collect();
     let (head, modifiers) = words.split_last()?;
     let start = doc.tokens[the].span.start;
-    let mut candidates: Vec<usize> = facts.by_role_word.get(head).cloned().unwrap_or_default();
+    let mut candidates: Vec<usize> = facts.by_role_word.get(&**head).cloned().unwrap_or_default();
     if lex.is_leader(head) {
         candidates.extend(&facts.leaders);
     }
@@ -323,10 +337,10 @@ fn title(
             .mentions
             .first()
             .is_some_and(|m| m.start < start);
-        if !mentioned || !modifiers.iter().all(|m| role.contains(m)) {
+        if !mentioned || !modifiers.iter().all(|m| role.contains(&**m)) {
             continue;
         }
-        let score = modifiers.len() + if role.contains(head) { 2 } else { 1 };
+        let score = modifiers.len() + if role.contains(&**head) { 2 } else { 1 };
         match best {
             Some((_, s)) if s > score => {}
             Some((_, s)) if s == score => tied = true,

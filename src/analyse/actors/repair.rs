@@ -25,9 +25,7 @@ pub(super) fn token_ranges(doc: &Document, mentions: &[Mention]) -> Vec<Range> {
         if first > 0 && tokens[first - 1].span.end > m.span.start {
             first = tokens.partition_point(|t| t.span.end <= m.span.start);
         }
-        while first < tokens.len() && tokens[first].span.end <= m.span.start {
-            first += 1;
-        }
+        first += tokens[first..].partition_point(|t| t.span.end <= m.span.start);
         let mut last = first;
         while last < tokens.len() && tokens[last].span.start < m.span.end {
             last += 1;
@@ -121,7 +119,7 @@ fn push_key_word(doc: &Document, first: usize, index: usize, out: &mut String) {
         out.push(' ');
     }
     let text = &text[..text.len() - possessive_len(text)];
-    if text.is_ascii() && !text.contains('.') {
+    if text.bytes().all(|b| b.is_ascii() && b != b'.') {
         let from = out.len();
         out.push_str(text);
         out[from..].make_ascii_lowercase();
@@ -139,6 +137,7 @@ fn push_key_word(doc: &Document, first: usize, index: usize, out: &mut String) {
 }
 
 /// The lower-case key of tokens `first..=last`.
+#[inline]
 pub(super) fn key(doc: &Document, first: usize, last: usize) -> String {
     let bytes = doc.tokens[last].span.end - doc.tokens[first].span.start;
     let mut out = String::with_capacity(bytes);
@@ -171,13 +170,17 @@ impl<'t> WordFilter<'t> {
         self.words.push(word);
     }
 
-    fn contains(&self, word: &str) -> bool {
-        let Some(&first) = word.as_bytes().first() else {
-            return false;
-        };
+    /// The pre-test alone, on a word's length and first byte.
+    fn may_contain(&self, len: usize, first: u8) -> bool {
         let first = first.to_ascii_lowercase();
-        self.lengths & (1 << (word.len() % 64)) != 0
+        len > 0
+            && self.lengths & (1 << (len % 64)) != 0
             && self.firsts[usize::from(first / 64)] & (1 << (first % 64)) != 0
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let first = word.as_bytes().first().copied().unwrap_or(0);
+        self.may_contain(word.len(), first)
             && self.words.iter().any(|w| w.eq_ignore_ascii_case(word))
     }
 }
@@ -283,9 +286,26 @@ pub(super) fn drop_headline_words(doc: &Document, mut ranges: Vec<Range>) -> Vec
     }
     // Per candidate: seen in lower case (or without a plural "s"), seen capitalised.
     let mut seen = vec![(false, false); words.len()];
+    // Most body words differ from every candidate in length or first letter.
+    let mut filter = WordFilter::default();
+    for word in &words {
+        filter.insert(word);
+        filter.insert(word.strip_suffix('s').unwrap_or(word));
+    }
     let body = doc.tokens.partition_point(|t| t.span.end <= headline.end);
-    let starts: FastSet<usize> = doc.sentences.iter().map(|s| s.tokens.start).collect();
-    for i in body..doc.tokens.len() {
+    let starts_sentence = |i: usize| {
+        doc.sentences
+            .binary_search_by_key(&i, |s| s.tokens.start)
+            .is_ok()
+    };
+    let bytes = doc.text.as_bytes();
+    for (i, token) in (body..).zip(&doc.tokens[body..]) {
+        // The pre-test reads the length and first byte without cutting the text.
+        let len = token.span.end.saturating_sub(token.span.start);
+        let lead = || bytes.get(token.span.start).copied().unwrap_or(0);
+        if !filter.may_contain(len, lead()) {
+            continue;
+        }
         let text = doc.token_text(i);
         for (word, seen) in words.iter().zip(&mut seen) {
             let stem = word.strip_suffix('s').unwrap_or(word);
@@ -293,7 +313,7 @@ pub(super) fn drop_headline_words(doc: &Document, mut ranges: Vec<Range>) -> Vec
                 continue;
             }
             if text == *word || text == stem {
-                seen.1 |= !starts.contains(&i);
+                seen.1 |= !starts_sentence(i);
             } else if text.eq_ignore_ascii_case(word) || text.eq_ignore_ascii_case(stem) {
                 seen.0 |= text.bytes().all(|b| b.is_ascii_lowercase());
             }
@@ -349,7 +369,7 @@ pub(super) fn person_after_title(
     match titled {
         Some(cut)
             if lexicon::lexicon()
-                .gender(&normalize(doc.token_text(cut + 1)))
+                .gender(normalize(doc.token_text(cut + 1)))
                 .is_some() =>
         {
             EntityKind::Person
@@ -376,7 +396,8 @@ pub(super) fn trim_title<'k>(
         .get(sentence_of(doc, first))
         .map_or(first, |s| s.tokens.start);
     let cut = (first..last).rev().find(|&i| {
-        HONORIFICS.contains(&&*normalize(doc.token_text(i))) || roles::ends_title(doc, floor, i)
+        let word = normalize(doc.token_text(i));
+        HONORIFICS.iter().any(|h| word == *h) || roles::ends_title(doc, floor, i)
     });
     let Some(cut) = cut else {
         return first;

@@ -11,6 +11,7 @@ use crate::span::Span;
 const MAX_ROLE_TOKENS: usize = 8;
 
 /// Whether a token starts with a capital letter.
+#[inline]
 pub fn capitalised(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_uppercase)
 }
@@ -59,7 +60,7 @@ pub fn left_of(doc: &Document, floor: usize, first: usize) -> Option<Span> {
         if word == "of" {
             let joins = index > floor && start < first && start == cursor && {
                 let left = doc.token_text(index - 1);
-                capitalised(left) || lex.is_head(&normalize(left))
+                capitalised(left) || lex.is_head(normalize(left))
             };
             if !joins {
                 break;

@@ -174,8 +174,16 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Event> {
     if entities.is_empty() {
         return Vec::new();
     }
+    find_with(doc, entities, &quotes::quoted_tokens(doc))
+}
+
+/// [`find`] with each token's being inside quote marks already known
+/// ([`quotes::Marks::quoted`]), as the statements stage worked it out.
+pub fn find_with(doc: &Document, entities: &[Entity], quoted: &[bool]) -> Vec<Event> {
+    if entities.is_empty() {
+        return Vec::new();
+    }
     let spans = actor_spans(entities);
-    let quoted = quotes::quoted_tokens(doc);
     let table = triggers();
     let mut events: Vec<Event> = Vec::new();
     let mut named: Vec<Event> = Vec::new();
@@ -193,7 +201,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Event> {
             if index > 0
                 && nominal::may_be_noun(word)
                 && let Some(event) =
-                    nominal::event_at(doc, entities, &spans, &quoted, range.clone(), i)
+                    nominal::event_at(doc, entities, &spans, quoted, range.clone(), i)
             {
                 named.push(event);
             }
@@ -206,7 +214,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Event> {
                 table.get(word).copied()
             };
             let Some(trigger) = trigger else { continue };
-            let Some(event) = event_at(doc, entities, &spans, &quoted, range.clone(), i, trigger)
+            let Some(event) = event_at(doc, entities, &spans, quoted, range.clone(), i, trigger)
             else {
                 continue;
             };

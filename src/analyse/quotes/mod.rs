@@ -33,8 +33,37 @@ pub use self::lexicon::{FastHash, is_closed_class, is_pronoun};
 /// Per token: whether it lies inside quote marks (marks included), for
 /// stages that must tell what the article says from what it quotes.
 pub fn quoted_tokens(doc: &Document) -> Vec<bool> {
-    let paragraphs = marks::paragraph_tokens(doc);
-    quoted_in(doc, &paragraphs, &marks::passages(doc, &paragraphs))
+    Marks::new(doc).quoted
+}
+
+/// A document's quote marks paired into passages, once for both the
+/// statements and the events ([`find_with`], `events::find_with`).
+pub struct Marks {
+    /// Each paragraph's tokens.
+    paragraphs: Vec<Range<usize>>,
+    /// The paired marks, in text order.
+    passages: Vec<Passage>,
+    /// Per token: whether it lies inside quote marks (marks included).
+    quoted: Vec<bool>,
+}
+
+impl Marks {
+    /// Pair the quote marks of `doc`.
+    pub fn new(doc: &Document) -> Self {
+        let paragraphs = marks::paragraph_tokens(doc);
+        let passages = marks::passages(doc, &paragraphs);
+        let quoted = quoted_in(doc, &paragraphs, &passages);
+        Self {
+            paragraphs,
+            passages,
+            quoted,
+        }
+    }
+
+    /// Per token: whether it lies inside quote marks, as [`quoted_tokens`].
+    pub fn quoted(&self) -> &[bool] {
+        &self.quoted
+    }
 }
 
 fn quoted_in(doc: &Document, paragraphs: &[Range<usize>], passages: &[Passage]) -> Vec<bool> {
@@ -50,35 +79,42 @@ fn quoted_in(doc: &Document, paragraphs: &[Range<usize>], passages: &[Passage]) 
 
 /// Every statement in the document, in text order.
 pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
-    let paragraphs = marks::paragraph_tokens(doc);
-    let passages = marks::passages(doc, &paragraphs);
-    let quoted = quoted_in(doc, &paragraphs, &passages);
+    find_with(doc, entities, &Marks::new(doc))
+}
+
+/// [`find`] with the document's quote marks already paired.
+pub fn find_with(doc: &Document, entities: &[Entity], marks: &Marks) -> Vec<Quote> {
+    let Marks {
+        paragraphs,
+        passages,
+        quoted,
+    } = marks;
     let cues = speaker::cue_cache(doc);
     let scanner = Scanner {
         doc,
-        quoted: &quoted,
+        quoted,
         cues: &cues,
     };
     let own: Vec<Option<Attribution>> = passages
         .iter()
-        .map(|p| own_attribution(&scanner, p, &paragraphs))
+        .map(|p| own_attribution(&scanner, p, paragraphs))
         .collect();
     let keep: Vec<bool> = passages
         .iter()
         .zip(&own)
-        .map(|(p, a)| is_statement(&scanner, p, a.is_some(), &paragraphs))
+        .map(|(p, a)| is_statement(&scanner, p, a.is_some(), paragraphs))
         .collect();
     let mut attributions = own.clone();
     for index in 0..passages.len() {
         if keep[index] && attributions[index].is_none() {
             attributions[index] = borrowed(
                 &scanner,
-                &passages,
+                passages,
                 &own,
                 &attributions,
                 &keep,
                 index,
-                &paragraphs,
+                paragraphs,
             );
         }
     }
