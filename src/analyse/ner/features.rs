@@ -4,9 +4,11 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::LABELS;
 use super::clusters::{Clusters, WordClass};
 use super::gazetteer::{self, Gazetteer, MAX_PHRASE};
 use super::hash::{self, IdBuild, feature, feature2};
+use super::model::{Model, Sum};
 use crate::analyse::text::{Document, Token, TokenKind};
 use crate::span::Span;
 
@@ -582,12 +584,161 @@ pub const HISTORY: usize = 3;
 
 /// Features that depend on the labels chosen for the two tokens before.
 pub fn history_features(info: &TokenInfo, prev: u8, prev2: u8, out: &mut [u64; HISTORY]) {
+    let [a, b] = label_history(prev, prev2);
+    *out = [a, b, word_history(prev, info.word)];
+}
+
+/// The history features that look at nothing but the two labels before.
+fn label_history(prev: u8, prev2: u8) -> [u64; 2] {
     let (p, p2) = (u64::from(prev), u64::from(prev2));
-    *out = [
-        feature(40, p),
-        feature2(41, p, p2),
-        feature2(42, p, info.word),
-    ];
+    [feature(40, p), feature2(41, p, p2)]
+}
+
+/// The history feature of the label before and the token's own word.
+pub fn word_history(prev: u8, word: u64) -> u64 {
+    feature2(42, u64::from(prev), word)
+}
+
+/// What the first pass's labels say of one token, for the second pass.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stack {
+    /// The token's own label.
+    own: u8,
+    /// The kind (0 for outside) the document most often gave the word.
+    majority: u8,
+    /// Whether the document ever labelled the word as part of a name.
+    named: bool,
+    /// The kinds the word was seen in inside longer names, as bits 1 to 4.
+    multi: u8,
+    /// The labels of the tokens either side ([`NO_LABEL`] at a sentence's edge).
+    sides: [u8; 2],
+}
+
+/// A side of a [`Stack`] beyond the sentence.
+const NO_LABEL: u8 = LABELS as u8;
+
+impl Stack {
+    /// Its hashed features.
+    pub fn features(&self) -> [u64; STACKED] {
+        let side = |label: u8| {
+            if label == NO_LABEL {
+                99
+            } else {
+                u64::from(label)
+            }
+        };
+        let (own, majority) = (u64::from(self.own), u64::from(self.majority));
+        [
+            feature(50, own),
+            feature2(51, own, majority),
+            feature2(52, majority, u64::from(self.named)),
+            feature(53, u64::from(self.multi)),
+            feature2(54, side(self.sides[0]), side(self.sides[1])),
+        ]
+    }
+}
+
+/// A model's weights for the features whose values are only labels and
+/// counts, by value, so that the tagger adds them without hashing or
+/// probing: the two label-history features summed per pair of labels, and
+/// each stacked template per value.
+#[derive(Debug)]
+pub struct LabelTables {
+    /// Features 40 and 41 summed, at `prev * LABELS + prev2`.
+    history: Vec<Sum>,
+    /// Stacked templates: own label; own label and majority; majority and
+    /// named; multi; the two sides.
+    own: Vec<Sum>,
+    own_majority: Vec<Sum>,
+    majority_named: Vec<Sum>,
+    multi: Vec<Sum>,
+    sides: Vec<Sum>,
+}
+
+/// Values a [`Stack`]'s majority takes (outside and the four kinds).
+const KINDS_AND_OUTSIDE: usize = 5;
+
+/// Values a [`Stack`]'s multi takes (bits 1 to 4).
+const MULTI: usize = 32;
+
+/// Values a [`Stack`]'s side takes (a label or [`NO_LABEL`]).
+const SIDES: usize = LABELS + 1;
+
+impl LabelTables {
+    /// Look every value's features up in `model` once.
+    pub fn new(model: &Model) -> LabelTables {
+        let labels = 0..LABELS as u8;
+        let stack = |own, majority, named, multi, sides| Stack {
+            own,
+            majority,
+            named,
+            multi,
+            sides,
+        };
+        let history = labels
+            .clone()
+            .flat_map(|p| labels.clone().map(move |p2| label_history(p, p2)))
+            .map(|pair| model.sum_of(&pair))
+            .collect();
+        let one = |f: &dyn Fn(usize) -> Stack, slot: usize, count: usize| -> Vec<Sum> {
+            (0..count)
+                .map(|v| model.sum_of(&[f(v).features()[slot]]))
+                .collect()
+        };
+        LabelTables {
+            history,
+            own: one(&|v| stack(v as u8, 0, false, 0, [0; 2]), 0, LABELS),
+            own_majority: one(
+                &|v| {
+                    stack(
+                        (v / KINDS_AND_OUTSIDE) as u8,
+                        (v % KINDS_AND_OUTSIDE) as u8,
+                        false,
+                        0,
+                        [0; 2],
+                    )
+                },
+                1,
+                LABELS * KINDS_AND_OUTSIDE,
+            ),
+            majority_named: one(
+                &|v| stack(0, (v / 2) as u8, v % 2 == 1, 0, [0; 2]),
+                2,
+                KINDS_AND_OUTSIDE * 2,
+            ),
+            multi: one(&|v| stack(0, 0, false, v as u8, [0; 2]), 3, MULTI),
+            sides: one(
+                &|v| stack(0, 0, false, 0, [(v / SIDES) as u8, (v % SIDES) as u8]),
+                4,
+                SIDES * SIDES,
+            ),
+        }
+    }
+
+    /// The summed label-history weights after `prev2`, `prev`.
+    pub fn history(&self, prev: u8, prev2: u8) -> &Sum {
+        &self.history[usize::from(prev) * LABELS + usize::from(prev2)]
+    }
+
+    /// The summed weights of a stack's features.
+    pub fn stacked(&self, stack: &Stack) -> Sum {
+        let (own, majority) = (usize::from(stack.own), usize::from(stack.majority));
+        let [before, after] = stack.sides.map(usize::from);
+        let parts = [
+            &self.own[own],
+            &self.own_majority[own * KINDS_AND_OUTSIDE + majority],
+            &self.majority_named[majority * 2 + usize::from(stack.named)],
+            &self.multi[usize::from(stack.multi)],
+            &self.sides[before * SIDES + after],
+        ];
+        let mut sum = [0; LABELS];
+        for part in parts {
+            for (s, w) in sum.iter_mut().zip(part) {
+                *s += w;
+            }
+        }
+        sum
+    }
 }
 
 /// How each capitalised word was labelled by the first pass across the whole
@@ -635,16 +786,26 @@ impl Votes {
         labels: &[u8],
         i: usize,
     ) -> [u64; STACKED] {
-        let own = u64::from(labels[i]);
+        self.stack(infos, range, labels, i).features()
+    }
+
+    /// What the votes and `labels` say of token `i` of the sentence `range`.
+    pub fn stack(
+        &self,
+        infos: &[TokenInfo],
+        range: &Range<usize>,
+        labels: &[u8],
+        i: usize,
+    ) -> Stack {
         let prev = if i > range.start {
-            u64::from(labels[i - 1])
+            labels[i - 1]
         } else {
-            99
+            NO_LABEL
         };
         let next = if i + 1 < range.end {
-            u64::from(labels[i + 1])
+            labels[i + 1]
         } else {
-            99
+            NO_LABEL
         };
         let (counts, multi) = if infos[i].flags & F_CANDIDATE != 0 {
             self.words
@@ -654,15 +815,14 @@ impl Votes {
         } else {
             Default::default()
         };
-        let majority = (0..5).max_by_key(|&k| (counts[k], 5 - k)).unwrap_or(0) as u64;
-        let named = u64::from(counts[1..].iter().any(|&c| c > 0));
-        [
-            feature(50, own),
-            feature2(51, own, majority),
-            feature2(52, majority, named),
-            feature(53, u64::from(multi)),
-            feature2(54, prev, next),
-        ]
+        let majority = (0..5).max_by_key(|&k| (counts[k], 5 - k)).unwrap_or(0) as u8;
+        Stack {
+            own: labels[i],
+            majority,
+            named: counts[1..].iter().any(|&c| c > 0),
+            multi,
+            sides: [prev, next],
+        }
     }
 }
 
@@ -718,6 +878,50 @@ mod tests {
         fn word_description_matches_the_general_one(word in "[a-zA-Z]{0,3}[a-z0-9.'-]{0,9}") {
             prop_assert_eq!(describe(&word), describe_chars(&word));
         }
+    }
+
+    #[test]
+    fn label_tables_add_what_the_hashed_features_add() {
+        use crate::analyse::ner::model::{Models, Scorer};
+        let models = Models::get();
+        assert!(!models.second.is_empty());
+        for model in [&models.first, &models.second] {
+            let tables = model.tables();
+            for (prev, prev2) in
+                (0..LABELS as u8).flat_map(|p| (0..LABELS as u8).map(move |q| (p, q)))
+            {
+                let hashed = model.sum_of(&label_history(prev, prev2));
+                assert_eq!(tables.history(prev, prev2), &hashed);
+            }
+        }
+        let (model, tables) = (&models.second, models.second.tables());
+        let mut differing = 0;
+        for own in 0..LABELS as u8 {
+            for majority in 0..KINDS_AND_OUTSIDE as u8 {
+                for multi in (0..MULTI as u8).step_by(2) {
+                    for sides in
+                        (0..(SIDES * SIDES) as u8).map(|v| [v / SIDES as u8, v % SIDES as u8])
+                    {
+                        for named in [false, true] {
+                            let stack = Stack {
+                                own,
+                                majority,
+                                named,
+                                multi,
+                                sides,
+                            };
+                            let (mut hashed, mut by_value) = ([0.0; LABELS], [0.0; LABELS]);
+                            model.add_all(&stack.features(), &mut hashed);
+                            model.add_sum(&tables.stacked(&stack), &mut by_value);
+                            assert_eq!(hashed, by_value, "{stack:?}");
+                            differing += usize::from(hashed != [0.0; LABELS]);
+                        }
+                    }
+                }
+            }
+        }
+        // The comparison means something only if the weights are there.
+        assert!(differing > 0);
     }
 
     #[test]

@@ -40,7 +40,7 @@ use features::{
 };
 
 const CAPITALISED: features::Flags = F_CAP | F_INNER_CAP;
-use model::{Models, Scorer};
+use model::{Model, Models, Scorer};
 
 /// Number of BIO labels: O, then B and I for person, organisation, place, other.
 pub const LABELS: usize = 9;
@@ -95,7 +95,7 @@ fn tag_cut(models: &Models, doc: &Document) -> Vec<Mention> {
     for range in &sentences {
         greedy(&infos, range, &mut labels, |i, prev, prev2| {
             let mut scores = emissions.get(range, i);
-            add_history(&models.first, &infos[i], prev, prev2, &mut scores);
+            add_history_by_value(&models.first, &infos[i], prev, prev2, &mut scores);
             scores
         });
     }
@@ -105,9 +105,10 @@ fn tag_cut(models: &Models, doc: &Document) -> Vec<Mention> {
         for range in &sentences {
             greedy(&infos, range, &mut labels, |i, prev, prev2| {
                 let mut scores = emissions.get(range, i);
-                let stacked = votes.features(&infos, range, &first, i);
-                models.second.add_all(&stacked, &mut scores);
-                add_history(&models.second, &infos[i], prev, prev2, &mut scores);
+                let stack = votes.stack(&infos, range, &first, i);
+                let second = &models.second;
+                second.add_sum(&second.tables().stacked(&stack), &mut scores);
+                add_history_by_value(second, &infos[i], prev, prev2, &mut scores);
                 scores
             });
         }
@@ -183,6 +184,20 @@ pub fn add_history<S: Scorer>(
     let mut history = [0; features::HISTORY];
     features::history_features(info, prev, prev2, &mut history);
     scorer.add_all(&history, scores);
+}
+
+/// [`add_history`] for embedded weights: the label-only features by value.
+#[inline]
+fn add_history_by_value(
+    model: &Model,
+    info: &TokenInfo,
+    prev: u8,
+    prev2: u8,
+    scores: &mut [f32; LABELS],
+) {
+    let mut sum = *model.tables().history(prev, prev2);
+    model.sum_into(features::word_history(prev, info.word), &mut sum);
+    model.add_sum(&sum, scores);
 }
 
 /// A name does not end in a lower-case word or a symbol ("Eagles organisation",

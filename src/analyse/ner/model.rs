@@ -4,10 +4,14 @@
 use std::sync::OnceLock;
 
 use super::LABELS;
+use super::features::LabelTables;
 
 const FIRST: &[u8] = include_bytes!("../../../assets/ner/pass1.bin");
 const SECOND: &[u8] = include_bytes!("../../../assets/ner/pass2.bin");
 const MAGIC: &[u8; 4] = b"BNE4";
+
+/// Integer weights, one per label, summed before they are scaled once.
+pub type Sum = [i32; LABELS];
 
 /// Anything that can add a feature's weights to the label scores.
 pub trait Scorer {
@@ -31,6 +35,8 @@ pub struct Model {
     keys: Vec<u32>,
     weights: Vec<[i16; LABELS]>,
     unit: f32,
+    /// The label-valued features' weights by value, built on first use.
+    tables: OnceLock<LabelTables>,
 }
 
 impl Default for Model {
@@ -40,6 +46,7 @@ impl Default for Model {
             keys: Vec::new(),
             weights: Vec::new(),
             unit: 1.0,
+            tables: OnceLock::new(),
         }
     }
 }
@@ -84,6 +91,7 @@ impl Model {
             keys: vec![0; capacity],
             weights: vec![[0; LABELS]; capacity],
             unit,
+            tables: OnceLock::new(),
         };
         for _ in 0..count {
             let hash = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
@@ -109,6 +117,39 @@ fn key(hash: u64) -> u32 {
 }
 
 impl Model {
+    /// The integer weights of `features`, summed (absent ones add nothing).
+    #[inline]
+    pub fn sum_of(&self, features: &[u64]) -> Sum {
+        let mut sum = [0; LABELS];
+        for &f in features {
+            self.sum_into(f, &mut sum);
+        }
+        sum
+    }
+
+    /// Add the integer weights of `feature`, if the table holds it, to `sum`.
+    #[inline]
+    pub fn sum_into(&self, feature: u64, sum: &mut Sum) {
+        if let Some(slot) = self.find(feature) {
+            for (s, &w) in sum.iter_mut().zip(&self.weights[slot]) {
+                *s += i32::from(w);
+            }
+        }
+    }
+
+    /// Add `sum`, scaled once by the weights' shared unit, to `scores`.
+    #[inline]
+    pub fn add_sum(&self, sum: &Sum, scores: &mut [f32; LABELS]) {
+        for (s, &v) in scores.iter_mut().zip(sum) {
+            *s += v as f32 * self.unit;
+        }
+    }
+
+    /// The weights of the features whose values are only labels, by value.
+    pub fn tables(&self) -> &LabelTables {
+        self.tables.get_or_init(|| LabelTables::new(self))
+    }
+
     /// The slot of `feature`, if the table holds it.
     #[inline]
     fn find(&self, feature: u64) -> Option<usize> {
@@ -134,18 +175,7 @@ impl Scorer for Model {
     }
 
     fn add_all(&self, features: &[u64], scores: &mut [f32; LABELS]) {
-        // Sum in integers and scale once: the weights share one unit.
-        let mut sum = [0i32; LABELS];
-        for &f in features {
-            if let Some(slot) = self.find(f) {
-                for (s, &w) in sum.iter_mut().zip(&self.weights[slot]) {
-                    *s += i32::from(w);
-                }
-            }
-        }
-        for (s, v) in scores.iter_mut().zip(sum) {
-            *s += v as f32 * self.unit;
-        }
+        self.add_sum(&self.sum_of(features), scores);
     }
 }
 
