@@ -211,7 +211,8 @@ fn describe(text: &str) -> TokenInfo {
             flags: F_LOWER,
             ..TokenInfo::default()
         }
-    } else if text.is_ascii() {
+    } else if seen & 0x80 == 0 {
+        // No byte had its top bit set: ASCII.
         describe_ascii(bytes, word)
     } else {
         describe_chars(text)
