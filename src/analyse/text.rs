@@ -278,16 +278,23 @@ fn tokenize(
     let s = span.of(text);
     let bytes = s.as_bytes();
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
+    loop {
+        i += space_run(bytes.get(i..).unwrap_or_default());
+        let Some(&b) = bytes.get(i) else { break };
         let may_split = split_possessives && (i > 0 || !paragraph_start);
         let (end, kind) = match b {
-            // The ASCII characters `char::is_whitespace` accepts.
-            b'\t'..=b'\r' | b' ' => {
-                i += 1;
-                continue;
-            }
             b'a'..=b'z' | b'A'..=b'Z' => {
-                (word_end(s, i, i + 1, split_possessives), TokenKind::Word)
+                // Most words end in a space or a comma: only what may join
+                // on ("U.S.", "al-Assad", "O'Brien", "Łódź") needs a look.
+                let end = i + 1 + alphanumeric_run(bytes.get(i + 1..).unwrap_or_default());
+                if bytes
+                    .get(end)
+                    .is_some_and(|&b| CLASSES[usize::from(b)] & JOINS != 0)
+                {
+                    (word_end(s, i, end, split_possessives), TokenKind::Word)
+                } else {
+                    (end, TokenKind::Word)
+                }
             }
             b'0'..=b'9' => (number_end(s, i + 1), TokenKind::Number),
             b'"' => (i + 1, TokenKind::Quote),
@@ -368,11 +375,10 @@ fn number_end(s: &str, mut end: usize) -> usize {
 /// Where the word that starts at byte `start` (its first character ending at
 /// `end`) ends: letters and digits, with inner apostrophes, hyphens, dots and
 /// ampersands, and a final dot after an initialism ("U.S.").
-#[inline(always)]
 fn word_end(s: &str, start: usize, mut end: usize, split_possessives: bool) -> usize {
     let bytes = s.as_bytes();
     loop {
-        // ASCII letters and digits, the common case, eight bytes at a time.
+        // ASCII letters and digits, the common case, a byte at a time.
         end += bytes.get(end..).map_or(0, alphanumeric_run);
         let Some(&b) = bytes.get(end) else { break };
         let d = if b.is_ascii() {
@@ -407,41 +413,48 @@ fn word_end(s: &str, start: usize, mut end: usize, split_possessives: bool) -> u
 /// How many ASCII letters and digits `bytes` starts with.
 #[inline]
 fn alphanumeric_run(bytes: &[u8]) -> usize {
-    let mut n = 0;
-    while let Some(chunk) = bytes.get(n..).and_then(<[u8]>::first_chunk::<8>) {
-        let others = !alphanumeric_bytes(u64::from_le_bytes(*chunk)) & HIGH_BITS;
-        if others != 0 {
-            return n + (others.trailing_zeros() / 8) as usize;
-        }
-        n += 8;
-    }
-    let tail = bytes.get(n..).unwrap_or_default();
-    n + tail
+    bytes
         .iter()
-        .take_while(|b| b.is_ascii_alphanumeric())
-        .count()
+        .position(|&b| CLASSES[usize::from(b)] & ALPHANUMERIC == 0)
+        .unwrap_or(bytes.len())
 }
 
-/// The high bit of each of eight bytes.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// Eight bytes at once (SWAR): the high bit of each byte of the result is set
-/// where that byte of `x` is an ASCII letter or digit, and every other bit is
-/// clear.
+/// How many ASCII whitespace characters `bytes` starts with.
 #[inline]
-fn alphanumeric_bytes(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // Every byte below 0x80, so adding at most 0x80 to one never carries
-    // into the next: the high bit then says whether it reached the bound.
-    let low = x & !HIGH_BITS;
-    let at_least = |v: u64, bound: u8| (v + ONES * u64::from(0x80 - bound)) & HIGH_BITS;
-    let above = |v: u64, bound: u8| (v + ONES * u64::from(0x7F - bound)) & HIGH_BITS;
-    let digit = at_least(low, b'0') & !above(low, b'9');
-    // Setting 0x20 folds capitals onto small letters and nothing else onto them.
-    let folded = low | ONES * 0x20;
-    let letter = at_least(folded, b'a') & !above(folded, b'z');
-    (digit | letter) & !x
+fn space_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| CLASSES[usize::from(b)] & SPACE == 0)
+        .unwrap_or(bytes.len())
 }
+
+/// Class bit of an ASCII letter or digit.
+const ALPHANUMERIC: u8 = 1;
+/// Class bit of the ASCII characters `char::is_whitespace` accepts.
+const SPACE: u8 = 4;
+/// Class bit of what may join a word on after its letters: an apostrophe,
+/// hyphen, dot or ampersand, or any byte of a non-ASCII character.
+const JOINS: u8 = 2;
+
+/// The class bits of each byte, one look-up in the tokeniser's hot loops.
+static CLASSES: [u8; 256] = {
+    let mut classes = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        classes[b] = if byte.is_ascii_alphanumeric() {
+            ALPHANUMERIC
+        } else if matches!(byte, b'\'' | b'-' | b'.' | b'&') || !byte.is_ascii() {
+            JOINS
+        } else if matches!(byte, b'\t'..=b'\r' | b' ') {
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    classes
+};
 
 /// Byte offsets of every apostrophe, straight or curly, in `text`.
 fn apostrophes(text: &str) -> impl Iterator<Item = usize> + '_ {
