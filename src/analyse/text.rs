@@ -208,15 +208,35 @@ impl<'t> Document<'t> {
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_end();
-        let lead = trimmed.len() - trimmed.trim_start().len();
-        if !trimmed.trim().is_empty() {
-            out.push(Span::new(start + lead, start + trimmed.len()));
+    for newline in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
+        let (lead, end) = trim(text, start, newline);
+        if lead < end {
+            out.push(Span::new(lead, end));
         }
-        start += line.len();
+        start = newline + 1;
     }
     out
+}
+
+/// The bytes `start..end` of `text` (on character boundaries) without the
+/// whitespace around them, as `str::trim` has it, ASCII spaces skipped a byte
+/// at a time.
+fn trim(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let is_space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+    while start < end && bytes.get(end - 1).is_some_and(is_space) {
+        end -= 1;
+    }
+    if start < end && bytes.get(end - 1).is_some_and(|b| !b.is_ascii()) {
+        end = start + text.get(start..end).map_or(0, |s| s.trim_end().len());
+    }
+    while start < end && bytes.get(start).is_some_and(is_space) {
+        start += 1;
+    }
+    if start < end && bytes.get(start).is_some_and(|b| !b.is_ascii()) {
+        start = end - text.get(start..end).map_or(0, |s| s.trim_start().len());
+    }
+    (start, end)
 }
 
 fn is_quote_char(c: char) -> bool {
@@ -245,6 +265,9 @@ fn char_at(s: &str, at: usize) -> Option<char> {
 
 /// Append the tokens of `span` to `out`; `paragraph_start` says whether
 /// `span` starts a paragraph (where an apostrophe is never a possessive).
+///
+/// ASCII, nearly all of news text, is classed a byte at a time; any other
+/// character is decoded and classed by [`char_token`].
 fn tokenize(
     text: &str,
     span: Span,
@@ -253,38 +276,38 @@ fn tokenize(
     out: &mut Vec<Token>,
 ) {
     let s = span.of(text);
+    let bytes = s.as_bytes();
     let mut i = 0;
-    while let Some(c) = char_at(s, i) {
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        let mut end = i + c.len_utf8();
-        let kind = if split_possessives
-            && matches!(c, '\'' | '\u{2019}')
-            && (i > 0 || !paragraph_start)
-            && possessive(&s[i..])
-        {
-            // "Israel's": the clitic is its own word so the name stays whole.
-            end += 1;
-            TokenKind::Word
-        } else if c.is_alphabetic() {
-            end = word_end(s, i, end, split_possessives);
-            TokenKind::Word
-        } else if c.is_ascii_digit() {
-            while let Some(d) = char_at(s, end) {
-                let next_digit = char_at(s, end + d.len_utf8()).is_some_and(|n| n.is_ascii_digit());
-                if d.is_alphanumeric() || (matches!(d, ',' | '.' | ':') && next_digit) {
-                    end += d.len_utf8();
+    loop {
+        i += space_run(bytes.get(i..).unwrap_or_default());
+        let Some(&b) = bytes.get(i) else { break };
+        let may_split = split_possessives && (i > 0 || !paragraph_start);
+        let (end, kind) = match b {
+            b'a'..=b'z' | b'A'..=b'Z' => {
+                // Most words end in a space or a comma: only what may join
+                // on ("U.S.", "al-Assad", "O'Brien", "Łódź") needs a look.
+                let end = i + 1 + alphanumeric_run(bytes.get(i + 1..).unwrap_or_default());
+                if bytes
+                    .get(end)
+                    .is_some_and(|&b| CLASSES[usize::from(b)] & JOINS != 0)
+                {
+                    (word_end(s, i, end, split_possessives), TokenKind::Word)
                 } else {
-                    break;
+                    (end, TokenKind::Word)
                 }
             }
-            TokenKind::Number
-        } else if is_quote_char(c) {
-            TokenKind::Quote
-        } else {
-            TokenKind::Punct
+            b'0'..=b'9' => (number_end(s, i + 1), TokenKind::Number),
+            b'"' => (i + 1, TokenKind::Quote),
+            b'\'' => char_token(s, i, '\'', may_split, split_possessives),
+            0..=0x7F => (i + 1, TokenKind::Punct),
+            _ => {
+                let Some(c) = char_at(s, i) else { break };
+                if c.is_whitespace() {
+                    i += c.len_utf8();
+                    continue;
+                }
+                char_token(s, i, c, may_split, split_possessives)
+            }
         };
         out.push(Token {
             span: Span::new(span.start + i, span.start + end),
@@ -294,6 +317,61 @@ fn tokenize(
     }
 }
 
+/// Where the token that starts with `c` (not whitespace) at byte `start` of
+/// `s` ends, and its kind; `may_split` says whether an apostrophe there may
+/// start a possessive "'s".
+fn char_token(
+    s: &str,
+    start: usize,
+    c: char,
+    may_split: bool,
+    split_possessives: bool,
+) -> (usize, TokenKind) {
+    let end = start + c.len_utf8();
+    if may_split && matches!(c, '\'' | '\u{2019}') && s.get(start..).is_some_and(possessive) {
+        // "Israel's": the clitic is its own word so the name stays whole.
+        (end + 1, TokenKind::Word)
+    } else if c.is_alphabetic() {
+        (word_end(s, start, end, split_possessives), TokenKind::Word)
+    } else if c.is_ascii_digit() {
+        (number_end(s, end), TokenKind::Number)
+    } else if is_quote_char(c) {
+        (end, TokenKind::Quote)
+    } else {
+        (end, TokenKind::Punct)
+    }
+}
+
+/// Whether the character at byte `at` of `s` is a letter or digit.
+#[inline]
+fn alphanumeric_at(s: &str, at: usize) -> bool {
+    match s.as_bytes().get(at) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => char_at(s, at).is_some_and(char::is_alphanumeric),
+        None => false,
+    }
+}
+
+/// Where the number whose first digit ends at byte `end` ends: letters and
+/// digits, with inner commas, dots and colons before a digit ("1,200", "3.5").
+fn number_end(s: &str, mut end: usize) -> usize {
+    let bytes = s.as_bytes();
+    loop {
+        match bytes.get(end) {
+            Some(b) if b.is_ascii_alphanumeric() => end += 1,
+            Some(b',' | b'.' | b':') if bytes.get(end + 1).is_some_and(u8::is_ascii_digit) => {
+                end += 2;
+            }
+            Some(b) if !b.is_ascii() => match char_at(s, end) {
+                Some(d) if d.is_alphanumeric() => end += d.len_utf8(),
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    end
+}
+
 /// Where the word that starts at byte `start` (its first character ending at
 /// `end`) ends: letters and digits, with inner apostrophes, hyphens, dots and
 /// ampersands, and a final dot after an initialism ("U.S.").
@@ -301,29 +379,82 @@ fn word_end(s: &str, start: usize, mut end: usize, split_possessives: bool) -> u
     let bytes = s.as_bytes();
     loop {
         // ASCII letters and digits, the common case, a byte at a time.
-        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-            end += 1;
-        }
-        let Some(d) = char_at(s, end) else { break };
-        if !d.is_ascii() && d.is_alphanumeric() {
-            end += d.len_utf8();
-            continue;
-        }
-        if split_possessives && matches!(d, '\'' | '\u{2019}') && possessive(&s[end..]) {
-            break;
-        }
-        let inner = matches!(d, '\'' | '\u{2019}' | '-' | '.' | '&');
-        if inner && char_at(s, end + d.len_utf8()).is_some_and(char::is_alphanumeric) {
-            end += d.len_utf8();
+        end += bytes.get(end..).map_or(0, alphanumeric_run);
+        let Some(&b) = bytes.get(end) else { break };
+        let d = if b.is_ascii() {
+            char::from(b)
         } else {
-            if d == '.' && is_initialism(&s[start..end]) {
-                end += 1;
+            match char_at(s, end) {
+                Some(d) if d.is_alphanumeric() => {
+                    end += d.len_utf8();
+                    continue;
+                }
+                Some(d) => d,
+                None => break,
             }
-            break;
+        };
+        match d {
+            '\'' | '\u{2019}' if split_possessives && s.get(end..).is_some_and(possessive) => break,
+            '\'' | '\u{2019}' | '-' | '.' | '&' if alphanumeric_at(s, end + d.len_utf8()) => {
+                end += d.len_utf8();
+            }
+            '.' => {
+                if s.get(start..end).is_some_and(is_initialism) {
+                    end += 1;
+                }
+                break;
+            }
+            _ => break,
         }
     }
     end
 }
+
+/// How many ASCII letters and digits `bytes` starts with.
+#[inline]
+fn alphanumeric_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| CLASSES[usize::from(b)] & ALPHANUMERIC == 0)
+        .unwrap_or(bytes.len())
+}
+
+/// How many ASCII whitespace characters `bytes` starts with.
+#[inline]
+fn space_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| CLASSES[usize::from(b)] & SPACE == 0)
+        .unwrap_or(bytes.len())
+}
+
+/// Class bit of an ASCII letter or digit.
+const ALPHANUMERIC: u8 = 1;
+/// Class bit of the ASCII characters `char::is_whitespace` accepts.
+const SPACE: u8 = 4;
+/// Class bit of what may join a word on after its letters: an apostrophe,
+/// hyphen, dot or ampersand, or any byte of a non-ASCII character.
+const JOINS: u8 = 2;
+
+/// The class bits of each byte, one look-up in the tokeniser's hot loops.
+static CLASSES: [u8; 256] = {
+    let mut classes = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        classes[b] = if byte.is_ascii_alphanumeric() {
+            ALPHANUMERIC
+        } else if matches!(byte, b'\'' | b'-' | b'.' | b'&') || !byte.is_ascii() {
+            JOINS
+        } else if matches!(byte, b'\t'..=b'\r' | b' ') {
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    classes
+};
 
 /// Byte offsets of every apostrophe, straight or curly, in `text`.
 fn apostrophes(text: &str) -> impl Iterator<Item = usize> + '_ {
@@ -344,14 +475,11 @@ fn possessive(rest: &str) -> bool {
 
 /// "U.S" or "U" before a final dot: single letters joined by dots.
 fn is_initialism(word: &str) -> bool {
-    word.split('.').all(|p| p.chars().count() == 1)
+    word.split('.').all(|p| {
+        let mut chars = p.chars();
+        chars.next().is_some() && chars.next().is_none()
+    })
 }
-
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov",
-    "sen", "rep", "rev", "st", "mt", "jr", "sr", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "inc", "corp", "ltd", "co", "approx",
-];
 
 /// Append the sentences of the tokens in `range` (one paragraph) to `out`.
 fn split_sentences(
@@ -362,16 +490,34 @@ fn split_sentences(
     out: &mut Vec<Sentence>,
 ) {
     let mut first = range.start;
-    let mut i = range.start;
-    while i < range.end {
-        // By bytes: this runs on every token.
-        let span = tokens[i].span;
-        let ends = match text.as_bytes()[span.end - 1] {
-            b'.' => span.len() == 1 || tokens[i].kind == TokenKind::Word && span.len() > 2,
-            b'!' | b'?' => span.len() == 1,
-            _ => false,
-        };
-        if ends && !is_abbreviation(text, tokens, i) {
+    if range.start < range.end
+        && let (Some(head), Some(tail)) = (tokens.get(range.start), tokens.get(range.end - 1))
+    {
+        let from = head.span.start;
+        let marks = text.as_bytes().get(from..tail.span.end).unwrap_or_default();
+        // Only a token ending in . ! or ? may end a sentence: find those
+        // bytes, then the token each one ends, if any.
+        let mut i = range.start;
+        for at in memchr::memchr3_iter(b'.', b'!', b'?', marks).map(|m| from + m) {
+            while i < range.end && tokens[i].span.end <= at {
+                i += 1;
+            }
+            if i == range.end {
+                break;
+            }
+            let token = tokens[i];
+            if token.span.end != at + 1 {
+                continue;
+            }
+            let ends = match text.as_bytes()[at] {
+                b'.' => {
+                    token.span.len() == 1 || token.kind == TokenKind::Word && token.span.len() > 2
+                }
+                _ => token.span.len() == 1,
+            };
+            if !ends || is_abbreviation(text, tokens, i) {
+                continue;
+            }
             // Closing quotes and brackets stay with the sentence they close.
             let mut last = i;
             while last + 1 < range.end && closes(text, tokens, last + 1) {
@@ -389,10 +535,8 @@ fn split_sentences(
                 push_sentence(tokens, first..last + 1, paragraph, out);
                 first = last + 1;
                 i = last + 1;
-                continue;
             }
         }
-        i += 1;
     }
     if first < range.end {
         push_sentence(tokens, first..range.end, paragraph, out);
@@ -418,11 +562,66 @@ fn is_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {
         tokens[i].span.of(text).trim_end_matches('.')
     };
     let known = if word.is_ascii() {
-        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+        let mut lower = [0; 6];
+        let lower = lower.get_mut(..word.len()).map(|lower| {
+            for (l, b) in lower.iter_mut().zip(word.bytes()) {
+                *l = b.to_ascii_lowercase();
+            }
+            &*lower
+        });
+        lower.is_some_and(is_abbreviation_word)
     } else {
-        ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+        is_abbreviation_word(word.to_lowercase().as_bytes())
     };
     known || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
+/// Whether `lower` (lower-case) is a word whose dot does not end a
+/// sentence: titles, months and the like ("Mr.", "Jan.", "etc.").
+fn is_abbreviation_word(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"dr"
+            | b"prof"
+            | b"gen"
+            | b"col"
+            | b"lt"
+            | b"sgt"
+            | b"capt"
+            | b"cmdr"
+            | b"adm"
+            | b"gov"
+            | b"sen"
+            | b"rep"
+            | b"rev"
+            | b"st"
+            | b"mt"
+            | b"jr"
+            | b"sr"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"sept"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+            | b"no"
+            | b"vs"
+            | b"etc"
+            | b"inc"
+            | b"corp"
+            | b"ltd"
+            | b"co"
+            | b"approx"
+    )
 }
 
 fn push_sentence(tokens: &[Token], range: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
@@ -499,5 +698,150 @@ mod tests {
         let doc = Document::new("Headline here\nFirst para.\n\nSecond para.");
         assert_eq!(doc.paragraphs.len(), 3);
         assert_eq!(doc.sentences.len(), 3);
+    }
+}
+
+/// The tokeniser as it was before its ASCII fast path: one character at a
+/// time. Kept as the oracle the fast path must agree with on any input.
+#[cfg(test)]
+mod by_chars {
+    use super::{Span, Token, TokenKind, char_at, is_quote_char, possessive};
+
+    pub fn tokenize(
+        text: &str,
+        span: Span,
+        split_possessives: bool,
+        paragraph_start: bool,
+        out: &mut Vec<Token>,
+    ) {
+        let s = span.of(text);
+        let mut i = 0;
+        while let Some(c) = char_at(s, i) {
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            let kind = if split_possessives
+                && matches!(c, '\'' | '\u{2019}')
+                && (i > 0 || !paragraph_start)
+                && possessive(&s[i..])
+            {
+                end += 1;
+                TokenKind::Word
+            } else if c.is_alphabetic() {
+                end = word_end(s, i, end, split_possessives);
+                TokenKind::Word
+            } else if c.is_ascii_digit() {
+                while let Some(d) = char_at(s, end) {
+                    let next_digit =
+                        char_at(s, end + d.len_utf8()).is_some_and(|n| n.is_ascii_digit());
+                    if d.is_alphanumeric() || (matches!(d, ',' | '.' | ':') && next_digit) {
+                        end += d.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                TokenKind::Number
+            } else if is_quote_char(c) {
+                TokenKind::Quote
+            } else {
+                TokenKind::Punct
+            };
+            out.push(Token {
+                span: Span::new(span.start + i, span.start + end),
+                kind,
+            });
+            i = end;
+        }
+    }
+
+    fn word_end(s: &str, start: usize, mut end: usize, split_possessives: bool) -> usize {
+        while let Some(d) = char_at(s, end) {
+            if d.is_alphanumeric() {
+                end += d.len_utf8();
+                continue;
+            }
+            if split_possessives && matches!(d, '\'' | '\u{2019}') && possessive(&s[end..]) {
+                break;
+            }
+            let inner = matches!(d, '\'' | '\u{2019}' | '-' | '.' | '&');
+            if inner && char_at(s, end + d.len_utf8()).is_some_and(char::is_alphanumeric) {
+                end += d.len_utf8();
+            } else {
+                if d == '.' && s[start..end].split('.').all(|p| p.chars().count() == 1) {
+                    end += 1;
+                }
+                break;
+            }
+        }
+        end
+    }
+}
+
+#[cfg(test)]
+mod fast_path {
+    use proptest::prelude::*;
+
+    use super::{Span, by_chars, tokenize};
+
+    /// Text dense in what the tokeniser decides on: ASCII and other letters,
+    /// digits and separators, apostrophes, quotes, initials, odd spaces and
+    /// control characters.
+    fn tricky() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("Kim"),
+            Just("'"),
+            Just("\u{2019}"),
+            Just("s"),
+            Just("S"),
+            Just("U.S."),
+            Just("."),
+            Just(","),
+            Just(":"),
+            Just(" "),
+            Just("\u{a0}"),
+            Just("\u{b}"),
+            Just("\u{85}"),
+            Just("-"),
+            Just("&"),
+            Just("1"),
+            Just("3.5"),
+            Just("\u{663}"),
+            Just("\u{e9}"),
+            Just("\u{141}\u{f3}d\u{17a}"),
+            Just("\u{65e5}"),
+            Just("\u{300}"),
+            Just("\""),
+            Just("\u{201c}"),
+            Just("\n"),
+            Just("\u{0}"),
+            Just("\u{1b}"),
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|p| p.concat())
+    }
+
+    fn same_tokens(text: &str) {
+        let all = Span::new(0, text.len());
+        for (split, start) in [(false, true), (true, true), (true, false)] {
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            tokenize(text, all, split, start, &mut fast);
+            by_chars::tokenize(text, all, split, start, &mut slow);
+            assert_eq!(fast, slow, "{text:?} split {split} start {start}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
+
+        #[test]
+        fn fast_path_tokenizes_tricky_text_as_by_chars(text in tricky()) {
+            same_tokens(&text);
+        }
+
+        #[test]
+        fn fast_path_tokenizes_any_chars_as_by_chars(chars in prop::collection::vec(any::<char>(), 0..60)) {
+            same_tokens(&chars.into_iter().collect::<String>());
+        }
     }
 }
