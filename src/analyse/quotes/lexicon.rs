@@ -41,8 +41,16 @@ pub type FastHash = BuildHasherDefault<Fnv>;
 struct Cues {
     heads: HashMap<&'static str, Head, FastHash>,
     phrases: Vec<Vec<&'static str>>,
-    /// The lengths (in bytes) a first word can have, as a bit set.
-    lengths: u64,
+    /// Per first byte: the lengths (in bytes, as a bit set) a first word
+    /// opening with it can have, so most words are turned away unhashed.
+    by_first: [u64; 256],
+    /// Per last byte: the same, for first words ending with it.
+    by_last: [u64; 256],
+}
+
+/// A word's length as a bit in a length set (63 stands for any longer).
+fn length_bit(word: &str) -> u64 {
+    1 << word.len().min(63)
 }
 
 #[derive(Default)]
@@ -69,13 +77,18 @@ fn cues() -> &'static Cues {
                 phrases.push(parts);
             }
         }
-        let lengths = heads
-            .keys()
-            .fold(0u64, |bits, w| bits | 1 << w.len().min(63));
+        let mut by_first = [0u64; 256];
+        let mut by_last = [0u64; 256];
+        for word in heads.keys() {
+            let bytes = word.as_bytes();
+            by_first[usize::from(bytes[0])] |= length_bit(word);
+            by_last[usize::from(bytes[bytes.len() - 1])] |= length_bit(word);
+        }
         Cues {
             heads,
             phrases,
-            lengths,
+            by_first,
+            by_last,
         }
     })
 }
@@ -103,11 +116,13 @@ pub fn cue_at(doc: &Document, i: usize) -> Option<Cue> {
     }
     let cues = cues();
     let mut word = doc.token_text(i);
-    if cues.lengths & (1 << word.len().min(63)) == 0 {
-        return None;
-    }
     if word == "According" {
         word = "according";
+    }
+    let (&first, &last) = (word.as_bytes().first()?, word.as_bytes().last()?);
+    let bit = length_bit(word);
+    if cues.by_first[usize::from(first)] & bit == 0 || cues.by_last[usize::from(last)] & bit == 0 {
+        return None;
     }
     let head = cues.heads.get(word)?;
     if head.alone {

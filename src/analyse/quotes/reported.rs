@@ -11,6 +11,11 @@ use crate::analyse::Quote;
 use crate::analyse::text::TokenKind;
 use crate::span::Span;
 
+/// “ in UTF-8.
+const LEFT_DOUBLE: &[u8] = "\u{201C}".as_bytes();
+/// ” in UTF-8.
+const RIGHT_DOUBLE: &[u8] = "\u{201D}".as_bytes();
+
 /// Reported content shorter than this (in words) is not kept.
 const MIN_WORDS: usize = 4;
 
@@ -67,17 +72,7 @@ pub(super) fn find(scanner: &Scanner, index: &EntityIndex) -> Vec<Quote> {
     let mut last = None;
     for sentence in doc.sentences.iter().skip(1) {
         let range = sentence.tokens.clone();
-        if range
-            .clone()
-            .any(|i| doc.tokens[i].kind == TokenKind::Quote && scanner.quoted[i])
-            || range
-                .clone()
-                .any(|i| matches!(doc.token_text(i), "\"" | "\u{201C}" | "\u{201D}"))
-            || range.clone().skip(1).any(|i| {
-                // ''…'' marks some wires use for quotes
-                doc.token_text(i) == "'" && doc.token_text(i - 1) == "'"
-            })
-        {
+        if has_quote_marks(scanner, range.clone()) {
             continue;
         }
         let Some((mention, cue, content)) = statement(scanner, range) else {
@@ -106,6 +101,34 @@ pub(super) fn find(scanner: &Scanner, index: &EntityIndex) -> Vec<Quote> {
     out
 }
 
+/// Whether a sentence holds quote marks: a paired one, a double quote
+/// mark, or the ''…'' some wires use. One pass, and only one- and
+/// three-byte tokens are read, as every mark is.
+fn has_quote_marks(scanner: &Scanner, range: Range<usize>) -> bool {
+    let doc = scanner.doc;
+    let bytes = doc.text.as_bytes();
+    let mut apostrophe = false;
+    for i in range {
+        let token = &doc.tokens[i];
+        if token.kind == TokenKind::Quote && scanner.quoted[i] {
+            return true;
+        }
+        let text = match token.span.end - token.span.start {
+            1 | 3 => &bytes[token.span.start..token.span.end],
+            _ => b"",
+        };
+        if matches!(text, b"\"" | LEFT_DOUBLE | RIGHT_DOUBLE) {
+            return true;
+        }
+        let is_apostrophe = text == b"'";
+        if apostrophe && is_apostrophe {
+            return true;
+        }
+        apostrophe = is_apostrophe;
+    }
+    false
+}
+
 /// The speaker, cue and content tokens of a reported statement.
 fn statement(scanner: &Scanner, range: Range<usize>) -> Option<(Span, Cue, Range<usize>)> {
     let doc = scanner.doc;
@@ -124,7 +147,7 @@ fn statement(scanner: &Scanner, range: Range<usize>) -> Option<(Span, Cue, Range
     }
     // "…, Lee said." / "…, said Lee."
     let tail = end.saturating_sub(7).max(range.start)..end;
-    if let Some(comma) = tail.clone().rev().find(|&i| doc.token_text(i) == ",") {
+    if let Some(comma) = tail.clone().rev().find(|&i| scanner.is_byte(i, b',')) {
         let cue = (comma + 1..end).find_map(|i| scanner.cue(i));
         if let Some(cue) = cue.filter(|c| reports(doc.token_text(c.first))) {
             let mention = if cue.first == comma + 1 {
@@ -204,7 +227,7 @@ fn participle_clause(
 ) -> Option<(Span, Cue, Range<usize>)> {
     let doc = scanner.doc;
     let comma = (start + 2..end.saturating_sub(2)).find(|&i| {
-        doc.token_text(i) == ","
+        scanner.is_byte(i, b',')
             && matches!(
                 doc.token_text(i + 1),
                 "saying"

@@ -57,6 +57,13 @@ impl Scanner<'_, '_> {
         })
     }
 
+    /// Whether token `i` is the one-byte `byte` (",", "."), told without
+    /// slicing the text.
+    pub fn is_byte(&self, i: usize, byte: u8) -> bool {
+        let span = self.doc.tokens[i].span;
+        span.end == span.start + 1 && self.doc.text.as_bytes()[span.start] == byte
+    }
+
     fn word(&self, i: usize) -> &str {
         self.doc.token_text(i)
     }
