@@ -1,7 +1,7 @@
 //! Merging repaired mentions into entities: same name, surname and full
 //! name, acronym and what it stands for; then name, kind and role.
 
-use super::lexicon::{FastMap, lexicon, normalize};
+use super::lexicon::{FastMap, lexicon};
 use super::{Entity, Named};
 use crate::analyse::EntityKind;
 use crate::analyse::text::Document;
@@ -160,7 +160,7 @@ fn last_word(key: &str) -> &str {
 fn organisation_role(role: &str) -> bool {
     role.split_whitespace()
         .last()
-        .is_some_and(|w| lexicon().is_organization(normalize(w)))
+        .is_some_and(|w| lexicon().class_of(w).organization())
 }
 
 /// Merge mentions into entities in order of first mention; also returns the
@@ -212,8 +212,7 @@ pub(super) fn merge(
         group.votes[vote_index(n.kind)] += 1;
         if !group.person {
             let titled = n.role.is_some_and(|r| !organisation_role(r.of(doc.text)));
-            let first_name =
-                n.last > n.first && lex.gender(normalize(doc.token_text(n.first))).is_some();
+            let first_name = n.last > n.first && lex.gender_of(doc.token_text(n.first)).is_some();
             group.person = n.kind == EntityKind::Person || titled || first_name;
         }
         group_of.push(g);

@@ -69,13 +69,15 @@ pub struct Lexicon {
     pronouns: FastMap<Box<[u8]>, PronounClass>,
     /// First two letters of every pronoun, lower case, for a cheap pre-test.
     pronoun_starts: Vec<[u8; 2]>,
-    /// Per byte: whether a word starting with it may be a pronoun or "the"
-    /// (either case), so most words are passed over with one load.
-    reference_starts: [bool; 256],
+    /// One bit per lower-cased first two bytes of a pronoun or "the", so
+    /// most words are passed over with one load.
+    reference_starts: Vec<u64>,
     /// Length in bytes of the longest pronoun, possessive "'s" included.
     pronoun_longest: usize,
     /// Honorifics, gendered titles and first names.
     genders: FastMap<Box<[u8]>, Gender>,
+    /// One bit per [`shape`] of the words in `genders`, as `class_shapes`.
+    gender_shapes: Vec<u64>,
     /// What each title-list word is (a one-word title, a modifier, an
     /// organisation word, a stop word, a multi-word title's end), so one
     /// look-up answers every question.
@@ -105,6 +107,17 @@ impl WordClass {
     /// A word that may stand inside a title before its head (heads included).
     pub fn modifier(self) -> bool {
         self.0 & (Self::MODIFIER | Self::HEAD) != 0
+    }
+
+    /// A title a person holds ("minister"), not a description of an
+    /// organisation ("agency").
+    pub fn person_title(self) -> bool {
+        self.0 & (Self::HEAD | Self::ORGANIZATION) == Self::HEAD
+    }
+
+    /// A word that describes an organisation.
+    pub fn organization(self) -> bool {
+        self.0 & Self::ORGANIZATION != 0
     }
 
     /// A word that ends a title phrase ("the", "with").
@@ -176,27 +189,28 @@ impl Lexicon {
                     Some((word.to_lowercase().into_bytes().into(), class))
                 })
                 .collect();
-        let genders = entries(include_str!("../../../assets/data/pronouns_gender.txt"))
-            .filter_map(|line| {
-                let (word, gender) = line.split_once(char::is_whitespace)?;
-                let gender = match gender.trim() {
-                    "m" => Gender::Male,
-                    "f" => Gender::Female,
-                    _ => return None,
-                };
-                Some((word.to_lowercase().into_bytes().into(), gender))
-            })
-            .collect();
+        let genders: FastMap<Box<[u8]>, Gender> =
+            entries(include_str!("../../../assets/data/pronouns_gender.txt"))
+                .filter_map(|line| {
+                    let (word, gender) = line.split_once(char::is_whitespace)?;
+                    let gender = match gender.trim() {
+                        "m" => Gender::Male,
+                        "f" => Gender::Female,
+                        _ => return None,
+                    };
+                    Some((word.to_lowercase().into_bytes().into(), gender))
+                })
+                .collect();
         let mut pronoun_starts: Vec<[u8; 2]> = pronouns
             .keys()
             .filter_map(|p| Some([*p.first()?, *p.get(1)?]))
             .collect();
         pronoun_starts.sort_unstable();
         pronoun_starts.dedup();
-        let mut reference_starts = [false; 256];
-        for first in pronoun_starts.iter().map(|start| start[0]).chain([b't']) {
-            reference_starts[usize::from(first)] = true;
-            reference_starts[usize::from(first.to_ascii_uppercase())] = true;
+        let mut reference_starts = vec![0u64; 1 << 10];
+        for start in pronoun_starts.iter().chain([b"th"]) {
+            let pair = pair(start[0], start[1]);
+            reference_starts[pair / 64] |= 1 << (pair % 64);
         }
         let pronoun_longest = pronouns.keys().map(|p| p.len() + 3).max().unwrap_or(0);
         let modifiers = set(include_str!("../../../assets/data/titles_modifiers.txt"));
@@ -212,14 +226,12 @@ impl Lexicon {
         mark(&mut organizations.iter(), WordClass::ORGANIZATION);
         mark(&mut stops.iter(), WordClass::STOP);
         mark(&mut multi.keys(), WordClass::MULTI_END);
-        let mut class_shapes = vec![0u64; 1 << 9];
-        for word in classes.keys() {
-            let shape = shape(word);
-            class_shapes[shape / 64] |= 1 << (shape % 64);
-        }
+        let class_shapes = shapes(classes.keys());
+        let gender_shapes = shapes(genders.keys());
         Self {
             classes,
             class_shapes,
+            gender_shapes,
             pronoun_starts,
             reference_starts,
             pronoun_longest,
@@ -232,22 +244,21 @@ impl Lexicon {
     /// What `word` (lower case) is to the title lists.
     pub fn class(&self, word: impl AsRef<[u8]>) -> WordClass {
         let word = word.as_ref();
-        let shape = shape(word);
-        if self.class_shapes[shape / 64] & 1 << (shape % 64) == 0 {
+        if !has_shape(&self.class_shapes, word) {
             return WordClass::default();
         }
         self.classes.get(word).copied().unwrap_or_default()
     }
 
-    /// Whether `word` (lower case) is a one-word title or role noun.
-    pub fn is_head(&self, word: impl AsRef<[u8]>) -> bool {
-        self.class(word).head()
-    }
-
-    /// Whether `word` (lower case) is a title a person holds ("minister"),
-    /// as opposed to a description of an organisation ("agency").
-    pub fn is_person_title(&self, word: impl AsRef<[u8]>) -> bool {
-        self.class(word).0 & (WordClass::HEAD | WordClass::ORGANIZATION) == WordClass::HEAD
+    /// [`Self::class`] of a token's [`normalize`]d text. An ASCII word's
+    /// shape is that of its normal form, so most names are answered from
+    /// the text as it is, neither lowered nor hashed.
+    #[inline]
+    pub fn class_of(&self, text: &str) -> WordClass {
+        if !may_be_listed(&self.class_shapes, text) {
+            return WordClass::default();
+        }
+        self.class(normalize(text))
     }
 
     /// Whether `words` (lower case, in text order) end with a multi-word
@@ -267,24 +278,17 @@ impl Lexicon {
         })
     }
 
-    /// Whether `word` (lower case) may stand inside a title before its head.
-    pub fn is_modifier(&self, word: impl AsRef<[u8]>) -> bool {
-        self.class(word).modifier()
-    }
-
-    /// Whether `word` (lower case) describes an organisation.
-    pub fn is_organization(&self, word: impl AsRef<[u8]>) -> bool {
-        self.class(word).0 & WordClass::ORGANIZATION != 0
-    }
-
     /// What a pronoun (lower case) can refer to, if it is one.
     pub fn pronoun(&self, word: impl AsRef<[u8]>) -> Option<PronounClass> {
         self.pronouns.get(word.as_ref()).copied()
     }
 
-    /// Whether a word starting with byte `first` may be a pronoun or "the".
-    pub fn may_start_reference(&self, first: u8) -> bool {
-        self.reference_starts[usize::from(first)]
+    /// Whether a word starting with bytes `first` and `second` (0 for a
+    /// one-byte word; either case) may be a pronoun or "the".
+    #[inline]
+    pub fn may_start_reference(&self, first: u8, second: u8) -> bool {
+        let pair = pair(first, second);
+        self.reference_starts[pair / 64] & 1 << (pair % 64) != 0
     }
 
     /// Whether `word` (any case) may be a pronoun: a test on its length and
@@ -303,6 +307,16 @@ impl Lexicon {
         self.genders.get(word.as_ref()).copied()
     }
 
+    /// [`Self::gender`] of a token's [`normalize`]d text, most words told
+    /// from their shape alone as in [`Self::class_of`].
+    #[inline]
+    pub fn gender_of(&self, text: &str) -> Option<Gender> {
+        if !may_be_listed(&self.gender_shapes, text) {
+            return None;
+        }
+        self.gender(normalize(text))
+    }
+
     /// Whether a title (lower case, words joined by spaces) is a head of state
     /// or government.
     pub fn is_leader(&self, title: &str) -> bool {
@@ -319,6 +333,46 @@ fn shape(word: &[u8]) -> usize {
         [only] => (*only, *only),
     };
     (word.len() & 31) << 10 | usize::from(first & 31) << 5 | usize::from(last & 31)
+}
+
+/// The bits of the [`shape`]s of some words.
+fn shapes<'w>(words: impl Iterator<Item = &'w Box<[u8]>>) -> Vec<u64> {
+    let mut bits = vec![0u64; 1 << 9];
+    for word in words {
+        let shape = shape(word);
+        bits[shape / 64] |= 1 << (shape % 64);
+    }
+    bits
+}
+
+/// Whether `word`'s shape is among the bits `shapes`.
+#[inline]
+fn has_shape(shapes: &[u64], word: &[u8]) -> bool {
+    let shape = shape(word);
+    shapes[shape / 64] & 1 << (shape % 64) != 0
+}
+
+/// Whether a token's text may normalize to a word whose shape is among
+/// `shapes`. Lower-casing an ASCII word changes neither its length nor its
+/// bytes' low five bits, so its shape is told before it is lowered; any
+/// other word may change length and is not told.
+#[inline]
+fn may_be_listed(shapes: &[u64], text: &str) -> bool {
+    let stem = &text.as_bytes()[..text.len() - possessive_len(text)];
+    !stem.is_ascii() || has_shape(shapes, stem)
+}
+
+/// Index of two bytes, lower-cased, in [`Lexicon::reference_starts`].
+#[inline]
+fn pair(first: u8, second: u8) -> usize {
+    usize::from(first.to_ascii_lowercase()) << 8 | usize::from(second.to_ascii_lowercase())
+}
+
+/// Whether a token's text normalizes to "of", told without lowering it: no
+/// lower-cased letter beyond ASCII is an "o" or an "f".
+#[inline]
+pub fn is_of(text: &str) -> bool {
+    text[..text.len() - possessive_len(text)].eq_ignore_ascii_case("of")
 }
 
 /// The lists, parsed on first use.

@@ -26,7 +26,7 @@ use std::cell::OnceCell;
 use super::text::{Document, TokenKind};
 use super::{EntityKind, Mention};
 use crate::span::Span;
-use lexicon::{FastSet, normalize, possessive_len};
+use lexicon::{FastSet, possessive_len};
 use repair::{
     KeyHashes, drop_headline_words, is_bare_title, key, person_after_title, split_headline,
     split_possessives, token_ranges, trim_title,
@@ -86,7 +86,7 @@ pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
         };
         for index in first..start {
             let text = doc.token_text(index);
-            let known = !lex.is_modifier(normalize(text))
+            let known = !lex.class_of(text).modifier()
                 && known_keys().contains(&keys.of(doc, index, index));
             if is_acronym(text) || known {
                 named.push(named_at(doc, EntityKind::Other, index, index));

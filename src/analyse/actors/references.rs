@@ -3,7 +3,7 @@
 //! only when the text leaves one clear candidate.
 
 use super::lexicon::{
-    FastMap, FastSet, Gender, PronounClass, Word, lexicon, normalize, possessive_len,
+    FastMap, FastSet, Gender, PronounClass, Word, is_of, lexicon, normalize, possessive_len,
 };
 use super::{Named, is_clitic, roles};
 use crate::analyse::text::{Document, TokenKind};
@@ -38,7 +38,7 @@ impl Facts {
         for (e, entity) in entities.iter().enumerate() {
             let first_name = || {
                 let first = entity.name.split_whitespace().next().unwrap_or("");
-                lex.gender(normalize(first))
+                lex.gender_of(first)
             };
             // Most entities have no role: only a first name can tell.
             let Some(role) = entity.role.as_deref() else {
@@ -74,8 +74,7 @@ impl Facts {
             if before.is_some_and(|i| i > 0 && doc.token_text(i) == ".") {
                 before = before.map(|i| i - 1);
             }
-            let before = before.map(|i| normalize(doc.token_text(i)));
-            if let Some(g) = before.and_then(|w| lex.gender(&w)) {
+            if let Some(g) = before.and_then(|i| lex.gender_of(doc.token_text(i))) {
                 gender[e] = Some(g);
             }
         }
@@ -104,11 +103,19 @@ pub(super) fn find(doc: &Document, named: &[Named], owner: &[usize], entities: &
         }
         let tokens = &doc.tokens[sentence.tokens.clone()];
         for (t, token) in (sentence.tokens.start..).zip(tokens) {
-            // Most words fail on their first letter; only then cut the text.
-            let lead = || bytes.get(token.span.start).copied().unwrap_or(0);
+            // Most words fail on their first two letters; only then cut the text.
+            let lead = || {
+                let byte = |at: usize| bytes.get(at).copied().unwrap_or(0);
+                let second = if token.span.len() > 1 {
+                    byte(token.span.start + 1)
+                } else {
+                    0
+                };
+                lex.may_start_reference(byte(token.span.start), second)
+            };
             let text = match token.kind {
                 TokenKind::Quote => doc.token_text(t),
-                TokenKind::Word if !quoted && lex.may_start_reference(lead()) => doc.token_text(t),
+                TokenKind::Word if !quoted && lead() => doc.token_text(t),
                 _ => continue,
             };
             match token.kind {
@@ -285,9 +292,9 @@ fn title(
             break;
         }
         let text = doc.token_text(index);
-        let word = normalize(text);
-        let class = lex.class(&word);
-        let joins = word == "of"
+        let class = lex.class_of(text);
+        let of = is_of(text);
+        let joins = of
             && end.is_some()
             && doc
                 .tokens
@@ -300,7 +307,7 @@ fn title(
         }
         let title_end =
             class.head() || (class.multi_end() && roles::ends_title(doc, the + 1, index));
-        if word != "of" && title_end {
+        if !of && title_end {
             end = Some(index);
         }
         // "the Russian leader's visit": the description ends at the owner.

@@ -333,9 +333,10 @@ pub(super) fn drop_headline_words(doc: &Document, mut ranges: Vec<Range>) -> Vec
 /// State", "Prime Minister" used alone): it ends with a person's title and
 /// is not known to be a person, or is followed by more of a title or a name.
 pub(super) fn is_bare_title(doc: &Document, kind: EntityKind, last: usize) -> bool {
-    let lex = lexicon::lexicon();
-    let word = normalize(doc.token_text(last));
-    if !lex.is_person_title(&word) {
+    if !lexicon::lexicon()
+        .class_of(doc.token_text(last))
+        .person_title()
+    {
         return false;
     }
     match kind {
@@ -369,7 +370,7 @@ pub(super) fn person_after_title(
     match titled {
         Some(cut)
             if lexicon::lexicon()
-                .gender(normalize(doc.token_text(cut + 1)))
+                .gender_of(doc.token_text(cut + 1))
                 .is_some() =>
         {
             EntityKind::Person

@@ -3,7 +3,7 @@
 //! ("Jens Stoltenberg, NATO's secretary general,").
 
 use super::is_clitic;
-use super::lexicon::{lexicon, normalize, possessive_len};
+use super::lexicon::{is_of, lexicon, normalize, possessive_len};
 use crate::analyse::text::{Document, TokenKind};
 use crate::span::Span;
 
@@ -20,8 +20,7 @@ pub fn capitalised(text: &str) -> bool {
 /// a multi-word one ("Secretary of State").
 pub fn ends_title(doc: &Document, floor: usize, index: usize) -> bool {
     let lex = lexicon();
-    let word = normalize(doc.token_text(index));
-    let class = lex.class(&word);
+    let class = lex.class_of(doc.token_text(index));
     if class.head() {
         return true;
     }
@@ -55,12 +54,11 @@ pub fn left_of(doc: &Document, floor: usize, first: usize) -> Option<Span> {
         if is_clitic(doc, index) || possessive_len(text) > 0 {
             break;
         }
-        let word = normalize(text);
-        let class = lex.class(&word);
-        if word == "of" {
+        let class = lex.class_of(text);
+        if is_of(text) {
             let joins = index > floor && start < first && start == cursor && {
                 let left = doc.token_text(index - 1);
-                capitalised(left) || lex.is_head(normalize(left))
+                capitalised(left) || lex.class_of(left).head()
             };
             if !joins {
                 break;
@@ -72,7 +70,9 @@ pub fn left_of(doc: &Document, floor: usize, first: usize) -> Option<Span> {
             let unknown_ok = cursor < first
                 && start - index <= 2
                 && !capitalised(right)
-                && !["ed", "ing", "ly"].iter().any(|end| word.ends_with(end));
+                && !["ed", "ing", "ly"]
+                    .iter()
+                    .any(|end| normalize(text).ends_with(end));
             if !unknown_ok {
                 break;
             }
