@@ -69,8 +69,10 @@ impl<'t> Document<'t> {
     /// no word has a possessive.
     pub fn possessives_split(&self) -> Option<Self> {
         let (text, old) = (self.text, &self.tokens);
-        // Runs of old tokens to cut again, with the tokens they become.
-        let mut groups: Vec<(Range<usize>, Vec<Token>)> = Vec::new();
+        // Runs of old tokens to cut again, with where the tokens they become
+        // lie in `cuts`.
+        let mut groups: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+        let mut cuts = Vec::new();
         let mut next = 0;
         for at in apostrophes(text) {
             let i = next + old[next..].partition_point(|t| t.span.end <= at);
@@ -91,10 +93,12 @@ impl<'t> Document<'t> {
                 span.end = n.span.end;
                 end += 1;
             }
-            let mut cut = Vec::new();
-            tokenize(text, span, true, false, &mut cut);
-            if cut[..] != old[i..end] {
-                groups.push((i..end, cut));
+            let from = cuts.len();
+            tokenize(text, span, true, false, &mut cuts);
+            if cuts[from..] == old[i..end] {
+                cuts.truncate(from);
+            } else {
+                groups.push((i..end, from..cuts.len()));
             }
             next = end;
         }
@@ -105,7 +109,7 @@ impl<'t> Document<'t> {
         let mut copied = 0;
         for (range, cut) in &groups {
             tokens.extend_from_slice(&old[copied..range.start]);
-            tokens.extend_from_slice(cut);
+            tokens.extend_from_slice(&cuts[cut.clone()]);
             copied = range.end;
         }
         tokens.extend_from_slice(&old[copied..]);
@@ -499,13 +503,11 @@ fn split_sentences(
         // bytes, then the token each one ends, if any.
         let mut i = range.start;
         for at in memchr::memchr3_iter(b'.', b'!', b'?', marks).map(|m| from + m) {
-            while i < range.end && tokens[i].span.end <= at {
-                i += 1;
-            }
-            if i == range.end {
+            let ahead = tokens.get(i..range.end).unwrap_or_default();
+            i += ahead.partition_point(|t| t.span.end <= at);
+            let Some(&token) = tokens.get(i).filter(|_| i < range.end) else {
                 break;
-            }
-            let token = tokens[i];
+            };
             if token.span.end != at + 1 {
                 continue;
             }
