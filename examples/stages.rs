@@ -13,21 +13,12 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use briefing::analyse::{Analysis, actors, events, ner, quotes, text};
+use briefing::analyse::{STAGES, analyse_in_stages};
 use briefing::load;
 
 /// The allocator the `briefing` binary uses.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-const STAGES: [&str; 6] = [
-    "tokens",
-    "names",
-    "actors",
-    "statements",
-    "events",
-    "salience",
-];
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -48,26 +39,7 @@ fn main() {
         let mut round = [0.0; STAGES.len()];
         for text in &texts {
             let mut marks = [Instant::now(); STAGES.len() + 1];
-            let doc = text::Document::new(text);
-            marks[1] = Instant::now();
-            let mentions = ner::tag(&doc);
-            marks[2] = Instant::now();
-            let entities = actors::resolve(&doc, &mentions);
-            marks[3] = Instant::now();
-            // Quote marks are paired once, for statements and events both.
-            let quote_marks = quotes::Marks::new(&doc);
-            let quotes = quotes::find_with(&doc, &entities, &quote_marks);
-            marks[4] = Instant::now();
-            let events = events::find_with(&doc, &entities, quote_marks.quoted());
-            marks[5] = Instant::now();
-            let mut analysis = Analysis {
-                sentences: doc.sentences.iter().map(|s| s.span).collect(),
-                entities,
-                quotes,
-                events,
-            };
-            actors::rank(&doc, &mut analysis);
-            marks[6] = Instant::now();
+            analyse_in_stages(text, |stage| marks[stage + 1] = Instant::now());
             for (stage, pair) in round.iter_mut().zip(marks.windows(2)) {
                 *stage += (pair[1] - pair[0]).as_secs_f64();
             }

@@ -164,12 +164,35 @@ impl Analysis {
 
 /// Analyse one article's whole text (headline line included).
 pub fn analyse(text: &str) -> Analysis {
+    analyse_in_stages(text, |_| {})
+}
+
+/// The analyser's stages in the order they run.
+pub const STAGES: [&str; 6] = [
+    "tokens",
+    "names",
+    "actors",
+    "statements",
+    "events",
+    "salience",
+];
+
+/// [`analyse`], calling `done` with each stage's index in [`STAGES`] as
+/// that stage ends (for timing them; `analyse` passes a no-op).
+#[inline]
+pub fn analyse_in_stages(text: &str, mut done: impl FnMut(usize)) -> Analysis {
     let doc = text::Document::new(text);
+    done(0);
     let mentions = ner::tag(&doc);
+    done(1);
     let entities = actors::resolve(&doc, &mentions);
+    done(2);
+    // Quote marks are paired once, for statements and events both.
     let marks = quotes::Marks::new(&doc);
     let quotes = quotes::find_with(&doc, &entities, &marks);
+    done(3);
     let events = events::find_with(&doc, &entities, marks.quoted());
+    done(4);
     let mut analysis = Analysis {
         sentences: doc.sentences.iter().map(|s| s.span).collect(),
         entities,
@@ -177,5 +200,6 @@ pub fn analyse(text: &str) -> Analysis {
         events,
     };
     actors::rank(&doc, &mut analysis);
+    done(5);
     analysis
 }

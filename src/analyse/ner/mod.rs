@@ -95,7 +95,7 @@ fn tag_cut(models: &Models, doc: &Document) -> Vec<Mention> {
     for range in &sentences {
         greedy(&infos, range, &mut labels, |i, prev, prev2| {
             let mut scores = emissions.get(range, i);
-            add_history_by_value(&models.first, &infos[i], prev, prev2, &mut scores);
+            add_history(&models.first, &infos[i], prev, prev2, &mut scores);
             scores
         });
     }
@@ -108,7 +108,7 @@ fn tag_cut(models: &Models, doc: &Document) -> Vec<Mention> {
                 let stack = votes.stack(&infos, range, &first, i);
                 let second = &models.second;
                 second.add_sum(&second.tables().stacked(&stack), &mut scores);
-                add_history_by_value(second, &infos[i], prev, prev2, &mut scores);
+                add_history(second, &infos[i], prev, prev2, &mut scores);
                 scores
             });
         }
@@ -172,23 +172,11 @@ impl<'m, S: Scorer> Emissions<'m, S> {
     }
 }
 
-/// Add the scores of the features that look at the two labels before.
+/// Add the scores of the features that look at the two labels before: the
+/// label-only ones by value from the model's tables, the one with the word
+/// hashed.
 #[inline]
-pub fn add_history<S: Scorer>(
-    scorer: &S,
-    info: &TokenInfo,
-    prev: u8,
-    prev2: u8,
-    scores: &mut [f32; LABELS],
-) {
-    let mut history = [0; features::HISTORY];
-    features::history_features(info, prev, prev2, &mut history);
-    scorer.add_all(&history, scores);
-}
-
-/// [`add_history`] for embedded weights: the label-only features by value.
-#[inline]
-fn add_history_by_value(
+pub fn add_history(
     model: &Model,
     info: &TokenInfo,
     prev: u8,
