@@ -26,28 +26,43 @@ pub trait Scorer {
     }
 }
 
-/// Quantised weights in an open-addressing hash table. The keys (the high
-/// half of each feature hash, 0 = empty) sit apart from the weights, so a
-/// probe, and above all a miss, reads only the compact key array.
+/// Quantised weights, found by feature hash without a branch the processor
+/// could mispredict: each hash picks a bucket of keys (half a cache line),
+/// all of which are compared, and selects its weights' row or, for a
+/// feature the model lacks, a row of zeros.
 #[derive(Debug)]
 pub struct Model {
     mask: usize,
-    keys: Vec<u32>,
+    /// Feature keys, bucketed by the low bits of their hash.
+    buckets: Vec<Bucket>,
+    /// One row per feature, bucket by bucket, then the row of zeros.
     weights: Vec<[i16; LABELS]>,
     unit: f32,
     /// The label-valued features' weights by value, built on first use.
     tables: OnceLock<LabelTables>,
 }
 
+/// How many keys a bucket holds (with its start, half a cache line).
+const BUCKET: usize = 7;
+
+/// About how many keys a bucket holds on average, so that few run over.
+const FILL: usize = 3;
+
+/// Set in a bucket's start when its keys ran over into the next bucket.
+const OVERFLOW: u32 = 1 << 31;
+
+/// The keys of one bucket (the high half of each feature hash, 0 = empty),
+/// where the rows of its keys start in the weights, and [`OVERFLOW`].
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(32))]
+struct Bucket {
+    keys: [u32; BUCKET],
+    start: u32,
+}
+
 impl Default for Model {
     fn default() -> Self {
-        Model {
-            mask: 0,
-            keys: Vec::new(),
-            weights: Vec::new(),
-            unit: 1.0,
-            tables: OnceLock::new(),
-        }
+        Model::build(Vec::new(), 1.0)
     }
 }
 
@@ -74,7 +89,7 @@ impl Models {
 impl Model {
     /// Whether the model has no weights (the tagger then finds nothing).
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.weights.len() == 1
     }
 
     /// Read the format written by [`encode`].
@@ -85,28 +100,52 @@ impl Model {
         }
         let unit = f32::from_le_bytes(r.take(4)?.try_into().ok()?);
         let count = u32::from_le_bytes(r.take(4)?.try_into().ok()?) as usize;
-        let capacity = (count * 10 / 7 + 1).next_power_of_two();
-        let mut model = Model {
-            mask: capacity - 1,
-            keys: vec![0; capacity],
-            weights: vec![[0; LABELS]; capacity],
-            unit,
-            tables: OnceLock::new(),
-        };
+        let mut features = Vec::with_capacity(count.min(bytes.len() / (8 + 2 * LABELS)));
         for _ in 0..count {
             let hash = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
             let mut weights = [0i16; LABELS];
             for (w, b) in weights.iter_mut().zip(r.take(2 * LABELS)?.chunks_exact(2)) {
                 *w = i16::from_le_bytes([b[0], b[1]]);
             }
-            let mut slot = hash as usize & model.mask;
-            while model.keys[slot] != 0 {
-                slot = (slot + 1) & model.mask;
-            }
-            model.keys[slot] = key(hash);
-            model.weights[slot] = weights;
+            features.push((hash, weights));
         }
-        Some(model)
+        Some(Model::build(features, unit))
+    }
+
+    /// The table of `features`: each key goes to its hash's bucket, or to the
+    /// first bucket after it with room.
+    fn build(features: Vec<(u64, [i16; LABELS])>, unit: f32) -> Model {
+        let count = features.len().min(OVERFLOW as usize - 1);
+        let mask = (count / FILL + 1).next_power_of_two() - 1;
+        let mut buckets = vec![Bucket::default(); mask + 1];
+        let mut fill = vec![0; mask + 1];
+        let mut places = Vec::with_capacity(count);
+        for &(hash, _) in &features[..count] {
+            let mut b = hash as usize & mask;
+            while fill[b] == BUCKET {
+                buckets[b].start = OVERFLOW;
+                b = (b + 1) & mask;
+            }
+            buckets[b].keys[fill[b]] = key(hash);
+            places.push((b, fill[b]));
+            fill[b] += 1;
+        }
+        let mut next = 0;
+        for (bucket, &n) in buckets.iter_mut().zip(&fill) {
+            bucket.start |= next;
+            next += n as u32;
+        }
+        let mut weights = vec![[0; LABELS]; count + 1];
+        for ((_, w), (b, at)) in features.into_iter().zip(places) {
+            weights[(buckets[b].start & !OVERFLOW) as usize + at] = w;
+        }
+        Model {
+            mask,
+            buckets,
+            weights,
+            unit,
+            tables: OnceLock::new(),
+        }
     }
 }
 
@@ -127,13 +166,11 @@ impl Model {
         sum
     }
 
-    /// Add the integer weights of `feature`, if the table holds it, to `sum`.
-    #[inline]
+    /// Add the integer weights of `feature` (none if the table lacks it) to `sum`.
+    #[inline(always)]
     pub fn sum_into(&self, feature: u64, sum: &mut Sum) {
-        if let Some(slot) = self.find(feature) {
-            for (s, &w) in sum.iter_mut().zip(&self.weights[slot]) {
-                *s += i32::from(w);
-            }
+        for (s, &w) in sum.iter_mut().zip(self.row(feature)) {
+            *s += i32::from(w);
         }
     }
 
@@ -150,20 +187,23 @@ impl Model {
         self.tables.get_or_init(|| LabelTables::new(self))
     }
 
-    /// The slot of `feature`, if the table holds it.
+    /// The weights of `feature`, zeros if the table lacks it.
     #[inline]
-    fn find(&self, feature: u64) -> Option<usize> {
-        if self.keys.is_empty() {
-            return None;
-        }
+    fn row(&self, feature: u64) -> &[i16; LABELS] {
         let wanted = key(feature);
-        let mut slot = feature as usize & self.mask;
+        let zeros = self.weights.len() - 1;
+        let mut b = feature as usize & self.mask;
         loop {
-            match self.keys[slot] {
-                k if k == wanted => return Some(slot),
-                0 => return None,
-                _ => slot = (slot + 1) & self.mask,
+            let bucket = &self.buckets[b];
+            let start = (bucket.start & !OVERFLOW) as usize;
+            let mut row = zeros;
+            for (j, &k) in bucket.keys.iter().enumerate().rev() {
+                row = std::hint::select_unpredictable(k == wanted, start + j, row);
             }
+            if row != zeros || bucket.start & OVERFLOW == 0 {
+                return &self.weights[row];
+            }
+            b = (b + 1) & self.mask;
         }
     }
 }
@@ -261,5 +301,27 @@ mod tests {
         let mut scores = [0.0; LABELS];
         model.add(0x1111_2222_3333_4445, &mut scores);
         assert_eq!(scores, [0.0; LABELS]);
+    }
+
+    #[test]
+    fn features_that_share_a_bucket_run_over_into_the_next() {
+        // Forty features whose hashes pick the same bucket, more than it
+        // holds; the keys (the high halves, made odd) differ.
+        let features: Vec<(u64, [f64; LABELS])> = (1..=40u64)
+            .map(|i| {
+                (
+                    (2 * i + 1) << 32 | 0x15,
+                    [0.0, i as f64, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+                )
+            })
+            .collect();
+        let model = Model::decode(&encode(&features)).expect("decodes");
+        for (hash, weights) in &features {
+            let mut scores = [0.0; LABELS];
+            model.add(*hash, &mut scores);
+            let got = f64::from(scores[1] - scores[0]);
+            assert!((got - weights[1]).abs() <= 0.01, "{hash:x}: {got}");
+        }
+        assert_eq!(model.sum_of(&[99 << 32 | 0x15]), [0; LABELS]);
     }
 }
