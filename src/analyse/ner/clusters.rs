@@ -8,22 +8,27 @@
 use std::sync::OnceLock;
 
 use super::hash;
+use super::table::Table;
 
 const CLUSTERS: &[u8] = include_bytes!("../../../assets/ner/clusters.bin");
 const MAGIC: &[u8; 4] = b"BWC1";
 
-/// Class numbers by word hash, in an open-addressing table.
+/// Packed [`WordClass`]es by the stored part of the word's hash (see
+/// [`stored`]), repeated in both halves of the table's hash.
 #[derive(Debug, Default)]
-pub struct Clusters {
-    mask: usize,
-    /// High half of the word's hash (0 = empty slot) and its [`WordClass`].
-    entries: Vec<(u32, u16)>,
-}
+pub struct Clusters(Table<u16>);
 
 /// The part of a word hash that is stored; never 0.
 #[inline]
 fn key(word: u64) -> u32 {
     (hash::finish(word) >> 32) as u32 | 1
+}
+
+/// The [`Table`] hash of a stored key: the key in both halves, so that it
+/// picks the bucket and is the key compared.
+#[inline]
+fn stored(key: u32) -> u64 {
+    u64::from(key) << 32 | u64::from(key)
 }
 
 static CELL: OnceLock<Clusters> = OnceLock::new();
@@ -44,25 +49,7 @@ impl Clusters {
     /// unknown word.
     #[inline]
     pub fn class(&self, word: u64) -> WordClass {
-        WordClass(self.packed(word))
-    }
-
-    fn packed(&self, word: u64) -> u16 {
-        if self.entries.is_empty() {
-            return 0;
-        }
-        let wanted = key(word);
-        let mut slot = wanted as usize & self.mask;
-        loop {
-            let (k, class) = self.entries[slot];
-            if k == wanted {
-                return class;
-            }
-            if k == 0 {
-                return 0;
-            }
-            slot = (slot + 1) & self.mask;
-        }
+        WordClass(*self.0.get(stored(key(word))))
     }
 
     /// Read the format written by [`encode`].
@@ -70,21 +57,15 @@ impl Clusters {
         let rest = bytes.strip_prefix(MAGIC)?;
         let count = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
         let body = rest.get(4..4 + count * 6)?;
-        let capacity = (count * 10 / 7 + 1).next_power_of_two();
-        let mut table = Clusters {
-            mask: capacity - 1,
-            entries: vec![(0, 0); capacity],
-        };
-        for entry in body.chunks_exact(6) {
-            let k = u32::from_le_bytes(entry[..4].try_into().ok()?);
-            let class = u16::from_le_bytes(entry[4..].try_into().ok()?);
-            let mut slot = k as usize & table.mask;
-            while table.entries[slot].0 != 0 {
-                slot = (slot + 1) & table.mask;
-            }
-            table.entries[slot] = (k, class);
-        }
-        Some(table)
+        let entries = body
+            .chunks_exact(6)
+            .map(|entry| {
+                let (k, class) = entry.split_at(4);
+                let k = u32::from_le_bytes([k[0], k[1], k[2], k[3]]);
+                (stored(k), u16::from_le_bytes([class[0], class[1]]))
+            })
+            .collect();
+        Some(Clusters(Table::new(entries)))
     }
 }
 

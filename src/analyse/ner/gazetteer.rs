@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use super::features::{F_DEMONYM, F_FIRST_NAME, F_ORG_WORD, F_PLACE_HEAD, F_STOP, F_TITLE, Flags};
 use super::hash::{self, IdBuild};
+use super::table::Table;
 use crate::analyse::text::{Document, TokenKind};
 
 const PLACES: &str = include_str!("../../../assets/data/places.txt");
@@ -18,13 +19,19 @@ const TITLES: &str = include_str!("../../../assets/data/titles.txt");
 /// Longest place name, in tokens, that is looked for.
 pub const MAX_PHRASE: usize = 5;
 
-/// Hash sets of lower-cased names; multi-word names are hashed token by token.
+/// Tables of lower-cased names; multi-word names are hashed token by token.
 pub struct Gazetteer {
-    /// Place names, and (with `false`) every shorter start of one.
-    places: HashMap<u64, bool, IdBuild>,
+    /// Place names ([`WHOLE`]), and every shorter start of one ([`START`]).
+    places: Table<u8>,
     /// First names, demonyms, organisation words, titles and function words, as `F_*` flags.
-    words: HashMap<u64, Flags, IdBuild>,
+    words: Table<Flags>,
 }
+
+/// A phrase that starts a place name.
+const START: u8 = 1;
+
+/// A phrase that is a whole place name.
+const WHOLE: u8 = 2;
 
 /// Function words that never start a name, however they are capitalised.
 const STOP_WORDS: &str = "a about after against all also although an and another any are as at \
@@ -44,8 +51,8 @@ pub fn extend(phrase: u64, word: u64) -> u64 {
     hash::mix(phrase, word)
 }
 
-fn phrases(list: &str) -> HashMap<u64, bool, IdBuild> {
-    let mut set = HashMap::default();
+fn phrases(list: &str) -> Table<u8> {
+    let mut set: HashMap<u64, bool, IdBuild> = HashMap::default();
     for line in list.lines().filter(|l| !l.trim().is_empty()) {
         let doc = Document::new(line);
         let words: Vec<u64> = (0..doc.tokens.len())
@@ -61,7 +68,17 @@ fn phrases(list: &str) -> HashMap<u64, bool, IdBuild> {
             }
         }
     }
-    set
+    table(set, |whole| if whole { WHOLE } else { START })
+}
+
+/// A [`Table`] of `map`'s entries, values as `value` makes them. The map's
+/// keys are hashed once more, as the map itself would.
+fn table<T, V: Copy + Default>(map: HashMap<u64, T, IdBuild>, value: impl Fn(T) -> V) -> Table<V> {
+    Table::new(
+        map.into_iter()
+            .map(|(k, v)| (hash::finish(k), value(v)))
+            .collect(),
+    )
 }
 
 fn add_words(map: &mut HashMap<u64, Flags, IdBuild>, list: &str, flag: Flags) {
@@ -90,7 +107,7 @@ impl Gazetteer {
             }
             Gazetteer {
                 places: phrases(PLACES),
-                words,
+                words: table(words, |flags| flags),
             }
         })
     }
@@ -98,12 +115,16 @@ impl Gazetteer {
     /// Whether the phrase hash (see [`extend`]) names a known place
     /// (`Some(true)`), starts one (`Some(false)`), or neither.
     pub fn place(&self, phrase: u64) -> Option<bool> {
-        self.places.get(&phrase).copied()
+        match *self.places.get(hash::finish(phrase)) {
+            WHOLE => Some(true),
+            START => Some(false),
+            _ => None,
+        }
     }
 
     /// The gazetteer flags (`F_FIRST_NAME`, `F_DEMONYM`, `F_ORG_WORD`, `F_STOP`,
     /// `F_PLACE_HEAD`, `F_TITLE`) of a word hash.
     pub fn word_flags(&self, word: u64) -> Flags {
-        self.words.get(&word).copied().unwrap_or(0)
+        *self.words.get(hash::finish(word))
     }
 }

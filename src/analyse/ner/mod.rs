@@ -25,6 +25,7 @@ pub mod gazetteer;
 pub mod hash;
 pub mod learn;
 pub mod model;
+pub mod table;
 
 #[cfg(test)]
 mod tests;

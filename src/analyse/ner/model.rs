@@ -1,10 +1,11 @@
-//! The learned weights: a compact open-addressing table from feature hash to
-//! one 16-bit weight per label, decoded once from the embedded files.
+//! The learned weights: a table from feature hash to one 16-bit weight per
+//! label, decoded once from the embedded files.
 
 use std::sync::OnceLock;
 
 use super::LABELS;
 use super::features::LabelTables;
+use super::table::Table;
 
 const FIRST: &[u8] = include_bytes!("../../../assets/ner/pass1.bin");
 const SECOND: &[u8] = include_bytes!("../../../assets/ner/pass2.bin");
@@ -26,43 +27,19 @@ pub trait Scorer {
     }
 }
 
-/// Quantised weights, found by feature hash without a branch the processor
-/// could mispredict: each hash picks a bucket of keys (half a cache line),
-/// all of which are compared, and selects its weights' row or, for a
-/// feature the model lacks, a row of zeros.
+/// Quantised weights by feature hash, in a [`Table`] (a feature the model
+/// lacks adds a row of zeros).
 #[derive(Debug)]
 pub struct Model {
-    mask: usize,
-    /// Feature keys, bucketed by the low bits of their hash.
-    buckets: Vec<Bucket>,
-    /// One row per feature, bucket by bucket, then the row of zeros.
-    weights: Vec<[i16; LABELS]>,
+    weights: Table<[i16; LABELS]>,
     unit: f32,
     /// The label-valued features' weights by value, built on first use.
     tables: OnceLock<LabelTables>,
 }
 
-/// How many keys a bucket holds (with its start, half a cache line).
-const BUCKET: usize = 7;
-
-/// About how many keys a bucket holds on average, so that few run over.
-const FILL: usize = 3;
-
-/// Set in a bucket's start when its keys ran over into the next bucket.
-const OVERFLOW: u32 = 1 << 31;
-
-/// The keys of one bucket (the high half of each feature hash, 0 = empty),
-/// where the rows of its keys start in the weights, and [`OVERFLOW`].
-#[derive(Debug, Clone, Copy, Default)]
-#[repr(C, align(32))]
-struct Bucket {
-    keys: [u32; BUCKET],
-    start: u32,
-}
-
 impl Default for Model {
     fn default() -> Self {
-        Model::build(Vec::new(), 1.0)
+        Model::new(Table::default(), 1.0)
     }
 }
 
@@ -89,7 +66,16 @@ impl Models {
 impl Model {
     /// Whether the model has no weights (the tagger then finds nothing).
     pub fn is_empty(&self) -> bool {
-        self.weights.len() == 1
+        self.weights.is_empty()
+    }
+
+    /// A model of `weights`, in multiples of `unit`.
+    fn new(weights: Table<[i16; LABELS]>, unit: f32) -> Model {
+        Model {
+            weights,
+            unit,
+            tables: OnceLock::new(),
+        }
     }
 
     /// Read the format written by [`encode`].
@@ -109,53 +95,9 @@ impl Model {
             }
             features.push((hash, weights));
         }
-        Some(Model::build(features, unit))
+        Some(Model::new(Table::new(features), unit))
     }
 
-    /// The table of `features`: each key goes to its hash's bucket, or to the
-    /// first bucket after it with room.
-    fn build(features: Vec<(u64, [i16; LABELS])>, unit: f32) -> Model {
-        let count = features.len().min(OVERFLOW as usize - 1);
-        let mask = (count / FILL + 1).next_power_of_two() - 1;
-        let mut buckets = vec![Bucket::default(); mask + 1];
-        let mut fill = vec![0; mask + 1];
-        let mut places = Vec::with_capacity(count);
-        for &(hash, _) in &features[..count] {
-            let mut b = hash as usize & mask;
-            while fill[b] == BUCKET {
-                buckets[b].start = OVERFLOW;
-                b = (b + 1) & mask;
-            }
-            buckets[b].keys[fill[b]] = key(hash);
-            places.push((b, fill[b]));
-            fill[b] += 1;
-        }
-        let mut next = 0;
-        for (bucket, &n) in buckets.iter_mut().zip(&fill) {
-            bucket.start |= next;
-            next += n as u32;
-        }
-        let mut weights = vec![[0; LABELS]; count + 1];
-        for ((_, w), (b, at)) in features.into_iter().zip(places) {
-            weights[(buckets[b].start & !OVERFLOW) as usize + at] = w;
-        }
-        Model {
-            mask,
-            buckets,
-            weights,
-            unit,
-            tables: OnceLock::new(),
-        }
-    }
-}
-
-/// The part of a hash kept in the table (the slot comes from the low bits); never 0.
-#[inline]
-fn key(hash: u64) -> u32 {
-    (hash >> 32) as u32 | 1
-}
-
-impl Model {
     /// The integer weights of `features`, summed (absent ones add nothing).
     #[inline]
     pub fn sum_of(&self, features: &[u64]) -> Sum {
@@ -169,7 +111,7 @@ impl Model {
     /// Add the integer weights of `feature` (none if the table lacks it) to `sum`.
     #[inline(always)]
     pub fn sum_into(&self, feature: u64, sum: &mut Sum) {
-        for (s, &w) in sum.iter_mut().zip(self.row(feature)) {
+        for (s, &w) in sum.iter_mut().zip(self.weights.get(feature)) {
             *s += i32::from(w);
         }
     }
@@ -185,26 +127,6 @@ impl Model {
     /// The weights of the features whose values are only labels, by value.
     pub fn tables(&self) -> &LabelTables {
         self.tables.get_or_init(|| LabelTables::new(self))
-    }
-
-    /// The weights of `feature`, zeros if the table lacks it.
-    #[inline]
-    fn row(&self, feature: u64) -> &[i16; LABELS] {
-        let wanted = key(feature);
-        let zeros = self.weights.len() - 1;
-        let mut b = feature as usize & self.mask;
-        loop {
-            let bucket = &self.buckets[b];
-            let start = (bucket.start & !OVERFLOW) as usize;
-            let mut row = zeros;
-            for (j, &k) in bucket.keys.iter().enumerate().rev() {
-                row = std::hint::select_unpredictable(k == wanted, start + j, row);
-            }
-            if row != zeros || bucket.start & OVERFLOW == 0 {
-                return &self.weights[row];
-            }
-            b = (b + 1) & self.mask;
-        }
     }
 }
 
@@ -301,27 +223,5 @@ mod tests {
         let mut scores = [0.0; LABELS];
         model.add(0x1111_2222_3333_4445, &mut scores);
         assert_eq!(scores, [0.0; LABELS]);
-    }
-
-    #[test]
-    fn features_that_share_a_bucket_run_over_into_the_next() {
-        // Forty features whose hashes pick the same bucket, more than it
-        // holds; the keys (the high halves, made odd) differ.
-        let features: Vec<(u64, [f64; LABELS])> = (1..=40u64)
-            .map(|i| {
-                (
-                    (2 * i + 1) << 32 | 0x15,
-                    [0.0, i as f64, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
-                )
-            })
-            .collect();
-        let model = Model::decode(&encode(&features)).expect("decodes");
-        for (hash, weights) in &features {
-            let mut scores = [0.0; LABELS];
-            model.add(*hash, &mut scores);
-            let got = f64::from(scores[1] - scores[0]);
-            assert!((got - weights[1]).abs() <= 0.01, "{hash:x}: {got}");
-        }
-        assert_eq!(model.sum_of(&[99 << 32 | 0x15]), [0; LABELS]);
     }
 }
