@@ -14,8 +14,9 @@ const FILL: usize = 3;
 /// Set in a bucket's start when its keys ran over into the next bucket.
 const OVERFLOW: u32 = 1 << 31;
 
-/// Values by 64-bit hash. The low bits of a hash pick its bucket; the high
-/// half, made odd, is the key stored (0 marks an empty place).
+/// Values by 64-bit hash. The low bits of a hash but the lowest (every hash
+/// the tagger makes is odd) pick its bucket; the high half, made odd, is the
+/// key stored (0 marks an empty place).
 #[derive(Debug)]
 pub struct Table<V> {
     mask: usize,
@@ -39,6 +40,12 @@ fn key(hash: u64) -> u32 {
     (hash >> 32) as u32 | 1
 }
 
+/// The bucket a hash picks.
+#[inline]
+fn bucket(hash: u64, mask: usize) -> usize {
+    (hash >> 1) as usize & mask
+}
+
 impl<V: Copy + Default> Table<V> {
     /// A table of `entries`; of two with the same key, the first is found.
     /// Each key goes to its hash's bucket, or to the first one after it
@@ -50,7 +57,7 @@ impl<V: Copy + Default> Table<V> {
         let mut fill = vec![0; mask + 1];
         let mut places = Vec::with_capacity(count);
         for &(hash, _) in &entries[..count] {
-            let mut b = hash as usize & mask;
+            let mut b = bucket(hash, mask);
             while fill[b] == BUCKET {
                 buckets[b].start = OVERFLOW;
                 b = (b + 1) & mask;
@@ -90,7 +97,7 @@ impl<V: Copy + Default> Table<V> {
     pub fn get(&self, hash: u64) -> &V {
         let wanted = key(hash);
         let none = self.values.len() - 1;
-        let mut b = hash as usize & self.mask;
+        let mut b = bucket(hash, self.mask);
         loop {
             let bucket = &self.buckets[b];
             let start = (bucket.start & !OVERFLOW) as usize;
