@@ -163,11 +163,12 @@ fn organisation_role(role: &str) -> bool {
         .is_some_and(|w| lexicon().class_of(w).organization())
 }
 
-/// Merge mentions into entities in order of first mention; also returns the
-/// entity index of each mention.
+/// Merge mentions into entities in order of first mention (`keys` holds
+/// their keys); also returns the entity index of each mention.
 pub(super) fn merge(
     doc: &Document,
     named: &[Named],
+    keys: &str,
     links: &[(usize, usize)],
 ) -> (Vec<Entity>, Vec<usize>) {
     let lex = lexicon();
@@ -178,7 +179,7 @@ pub(super) fn merge(
         .iter()
         .map(|n| {
             let next = key_ids.len();
-            *key_ids.entry(n.key.as_str()).or_insert(next)
+            *key_ids.entry(n.key.of(keys)).or_insert(next)
         })
         .collect();
     // A name the tagger read as two kinds names two actors ("New York" the
@@ -221,7 +222,7 @@ pub(super) fn merge(
         let kind = winner(&group.votes);
         group.person = kind == EntityKind::Person || (kind == EntityKind::Other && group.person);
     }
-    let key_of = |g: usize| named[groups[g].first].key.as_str();
+    let key_of = |g: usize| named[groups[g].first].key.of(keys);
     // Single-word groups that read as acronyms; only they ask for initials.
     let acronym: Vec<bool> = groups
         .iter()

@@ -101,73 +101,64 @@ pub(super) fn find(doc: &Document, named: &[Named], owner: &[usize], entities: &
             paragraph = sentence.paragraph;
             quoted = false;
         }
-        let tokens = &doc.tokens[sentence.tokens.clone()];
-        for (t, token) in (sentence.tokens.start..).zip(tokens) {
-            // Most words fail on their first two letters; only then cut the text.
-            let lead = || {
-                let byte = |at: usize| bytes.get(at).copied().unwrap_or(0);
-                let second = if token.span.len() > 1 {
-                    byte(token.span.start + 1)
-                } else {
-                    0
-                };
-                lex.may_start_reference(byte(token.span.start), second)
-            };
-            let text = match token.kind {
-                TokenKind::Quote => doc.token_text(t),
-                TokenKind::Word if !quoted && lead() => doc.token_text(t),
-                _ => continue,
-            };
+        for t in sentence.tokens.clone() {
+            let token = doc.tokens[t];
+            // Most words fail on their first two bytes; only then cut the text.
             match token.kind {
-                TokenKind::Quote => quoted = quote_state(text, quoted),
-                TokenKind::Word if may_refer(text) => {
-                    // "the" is the commonest word here and no pronoun.
-                    let the = text.eq_ignore_ascii_case("the");
-                    let lower = if the {
-                        Word::Borrowed("the")
-                    } else {
-                        normalize(text)
-                    };
-                    let named_here =
-                        |at: usize| named.binary_search_by_key(&at, |n| n.span.start).is_ok();
-                    let pronoun_class = if the { None } else { lex.pronoun(&lower) };
-                    let target = if let Some(class) = pronoun_class {
-                        if named_here(token.span.start) {
-                            continue;
-                        }
-                        pronoun(
-                            doc,
-                            named,
-                            owner,
-                            entities,
-                            &facts,
-                            s,
-                            token.span.start,
-                            class,
-                        )
-                        .map(|e| {
-                            // "He's" refers with "He".
-                            let end = token.span.end - possessive_len(text);
-                            (e, Span::new(token.span.start, end), ReferenceKind::Pronoun)
-                        })
-                    } else if lower == "the" {
-                        // "the Foreign Ministry" tagged as a name is a mention.
-                        let next = doc.tokens.get(t + 1).map_or(usize::MAX, |n| n.span.start);
-                        let covering = named
-                            .binary_search_by_key(&next, |n| n.span.start)
-                            .ok()
-                            .map(|i| named[i].span.end);
-                        title(doc, entities, &facts, t, sentence.tokens.end)
-                            .filter(|(_, span)| covering.is_none_or(|end| end < span.end))
-                            .map(|(e, span)| (e, span, ReferenceKind::Title))
-                    } else {
-                        None
-                    };
-                    if let Some((e, span, kind)) = target {
-                        found.push((e, Reference { span, kind }));
-                    }
+                TokenKind::Word if !quoted && lex.may_start_reference(bytes, token.span.start) => {}
+                TokenKind::Quote => {
+                    quoted = quote_state(doc.token_text(t), quoted);
+                    continue;
                 }
-                _ => {}
+                _ => continue,
+            }
+            let text = doc.token_text(t);
+            if !may_refer(text) {
+                continue;
+            }
+            // "the" is the commonest word here and no pronoun.
+            let the = text.eq_ignore_ascii_case("the");
+            let lower = if the {
+                Word::Borrowed("the")
+            } else {
+                normalize(text)
+            };
+            let named_here = |at: usize| named.binary_search_by_key(&at, |n| n.span.start).is_ok();
+            let pronoun_class = if the { None } else { lex.pronoun(&lower) };
+            let target = if let Some(class) = pronoun_class {
+                if named_here(token.span.start) {
+                    continue;
+                }
+                pronoun(
+                    doc,
+                    named,
+                    owner,
+                    entities,
+                    &facts,
+                    s,
+                    token.span.start,
+                    class,
+                )
+                .map(|e| {
+                    // "He's" refers with "He".
+                    let end = token.span.end - possessive_len(text);
+                    (e, Span::new(token.span.start, end), ReferenceKind::Pronoun)
+                })
+            } else if lower == "the" {
+                // "the Foreign Ministry" tagged as a name is a mention.
+                let next = doc.tokens.get(t + 1).map_or(usize::MAX, |n| n.span.start);
+                let covering = named
+                    .binary_search_by_key(&next, |n| n.span.start)
+                    .ok()
+                    .map(|i| named[i].span.end);
+                title(doc, entities, &facts, t, sentence.tokens.end)
+                    .filter(|(_, span)| covering.is_none_or(|end| end < span.end))
+                    .map(|(e, span)| (e, span, ReferenceKind::Title))
+            } else {
+                None
+            };
+            if let Some((e, span, kind)) = target {
+                found.push((e, Reference { span, kind }));
             }
         }
     }

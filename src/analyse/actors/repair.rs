@@ -6,6 +6,7 @@ use super::{is_clitic, roles, sentence_of};
 use crate::analyse::EntityKind;
 use crate::analyse::Mention;
 use crate::analyse::text::{Document, TokenKind};
+use crate::span::Span;
 
 /// A mention as (kind, first token, last token).
 pub(super) type Range = (EntityKind, usize, usize);
@@ -25,7 +26,15 @@ pub(super) fn token_ranges(doc: &Document, mentions: &[Mention]) -> Vec<Range> {
         if first > 0 && tokens[first - 1].span.end > m.span.start {
             first = tokens.partition_point(|t| t.span.end <= m.span.start);
         }
-        first += tokens[first..].partition_point(|t| t.span.end <= m.span.start);
+        // The next name is a few tokens on: stepping there reads memory in
+        // order, where a binary search over the rest of the text would miss
+        // the cache at every probe.
+        while tokens
+            .get(first)
+            .is_some_and(|t| t.span.end <= m.span.start)
+        {
+            first += 1;
+        }
         let mut last = first;
         while last < tokens.len() && tokens[last].span.start < m.span.end {
             last += 1;
@@ -136,15 +145,15 @@ fn push_key_word(doc: &Document, first: usize, index: usize, out: &mut String) {
     }
 }
 
-/// The lower-case key of tokens `first..=last`.
+/// Append the lower-case key of tokens `first..=last` to `keys`, the one
+/// buffer holding every key of a document; returns where it lies there.
 #[inline]
-pub(super) fn key(doc: &Document, first: usize, last: usize) -> String {
-    let bytes = doc.tokens[last].span.end - doc.tokens[first].span.start;
-    let mut out = String::with_capacity(bytes);
+pub(super) fn push_key(doc: &Document, first: usize, last: usize, keys: &mut String) -> Span {
+    let start = keys.len();
     for index in first..=last {
-        push_key_word(doc, first, index, &mut out);
+        push_key_word(doc, first, index, keys);
     }
-    out
+    Span::new(start, keys.len())
 }
 
 /// A few words compared without regard to case, with a pre-test on length
@@ -284,41 +293,49 @@ pub(super) fn drop_headline_words(doc: &Document, mut ranges: Vec<Range>) -> Vec
     if words.is_empty() {
         return ranges;
     }
-    // Per candidate: seen in lower case (or without a plural "s"), seen capitalised.
-    let mut seen = vec![(false, false); words.len()];
-    // Most body words differ from every candidate in length or first letter.
-    let mut filter = WordFilter::default();
-    for word in &words {
-        filter.insert(word);
-        filter.insert(word.strip_suffix('s').unwrap_or(word));
-    }
     let body = doc.tokens.partition_point(|t| t.span.end <= headline.end);
+    let Some(from) = doc.tokens.get(body).map(|t| t.span.start) else {
+        return ranges;
+    };
     let starts_sentence = |i: usize| {
         doc.sentences
             .binary_search_by_key(&i, |s| s.tokens.start)
             .is_ok()
     };
+    // Per candidate: seen in lower case (or without a plural "s"), seen
+    // capitalised. Only the word and its stem, capitalised or in lower case,
+    // count, and each holds the stem past its first letter: a substring
+    // search finds them where a pass over every token would test each.
     let bytes = doc.text.as_bytes();
-    for (i, token) in (body..).zip(&doc.tokens[body..]) {
-        // The pre-test reads the length and first byte without cutting the text.
-        let len = token.span.end.saturating_sub(token.span.start);
-        let lead = || bytes.get(token.span.start).copied().unwrap_or(0);
-        if !filter.may_contain(len, lead()) {
-            continue;
-        }
-        let text = doc.token_text(i);
-        for (word, seen) in words.iter().zip(&mut seen) {
+    let seen: Vec<(bool, bool)> = words
+        .iter()
+        .map(|word| {
             let stem = word.strip_suffix('s').unwrap_or(word);
-            if text.len() != word.len() && text.len() != stem.len() {
-                continue;
+            let mut seen = (false, false);
+            let finder = memchr::memmem::Finder::new(&stem.as_bytes()[1..]);
+            let mut token = body;
+            let mut at = from + 1;
+            while let Some(found) = bytes.get(at..).and_then(|rest| finder.find(rest)) {
+                // Overlapping matches too: search on from the next byte.
+                let start = at + found - 1;
+                at += found + 1;
+                if !bytes[start].eq_ignore_ascii_case(&stem.as_bytes()[0]) {
+                    continue;
+                }
+                token += doc.tokens[token..].partition_point(|t| t.span.start < start);
+                if doc.tokens.get(token).is_none_or(|t| t.span.start != start) {
+                    continue;
+                }
+                let text = doc.token_text(token);
+                if text == *word || text == stem {
+                    seen.1 |= !starts_sentence(token);
+                } else if text.eq_ignore_ascii_case(word) || text.eq_ignore_ascii_case(stem) {
+                    seen.0 |= text.bytes().all(|b| b.is_ascii_lowercase());
+                }
             }
-            if text == *word || text == stem {
-                seen.1 |= !starts_sentence(i);
-            } else if text.eq_ignore_ascii_case(word) || text.eq_ignore_ascii_case(stem) {
-                seen.0 |= text.bytes().all(|b| b.is_ascii_lowercase());
-            }
-        }
-    }
+            seen
+        })
+        .collect();
     ranges.retain(|r| {
         !candidate(r)
             || words
