@@ -323,37 +323,44 @@ fn build(
 ) -> (Vec<Entity>, Vec<usize>) {
     // Entity index of each root group, `usize::MAX` until it has one.
     let mut entity_of_root = vec![usize::MAX; groups.len()];
-    let mut entities: Vec<Entity> = Vec::with_capacity(groups.len());
-    let mut votes: Vec<[u32; 4]> = Vec::with_capacity(groups.len());
-    let mut fullest: Vec<usize> = Vec::with_capacity(groups.len());
+    let mut counts: Vec<usize> = Vec::with_capacity(groups.len());
     let mut owner = Vec::with_capacity(named.len());
-    for (index, n) in named.iter().enumerate() {
-        let root = find(parent, group_of[index]);
+    for &group in group_of {
+        let root = find(parent, group);
         if entity_of_root[root] == usize::MAX {
-            entity_of_root[root] = entities.len();
-            entities.push(Entity {
-                name: String::new(),
-                kind: EntityKind::Other,
-                role: None,
-                mentions: Vec::new(),
-                references: Vec::new(),
-                salience: 0.0,
-            });
-            votes.push([0; 4]);
-            fullest.push(index);
+            entity_of_root[root] = counts.len();
+            counts.push(0);
         }
         let e = entity_of_root[root];
+        counts[e] += 1;
+        owner.push(e);
+    }
+    // Each entity's mentions are allocated once, at their number.
+    let mut entities: Vec<Entity> = counts
+        .iter()
+        .map(|&count| Entity {
+            name: String::new(),
+            kind: EntityKind::Other,
+            role: None,
+            mentions: Vec::with_capacity(count),
+            references: Vec::new(),
+            salience: 0.0,
+        })
+        .collect();
+    let mut votes: Vec<[u32; 4]> = vec![[0; 4]; entities.len()];
+    // The mention with the most words, `usize::MAX` until the first.
+    let mut fullest: Vec<usize> = vec![usize::MAX; entities.len()];
+    let words = |i: usize| groups[group_of[i]].words;
+    for ((index, n), &e) in named.iter().enumerate().zip(&owner) {
         let entity = &mut entities[e];
         entity.mentions.push(n.span);
         votes[e][vote_index(n.kind)] += 1;
         if entity.role.is_none() {
             entity.role = n.role.map(|r| r.of(doc.text).to_string());
         }
-        let words = |i: usize| groups[group_of[i]].words;
-        if words(index) > words(fullest[e]) {
+        if fullest[e] == usize::MAX || words(index) > words(fullest[e]) {
             fullest[e] = index;
         }
-        owner.push(e);
     }
     for (e, entity) in entities.iter_mut().enumerate() {
         entity.name = named[fullest[e]].span.of(doc.text).to_string();

@@ -93,6 +93,7 @@ pub(super) fn find(doc: &Document, named: &[Named], owner: &[usize], entities: &
     let lex = lexicon();
     let facts = Facts::new(doc, named, owner, entities);
     let mut found: Vec<(usize, Reference)> = Vec::new();
+    let mut window = Vec::new();
     let mut paragraph = usize::MAX;
     let mut quoted = false;
     let bytes = doc.text.as_bytes();
@@ -138,6 +139,7 @@ pub(super) fn find(doc: &Document, named: &[Named], owner: &[usize], entities: &
                     s,
                     token.span.start,
                     class,
+                    &mut window,
                 )
                 .map(|e| {
                     // "He's" refers with "He".
@@ -184,17 +186,18 @@ fn quote_state(mark: &str, quoted: bool) -> bool {
 }
 
 /// Distinct entities named in sentence `s` before byte `before`, each with
-/// whether every mention of it there is a possessive ("Kim's").
+/// whether every mention of it there is a possessive ("Kim's"), into `out`.
 fn named_in(
     doc: &Document,
     named: &[Named],
     owner: &[usize],
     s: usize,
     before: usize,
-) -> Vec<(usize, bool)> {
+    out: &mut Vec<(usize, bool)>,
+) {
+    out.clear();
     let span = doc.sentences[s].span;
     let from = named.partition_point(|n| n.span.start < span.start);
-    let mut out: Vec<(usize, bool)> = Vec::new();
     for (n, &e) in named[from..].iter().zip(&owner[from..]) {
         if n.span.start >= before.min(span.end) {
             break;
@@ -204,10 +207,16 @@ fn named_in(
             None => out.push((e, n.possessive)),
         }
     }
-    out
 }
 
-/// The entity a pronoun at byte `at` of sentence `s` stands for, when clear.
+/// The one item of `items`, if it has exactly one.
+fn only<T>(mut items: impl Iterator<Item = T>) -> Option<T> {
+    let first = items.next()?;
+    items.next().is_none().then_some(first)
+}
+
+/// The entity a pronoun at byte `at` of sentence `s` stands for, when clear;
+/// `window` is scratch space, reused from one pronoun to the next.
 #[allow(clippy::too_many_arguments)]
 fn pronoun(
     doc: &Document,
@@ -218,6 +227,7 @@ fn pronoun(
     s: usize,
     at: usize,
     class: PronounClass,
+    window: &mut Vec<(usize, bool)>,
 ) -> Option<usize> {
     let fits = |e: usize| match class {
         PronounClass::Person(g) => {
@@ -225,8 +235,7 @@ fn pronoun(
         }
         PronounClass::Plural => entities[e].kind == EntityKind::Organization,
     };
-    let here = named_in(doc, named, owner, s, at);
-    let mut window = here;
+    named_in(doc, named, owner, s, at, window);
     let mut in_sentence = true;
     // Nothing named yet in this sentence: the last sentence that names a
     // possible referent, a few back at most.
@@ -234,7 +243,7 @@ fn pronoun(
         if window.iter().any(|(e, _)| fits(*e)) {
             break;
         }
-        window = named_in(doc, named, owner, s - back, usize::MAX);
+        named_in(doc, named, owner, s - back, usize::MAX, window);
         in_sentence = false;
     }
     if let PronounClass::Plural = class {
@@ -243,26 +252,24 @@ fn pronoun(
             _ => None,
         };
     }
-    let candidates: Vec<(usize, bool)> = window.iter().copied().filter(|(e, _)| fits(*e)).collect();
-    // One woman known as such beats people of unknown gender for "she"; for
-    // "he" unknown names are as likely men, so knowing proves nothing.
-    let known: Vec<usize> = candidates
-        .iter()
-        .map(|c| c.0)
-        .filter(|&e| facts.gender[e] == Some(Gender::Female))
-        .collect();
-    match candidates.as_slice() {
-        [] => None,
-        [(e, _)] => Some(*e),
-        _ if known.len() == 1 => Some(known[0]),
-        _ if in_sentence => {
-            let plain: Vec<usize> = candidates.iter().filter(|c| !c.1).map(|c| c.0).collect();
-            (plain.len() == 1).then(|| plain[0])
-        }
-        _ => window
-            .first()
-            .filter(|(e, possessive)| !possessive && fits(*e))
-            .map(|(e, _)| *e),
+    let candidates = || window.iter().copied().filter(|(e, _)| fits(*e));
+    match candidates().count() {
+        0 => None,
+        1 => candidates().next().map(|(e, _)| e),
+        // One woman known as such beats people of unknown gender for "she";
+        // for "he" unknown names are as likely men, so knowing proves nothing.
+        _ => only(candidates().filter(|(e, _)| facts.gender[*e] == Some(Gender::Female)))
+            .map(|(e, _)| e)
+            .or_else(|| {
+                if in_sentence {
+                    only(candidates().filter(|(_, possessive)| !possessive)).map(|(e, _)| e)
+                } else {
+                    window
+                        .first()
+                        .filter(|(e, possessive)| !possessive && fits(*e))
+                        .map(|(e, _)| *e)
+                }
+            }),
     }
 }
 

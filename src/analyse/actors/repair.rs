@@ -276,14 +276,15 @@ pub(super) fn drop_headline_words(doc: &Document, mut ranges: Vec<Range>) -> Vec
     let Some(headline) = doc.paragraphs.first().filter(|_| doc.paragraphs.len() > 1) else {
         return ranges;
     };
+    // Most ranges fail on where they are, before their text is cut.
     let candidate = |r: &Range| {
-        let text = doc.token_text(r.1);
-        r.1 == r.2
-            && headline.contains(doc.tokens[r.1].span)
-            && text.len() > 2
-            && text.is_ascii()
-            && roles::capitalised(text)
-            && text[1..].bytes().all(|b| b.is_ascii_lowercase())
+        r.1 == r.2 && headline.contains(doc.tokens[r.1].span) && {
+            let text = doc.token_text(r.1);
+            text.len() > 2
+                && text.is_ascii()
+                && roles::capitalised(text)
+                && text[1..].bytes().all(|b| b.is_ascii_lowercase())
+        }
     };
     let words: Vec<&str> = ranges
         .iter()
