@@ -54,6 +54,8 @@ struct Group {
     votes: [u32; 4],
     /// Whether it looks like a person's name (kind, title or first name).
     person: bool,
+    /// The winner of its votes, once they are all in.
+    kind: EntityKind,
 }
 
 fn vote_index(kind: EntityKind) -> usize {
@@ -147,6 +149,15 @@ impl<K: std::hash::Hash + Eq> Chains<K> {
     }
 }
 
+/// The first word of a key (words are joined by single spaces).
+fn first_word(key: &str) -> &str {
+    let bytes = key.as_bytes();
+    bytes
+        .iter()
+        .position(|&b| b == b' ')
+        .map_or(key, |space| &key[..space])
+}
+
 /// The last word of a key (words are joined by single spaces).
 fn last_word(key: &str) -> &str {
     let bytes = key.as_bytes();
@@ -205,6 +216,7 @@ pub(super) fn merge(
                 words: n.last - n.first + 1,
                 votes: [0; 4],
                 person: false,
+                kind: EntityKind::Other,
             });
             *slot = groups.len() - 1;
         }
@@ -220,6 +232,7 @@ pub(super) fn merge(
     }
     for group in &mut groups {
         let kind = winner(&group.votes);
+        group.kind = kind;
         group.person = kind == EntityKind::Person || (kind == EntityKind::Other && group.person);
     }
     let key_of = |g: usize| named[groups[g].first].key.of(keys);
@@ -231,7 +244,7 @@ pub(super) fn merge(
         })
         .collect();
     let wants_initials =
-        (0..groups.len()).any(|g| acronym[g] && winner(&groups[g].votes) != EntityKind::Person);
+        (0..groups.len()).any(|g| acronym[g] && groups[g].kind != EntityKind::Person);
     let mut by_last: Chains<&str> = Chains::new(groups.len());
     let mut by_first: Chains<&str> = Chains::new(groups.len());
     let mut by_initials: Chains<String> = Chains::new(groups.len());
@@ -242,7 +255,7 @@ pub(super) fn merge(
         .filter(|(_, group)| group.words > 1)
     {
         let key = key_of(g);
-        by_first.push(key.split(' ').next().unwrap_or(key), g);
+        by_first.push(first_word(key), g);
         by_last.push(last_word(key), g);
         if !wants_initials {
             continue;
@@ -259,10 +272,10 @@ pub(super) fn merge(
     }
     let mut parent: Vec<usize> = (0..groups.len()).collect();
     for g in 0..groups.len() {
-        let kind = winner(&groups[g].votes);
+        let kind = groups[g].kind;
         let start = named[groups[g].first].span.start;
         let key = key_of(g);
-        let fits = |c: usize| compatible(kind, winner(&groups[c].votes));
+        let fits = |c: usize| compatible(kind, groups[c].kind);
         let target = if groups[g].words == 1 {
             let acronym = acronym[g];
             // "UN" is not the end of "Kim Jong Un".

@@ -1,7 +1,7 @@
 //! Repairs of the tagger's output that only the whole article shows: a
 //! possessive inside a run, a headline-case run, a title caught in a name.
 
-use super::lexicon::{self, FastSet, normalize, possessive_len};
+use super::lexicon::{self, FastSet, possessive_len};
 use super::{is_clitic, roles, sentence_of};
 use crate::analyse::EntityKind;
 use crate::analyse::Mention;
@@ -194,6 +194,18 @@ impl<'t> WordFilter<'t> {
     }
 }
 
+/// The headline (the first line, when more follow) and the number of tokens
+/// that end inside it: a range starting past them is in the body, told
+/// without reading its tokens.
+fn headline_of(doc: &Document) -> Option<(Span, usize)> {
+    let headline = *doc
+        .paragraphs
+        .first()
+        .filter(|_| doc.paragraphs.len() > 1)?;
+    let body = doc.tokens.partition_point(|t| t.span.end <= headline.end);
+    Some((headline, body))
+}
+
 /// Split headline-case runs on the first line ("Putin Visits North Korea")
 /// into the names the body uses; runs with no known name are kept whole.
 pub(super) fn split_headline(
@@ -201,10 +213,10 @@ pub(super) fn split_headline(
     ranges: Vec<Range>,
     keys: &mut KeyHashes,
 ) -> Vec<Range> {
-    let Some(headline) = doc.paragraphs.first().filter(|_| doc.paragraphs.len() > 1) else {
+    let Some((headline, body)) = headline_of(doc) else {
         return ranges;
     };
-    let in_headline = |r: &Range| headline.contains(doc.tokens[r.1].span);
+    let in_headline = |r: &Range| r.1 < body && headline.contains(doc.tokens[r.1].span);
     if !ranges.iter().any(|r| r.2 > r.1 && in_headline(r)) {
         return ranges;
     }
@@ -273,12 +285,12 @@ pub(super) fn split_headline(
 /// names: the body writes them in lower case ("visit" for "Putin Visits North
 /// Korea") and never capitalised inside a sentence.
 pub(super) fn drop_headline_words(doc: &Document, mut ranges: Vec<Range>) -> Vec<Range> {
-    let Some(headline) = doc.paragraphs.first().filter(|_| doc.paragraphs.len() > 1) else {
+    let Some((headline, body)) = headline_of(doc) else {
         return ranges;
     };
     // Most ranges fail on where they are, before their text is cut.
     let candidate = |r: &Range| {
-        r.1 == r.2 && headline.contains(doc.tokens[r.1].span) && {
+        r.1 == r.2 && r.1 < body && headline.contains(doc.tokens[r.1].span) && {
             let text = doc.token_text(r.1);
             text.len() > 2
                 && text.is_ascii()
@@ -294,7 +306,6 @@ pub(super) fn drop_headline_words(doc: &Document, mut ranges: Vec<Range>) -> Vec
     if words.is_empty() {
         return ranges;
     }
-    let body = doc.tokens.partition_point(|t| t.span.end <= headline.end);
     let Some(from) = doc.tokens.get(body).map(|t| t.span.start) else {
         return ranges;
     };
@@ -415,8 +426,10 @@ pub(super) fn trim_title<'k>(
         .get(sentence_of(doc, first))
         .map_or(first, |s| s.tokens.start);
     let cut = (first..last).rev().find(|&i| {
-        let word = normalize(doc.token_text(i));
-        HONORIFICS.iter().any(|h| word == *h) || roles::ends_title(doc, floor, i)
+        // No word beyond ASCII lowers to an honorific: compared as it is.
+        let text = doc.token_text(i);
+        let stem = &text[..text.len() - possessive_len(text)];
+        HONORIFICS.iter().any(|h| stem.eq_ignore_ascii_case(h)) || roles::ends_title(doc, floor, i)
     });
     let Some(cut) = cut else {
         return first;
