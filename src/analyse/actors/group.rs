@@ -54,6 +54,8 @@ struct Group {
     votes: [u32; 4],
     /// Whether it looks like a person's name (kind, title or first name).
     person: bool,
+    /// The winner of its votes, once they are all in.
+    kind: EntityKind,
 }
 
 fn vote_index(kind: EntityKind) -> usize {
@@ -147,6 +149,15 @@ impl<K: std::hash::Hash + Eq> Chains<K> {
     }
 }
 
+/// The first word of a key (words are joined by single spaces).
+fn first_word(key: &str) -> &str {
+    let bytes = key.as_bytes();
+    bytes
+        .iter()
+        .position(|&b| b == b' ')
+        .map_or(key, |space| &key[..space])
+}
+
 /// The last word of a key (words are joined by single spaces).
 fn last_word(key: &str) -> &str {
     let bytes = key.as_bytes();
@@ -163,11 +174,12 @@ fn organisation_role(role: &str) -> bool {
         .is_some_and(|w| lexicon().class_of(w).organization())
 }
 
-/// Merge mentions into entities in order of first mention; also returns the
-/// entity index of each mention.
+/// Merge mentions into entities in order of first mention (`keys` holds
+/// their keys); also returns the entity index of each mention.
 pub(super) fn merge(
     doc: &Document,
     named: &[Named],
+    keys: &str,
     links: &[(usize, usize)],
 ) -> (Vec<Entity>, Vec<usize>) {
     let lex = lexicon();
@@ -178,7 +190,7 @@ pub(super) fn merge(
         .iter()
         .map(|n| {
             let next = key_ids.len();
-            *key_ids.entry(n.key.as_str()).or_insert(next)
+            *key_ids.entry(n.key.of(keys)).or_insert(next)
         })
         .collect();
     // A name the tagger read as two kinds names two actors ("New York" the
@@ -204,6 +216,7 @@ pub(super) fn merge(
                 words: n.last - n.first + 1,
                 votes: [0; 4],
                 person: false,
+                kind: EntityKind::Other,
             });
             *slot = groups.len() - 1;
         }
@@ -219,9 +232,10 @@ pub(super) fn merge(
     }
     for group in &mut groups {
         let kind = winner(&group.votes);
+        group.kind = kind;
         group.person = kind == EntityKind::Person || (kind == EntityKind::Other && group.person);
     }
-    let key_of = |g: usize| named[groups[g].first].key.as_str();
+    let key_of = |g: usize| named[groups[g].first].key.of(keys);
     // Single-word groups that read as acronyms; only they ask for initials.
     let acronym: Vec<bool> = groups
         .iter()
@@ -230,7 +244,7 @@ pub(super) fn merge(
         })
         .collect();
     let wants_initials =
-        (0..groups.len()).any(|g| acronym[g] && winner(&groups[g].votes) != EntityKind::Person);
+        (0..groups.len()).any(|g| acronym[g] && groups[g].kind != EntityKind::Person);
     let mut by_last: Chains<&str> = Chains::new(groups.len());
     let mut by_first: Chains<&str> = Chains::new(groups.len());
     let mut by_initials: Chains<String> = Chains::new(groups.len());
@@ -241,7 +255,7 @@ pub(super) fn merge(
         .filter(|(_, group)| group.words > 1)
     {
         let key = key_of(g);
-        by_first.push(key.split(' ').next().unwrap_or(key), g);
+        by_first.push(first_word(key), g);
         by_last.push(last_word(key), g);
         if !wants_initials {
             continue;
@@ -258,10 +272,10 @@ pub(super) fn merge(
     }
     let mut parent: Vec<usize> = (0..groups.len()).collect();
     for g in 0..groups.len() {
-        let kind = winner(&groups[g].votes);
+        let kind = groups[g].kind;
         let start = named[groups[g].first].span.start;
         let key = key_of(g);
-        let fits = |c: usize| compatible(kind, winner(&groups[c].votes));
+        let fits = |c: usize| compatible(kind, groups[c].kind);
         let target = if groups[g].words == 1 {
             let acronym = acronym[g];
             // "UN" is not the end of "Kim Jong Un".
@@ -322,37 +336,44 @@ fn build(
 ) -> (Vec<Entity>, Vec<usize>) {
     // Entity index of each root group, `usize::MAX` until it has one.
     let mut entity_of_root = vec![usize::MAX; groups.len()];
-    let mut entities: Vec<Entity> = Vec::with_capacity(groups.len());
-    let mut votes: Vec<[u32; 4]> = Vec::with_capacity(groups.len());
-    let mut fullest: Vec<usize> = Vec::with_capacity(groups.len());
+    let mut counts: Vec<usize> = Vec::with_capacity(groups.len());
     let mut owner = Vec::with_capacity(named.len());
-    for (index, n) in named.iter().enumerate() {
-        let root = find(parent, group_of[index]);
+    for &group in group_of {
+        let root = find(parent, group);
         if entity_of_root[root] == usize::MAX {
-            entity_of_root[root] = entities.len();
-            entities.push(Entity {
-                name: String::new(),
-                kind: EntityKind::Other,
-                role: None,
-                mentions: Vec::new(),
-                references: Vec::new(),
-                salience: 0.0,
-            });
-            votes.push([0; 4]);
-            fullest.push(index);
+            entity_of_root[root] = counts.len();
+            counts.push(0);
         }
         let e = entity_of_root[root];
+        counts[e] += 1;
+        owner.push(e);
+    }
+    // Each entity's mentions are allocated once, at their number.
+    let mut entities: Vec<Entity> = counts
+        .iter()
+        .map(|&count| Entity {
+            name: String::new(),
+            kind: EntityKind::Other,
+            role: None,
+            mentions: Vec::with_capacity(count),
+            references: Vec::new(),
+            salience: 0.0,
+        })
+        .collect();
+    let mut votes: Vec<[u32; 4]> = vec![[0; 4]; entities.len()];
+    // The mention with the most words, `usize::MAX` until the first.
+    let mut fullest: Vec<usize> = vec![usize::MAX; entities.len()];
+    let words = |i: usize| groups[group_of[i]].words;
+    for ((index, n), &e) in named.iter().enumerate().zip(&owner) {
         let entity = &mut entities[e];
         entity.mentions.push(n.span);
         votes[e][vote_index(n.kind)] += 1;
         if entity.role.is_none() {
             entity.role = n.role.map(|r| r.of(doc.text).to_string());
         }
-        let words = |i: usize| groups[group_of[i]].words;
-        if words(index) > words(fullest[e]) {
+        if fullest[e] == usize::MAX || words(index) > words(fullest[e]) {
             fullest[e] = index;
         }
-        owner.push(e);
     }
     for (e, entity) in entities.iter_mut().enumerate() {
         entity.name = named[fullest[e]].span.of(doc.text).to_string();

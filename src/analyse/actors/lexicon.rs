@@ -69,9 +69,9 @@ pub struct Lexicon {
     pronouns: FastMap<Box<[u8]>, PronounClass>,
     /// First two letters of every pronoun, lower case, for a cheap pre-test.
     pronoun_starts: Vec<[u8; 2]>,
-    /// One bit per lower-cased first two bytes of a pronoun or "the", so
-    /// most words are passed over with one load.
-    reference_starts: Vec<u64>,
+    /// One bit per first two bytes of a pronoun or "the", in any case, so
+    /// most words are passed over with one load and no lowering.
+    reference_starts: Box<[u64; 1 << 10]>,
     /// Length in bytes of the longest pronoun, possessive "'s" included.
     pronoun_longest: usize,
     /// Honorifics, gendered titles and first names.
@@ -207,10 +207,14 @@ impl Lexicon {
             .collect();
         pronoun_starts.sort_unstable();
         pronoun_starts.dedup();
-        let mut reference_starts = vec![0u64; 1 << 10];
+        let mut reference_starts = Box::new([0u64; 1 << 10]);
         for start in pronoun_starts.iter().chain([b"th"]) {
-            let pair = pair(start[0], start[1]);
-            reference_starts[pair / 64] |= 1 << (pair % 64);
+            for first in [start[0], start[0].to_ascii_uppercase()] {
+                for second in [start[1], start[1].to_ascii_uppercase()] {
+                    let pair = pair(first, second);
+                    reference_starts[pair / 64] |= 1 << (pair % 64);
+                }
+            }
         }
         let pronoun_longest = pronouns.keys().map(|p| p.len() + 3).max().unwrap_or(0);
         let modifiers = set(include_str!("../../../assets/data/titles_modifiers.txt"));
@@ -283,10 +287,14 @@ impl Lexicon {
         self.pronouns.get(word.as_ref()).copied()
     }
 
-    /// Whether a word starting with bytes `first` and `second` (0 for a
-    /// one-byte word; either case) may be a pronoun or "the".
+    /// Whether the word at byte `at` of `text` may be a pronoun or "the",
+    /// told from its first two bytes in either case. A one-byte word is read
+    /// with the byte after it: it may pass here, never the exact test.
     #[inline]
-    pub fn may_start_reference(&self, first: u8, second: u8) -> bool {
+    pub fn may_start_reference(&self, text: &[u8], at: usize) -> bool {
+        let Some(&[first, second]) = text.get(at..at + 2) else {
+            return false;
+        };
         let pair = pair(first, second);
         self.reference_starts[pair / 64] & 1 << (pair % 64) != 0
     }
@@ -362,10 +370,10 @@ fn may_be_listed(shapes: &[u64], text: &str) -> bool {
     !stem.is_ascii() || has_shape(shapes, stem)
 }
 
-/// Index of two bytes, lower-cased, in [`Lexicon::reference_starts`].
+/// Index of two bytes in [`Lexicon::reference_starts`].
 #[inline]
 fn pair(first: u8, second: u8) -> usize {
-    usize::from(first.to_ascii_lowercase()) << 8 | usize::from(second.to_ascii_lowercase())
+    usize::from(first) << 8 | usize::from(second)
 }
 
 /// Whether a token's text normalizes to "of", told without lowering it: no

@@ -28,7 +28,7 @@ use super::{EntityKind, Mention};
 use crate::span::Span;
 use lexicon::{FastSet, possessive_len};
 use repair::{
-    KeyHashes, drop_headline_words, is_bare_title, key, person_after_title, split_headline,
+    KeyHashes, drop_headline_words, is_bare_title, person_after_title, push_key, split_headline,
     split_possessives, token_ranges, trim_title,
 };
 
@@ -46,8 +46,9 @@ struct Named {
     first: usize,
     /// Last token of the name (inclusive).
     last: usize,
-    /// The name in lower case, words joined by single spaces.
-    key: String,
+    /// The name in lower case, words joined by single spaces: where it lies
+    /// in the buffer of the document's keys.
+    key: Span,
     /// Whether a possessive "'s" followed the name.
     possessive: bool,
     /// The title or description next to this mention.
@@ -75,6 +76,8 @@ pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
     };
     let lex = lexicon::lexicon();
     let mut named: Vec<Named> = Vec::with_capacity(ranges.len());
+    // Every key in one buffer: one allocation, not one per mention.
+    let mut key_text = String::with_capacity(16 * ranges.len());
     for &(kind, first, last) in &ranges {
         let kind = person_after_title(doc, kind, first, last);
         let start = if is_bare_title(doc, kind, last) {
@@ -89,14 +92,20 @@ pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
             let known = !lex.class_of(text).modifier()
                 && known_keys().contains(&keys.of(doc, index, index));
             if is_acronym(text) || known {
-                named.push(named_at(doc, EntityKind::Other, index, index));
+                named.push(named_at(
+                    doc,
+                    &mut key_text,
+                    EntityKind::Other,
+                    index,
+                    index,
+                ));
             }
         }
         if start <= last {
-            named.push(named_at(doc, kind, start, last));
+            named.push(named_at(doc, &mut key_text, kind, start, last));
         }
     }
-    add_acronyms(doc, &mut named);
+    add_acronyms(doc, &mut key_text, &mut named);
     named.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));
     let mut end = 0;
     named.retain(|n| {
@@ -106,8 +115,8 @@ pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
         }
         keep
     });
-    let links = acronym_links(doc, &named);
-    let (mut entities, owner) = group::merge(doc, &named, &links);
+    let links = acronym_links(doc, &key_text, &named);
+    let (mut entities, owner) = group::merge(doc, &named, &key_text, &links);
     references::find(doc, &named, &owner, &mut entities);
     entities
 }
@@ -136,8 +145,15 @@ pub(super) fn is_clitic(doc: &Document, index: usize) -> bool {
         )
 }
 
-/// A repaired mention of tokens `first..=last`, with its role.
-fn named_at(doc: &Document, kind: EntityKind, first: usize, last: usize) -> Named {
+/// A repaired mention of tokens `first..=last`, with its role; its key goes
+/// to `keys`.
+fn named_at(
+    doc: &Document,
+    keys: &mut String,
+    kind: EntityKind,
+    first: usize,
+    last: usize,
+) -> Named {
     let cut = possessive_len(doc.token_text(last));
     let possessive = cut > 0 || is_clitic(doc, last + 1);
     let span = Span::new(
@@ -158,7 +174,7 @@ fn named_at(doc: &Document, kind: EntityKind, first: usize, last: usize) -> Name
         kind,
         first,
         last,
-        key: key(doc, first, last),
+        key: push_key(doc, first, last, keys),
         possessive,
         role,
     }
@@ -174,27 +190,34 @@ pub(super) fn is_acronym(text: &str) -> bool {
 }
 
 /// "Full Name (ACR)": the acronym in brackets after a name is a mention too.
-fn add_acronyms(doc: &Document, named: &mut Vec<Named>) {
+fn add_acronyms(doc: &Document, keys: &mut String, named: &mut Vec<Named>) {
+    let inner: Vec<(EntityKind, usize)> = named
+        .iter()
+        .map(|n| (n.kind, n.last + 2))
+        .filter(|&(_, inner)| {
+            inner + 1 < doc.tokens.len()
+                && doc.token_text(inner - 1) == "("
+                && doc.token_text(inner + 1) == ")"
+                && is_acronym(doc.token_text(inner))
+        })
+        .collect();
+    // Few names have one: only then are the names' starts gathered.
+    if inner.is_empty() {
+        return;
+    }
     let starts: FastSet<usize> = named.iter().map(|n| n.first).collect();
-    let mut added = Vec::new();
-    for n in named.iter() {
-        let inner = n.last + 2;
-        if inner + 1 < doc.tokens.len()
-            && doc.token_text(n.last + 1) == "("
-            && doc.token_text(inner + 1) == ")"
-            && is_acronym(doc.token_text(inner))
-            && !starts.contains(&inner)
-        {
-            let mut acronym = named_at(doc, n.kind, inner, inner);
+    for (kind, inner) in inner {
+        if !starts.contains(&inner) {
+            let mut acronym = named_at(doc, keys, kind, inner, inner);
             acronym.role = None;
-            added.push(acronym);
+            named.push(acronym);
         }
     }
-    named.extend(added);
 }
 
-/// Pairs of indices into `named` that the text links as name and acronym.
-fn acronym_links(doc: &Document, named: &[Named]) -> Vec<(usize, usize)> {
+/// Pairs of indices into `named` that the text links as name and acronym;
+/// `keys` holds their keys.
+fn acronym_links(doc: &Document, keys: &str, named: &[Named]) -> Vec<(usize, usize)> {
     let mut links = Vec::new();
     for (index, n) in named.iter().enumerate() {
         let inner = n.last + 2;
@@ -206,7 +229,8 @@ fn acronym_links(doc: &Document, named: &[Named]) -> Vec<(usize, usize)> {
             .filter(|m| m.first == inner && m.last == inner)
         {
             let first_letter = |s: &str| s.chars().next().map(|c| c.to_ascii_lowercase());
-            if is_acronym(doc.token_text(inner)) && first_letter(&next.key) == first_letter(&n.key)
+            if is_acronym(doc.token_text(inner))
+                && first_letter(next.key.of(keys)) == first_letter(n.key.of(keys))
             {
                 links.push((index, index + 1));
             }

@@ -93,6 +93,7 @@ pub(super) fn find(doc: &Document, named: &[Named], owner: &[usize], entities: &
     let lex = lexicon();
     let facts = Facts::new(doc, named, owner, entities);
     let mut found: Vec<(usize, Reference)> = Vec::new();
+    let mut window = Vec::new();
     let mut paragraph = usize::MAX;
     let mut quoted = false;
     let bytes = doc.text.as_bytes();
@@ -101,73 +102,65 @@ pub(super) fn find(doc: &Document, named: &[Named], owner: &[usize], entities: &
             paragraph = sentence.paragraph;
             quoted = false;
         }
-        let tokens = &doc.tokens[sentence.tokens.clone()];
-        for (t, token) in (sentence.tokens.start..).zip(tokens) {
-            // Most words fail on their first two letters; only then cut the text.
-            let lead = || {
-                let byte = |at: usize| bytes.get(at).copied().unwrap_or(0);
-                let second = if token.span.len() > 1 {
-                    byte(token.span.start + 1)
-                } else {
-                    0
-                };
-                lex.may_start_reference(byte(token.span.start), second)
-            };
-            let text = match token.kind {
-                TokenKind::Quote => doc.token_text(t),
-                TokenKind::Word if !quoted && lead() => doc.token_text(t),
-                _ => continue,
-            };
+        for t in sentence.tokens.clone() {
+            let token = doc.tokens[t];
+            // Most words fail on their first two bytes; only then cut the text.
             match token.kind {
-                TokenKind::Quote => quoted = quote_state(text, quoted),
-                TokenKind::Word if may_refer(text) => {
-                    // "the" is the commonest word here and no pronoun.
-                    let the = text.eq_ignore_ascii_case("the");
-                    let lower = if the {
-                        Word::Borrowed("the")
-                    } else {
-                        normalize(text)
-                    };
-                    let named_here =
-                        |at: usize| named.binary_search_by_key(&at, |n| n.span.start).is_ok();
-                    let pronoun_class = if the { None } else { lex.pronoun(&lower) };
-                    let target = if let Some(class) = pronoun_class {
-                        if named_here(token.span.start) {
-                            continue;
-                        }
-                        pronoun(
-                            doc,
-                            named,
-                            owner,
-                            entities,
-                            &facts,
-                            s,
-                            token.span.start,
-                            class,
-                        )
-                        .map(|e| {
-                            // "He's" refers with "He".
-                            let end = token.span.end - possessive_len(text);
-                            (e, Span::new(token.span.start, end), ReferenceKind::Pronoun)
-                        })
-                    } else if lower == "the" {
-                        // "the Foreign Ministry" tagged as a name is a mention.
-                        let next = doc.tokens.get(t + 1).map_or(usize::MAX, |n| n.span.start);
-                        let covering = named
-                            .binary_search_by_key(&next, |n| n.span.start)
-                            .ok()
-                            .map(|i| named[i].span.end);
-                        title(doc, entities, &facts, t, sentence.tokens.end)
-                            .filter(|(_, span)| covering.is_none_or(|end| end < span.end))
-                            .map(|(e, span)| (e, span, ReferenceKind::Title))
-                    } else {
-                        None
-                    };
-                    if let Some((e, span, kind)) = target {
-                        found.push((e, Reference { span, kind }));
-                    }
+                TokenKind::Word if !quoted && lex.may_start_reference(bytes, token.span.start) => {}
+                TokenKind::Quote => {
+                    quoted = quote_state(doc.token_text(t), quoted);
+                    continue;
                 }
-                _ => {}
+                _ => continue,
+            }
+            let text = doc.token_text(t);
+            if !may_refer(text) {
+                continue;
+            }
+            // "the" is the commonest word here and no pronoun.
+            let the = text.eq_ignore_ascii_case("the");
+            let lower = if the {
+                Word::Borrowed("the")
+            } else {
+                normalize(text)
+            };
+            let named_here = |at: usize| named.binary_search_by_key(&at, |n| n.span.start).is_ok();
+            let pronoun_class = if the { None } else { lex.pronoun(&lower) };
+            let target = if let Some(class) = pronoun_class {
+                if named_here(token.span.start) {
+                    continue;
+                }
+                pronoun(
+                    doc,
+                    named,
+                    owner,
+                    entities,
+                    &facts,
+                    s,
+                    token.span.start,
+                    class,
+                    &mut window,
+                )
+                .map(|e| {
+                    // "He's" refers with "He".
+                    let end = token.span.end - possessive_len(text);
+                    (e, Span::new(token.span.start, end), ReferenceKind::Pronoun)
+                })
+            } else if lower == "the" {
+                // "the Foreign Ministry" tagged as a name is a mention.
+                let next = doc.tokens.get(t + 1).map_or(usize::MAX, |n| n.span.start);
+                let covering = named
+                    .binary_search_by_key(&next, |n| n.span.start)
+                    .ok()
+                    .map(|i| named[i].span.end);
+                title(doc, entities, &facts, t, sentence.tokens.end)
+                    .filter(|(_, span)| covering.is_none_or(|end| end < span.end))
+                    .map(|(e, span)| (e, span, ReferenceKind::Title))
+            } else {
+                None
+            };
+            if let Some((e, span, kind)) = target {
+                found.push((e, Reference { span, kind }));
             }
         }
     }
@@ -193,17 +186,18 @@ fn quote_state(mark: &str, quoted: bool) -> bool {
 }
 
 /// Distinct entities named in sentence `s` before byte `before`, each with
-/// whether every mention of it there is a possessive ("Kim's").
+/// whether every mention of it there is a possessive ("Kim's"), into `out`.
 fn named_in(
     doc: &Document,
     named: &[Named],
     owner: &[usize],
     s: usize,
     before: usize,
-) -> Vec<(usize, bool)> {
+    out: &mut Vec<(usize, bool)>,
+) {
+    out.clear();
     let span = doc.sentences[s].span;
     let from = named.partition_point(|n| n.span.start < span.start);
-    let mut out: Vec<(usize, bool)> = Vec::new();
     for (n, &e) in named[from..].iter().zip(&owner[from..]) {
         if n.span.start >= before.min(span.end) {
             break;
@@ -213,10 +207,16 @@ fn named_in(
             None => out.push((e, n.possessive)),
         }
     }
-    out
 }
 
-/// The entity a pronoun at byte `at` of sentence `s` stands for, when clear.
+/// The one item of `items`, if it has exactly one.
+fn only<T>(mut items: impl Iterator<Item = T>) -> Option<T> {
+    let first = items.next()?;
+    items.next().is_none().then_some(first)
+}
+
+/// The entity a pronoun at byte `at` of sentence `s` stands for, when clear;
+/// `window` is scratch space, reused from one pronoun to the next.
 #[allow(clippy::too_many_arguments)]
 fn pronoun(
     doc: &Document,
@@ -227,6 +227,7 @@ fn pronoun(
     s: usize,
     at: usize,
     class: PronounClass,
+    window: &mut Vec<(usize, bool)>,
 ) -> Option<usize> {
     let fits = |e: usize| match class {
         PronounClass::Person(g) => {
@@ -234,8 +235,7 @@ fn pronoun(
         }
         PronounClass::Plural => entities[e].kind == EntityKind::Organization,
     };
-    let here = named_in(doc, named, owner, s, at);
-    let mut window = here;
+    named_in(doc, named, owner, s, at, window);
     let mut in_sentence = true;
     // Nothing named yet in this sentence: the last sentence that names a
     // possible referent, a few back at most.
@@ -243,7 +243,7 @@ fn pronoun(
         if window.iter().any(|(e, _)| fits(*e)) {
             break;
         }
-        window = named_in(doc, named, owner, s - back, usize::MAX);
+        named_in(doc, named, owner, s - back, usize::MAX, window);
         in_sentence = false;
     }
     if let PronounClass::Plural = class {
@@ -252,26 +252,24 @@ fn pronoun(
             _ => None,
         };
     }
-    let candidates: Vec<(usize, bool)> = window.iter().copied().filter(|(e, _)| fits(*e)).collect();
-    // One woman known as such beats people of unknown gender for "she"; for
-    // "he" unknown names are as likely men, so knowing proves nothing.
-    let known: Vec<usize> = candidates
-        .iter()
-        .map(|c| c.0)
-        .filter(|&e| facts.gender[e] == Some(Gender::Female))
-        .collect();
-    match candidates.as_slice() {
-        [] => None,
-        [(e, _)] => Some(*e),
-        _ if known.len() == 1 => Some(known[0]),
-        _ if in_sentence => {
-            let plain: Vec<usize> = candidates.iter().filter(|c| !c.1).map(|c| c.0).collect();
-            (plain.len() == 1).then(|| plain[0])
-        }
-        _ => window
-            .first()
-            .filter(|(e, possessive)| !possessive && fits(*e))
-            .map(|(e, _)| *e),
+    let candidates = || window.iter().copied().filter(|(e, _)| fits(*e));
+    match candidates().count() {
+        0 => None,
+        1 => candidates().next().map(|(e, _)| e),
+        // One woman known as such beats people of unknown gender for "she";
+        // for "he" unknown names are as likely men, so knowing proves nothing.
+        _ => only(candidates().filter(|(e, _)| facts.gender[*e] == Some(Gender::Female)))
+            .map(|(e, _)| e)
+            .or_else(|| {
+                if in_sentence {
+                    only(candidates().filter(|(_, possessive)| !possessive)).map(|(e, _)| e)
+                } else {
+                    window
+                        .first()
+                        .filter(|(e, possessive)| !possessive && fits(*e))
+                        .map(|(e, _)| *e)
+                }
+            }),
     }
 }
 

@@ -1,11 +1,12 @@
 //! Repairs of the tagger's output that only the whole article shows: a
 //! possessive inside a run, a headline-case run, a title caught in a name.
 
-use super::lexicon::{self, FastSet, normalize, possessive_len};
+use super::lexicon::{self, FastSet, possessive_len};
 use super::{is_clitic, roles, sentence_of};
 use crate::analyse::EntityKind;
 use crate::analyse::Mention;
 use crate::analyse::text::{Document, TokenKind};
+use crate::span::Span;
 
 /// A mention as (kind, first token, last token).
 pub(super) type Range = (EntityKind, usize, usize);
@@ -25,7 +26,15 @@ pub(super) fn token_ranges(doc: &Document, mentions: &[Mention]) -> Vec<Range> {
         if first > 0 && tokens[first - 1].span.end > m.span.start {
             first = tokens.partition_point(|t| t.span.end <= m.span.start);
         }
-        first += tokens[first..].partition_point(|t| t.span.end <= m.span.start);
+        // The next name is a few tokens on: stepping there reads memory in
+        // order, where a binary search over the rest of the text would miss
+        // the cache at every probe.
+        while tokens
+            .get(first)
+            .is_some_and(|t| t.span.end <= m.span.start)
+        {
+            first += 1;
+        }
         let mut last = first;
         while last < tokens.len() && tokens[last].span.start < m.span.end {
             last += 1;
@@ -136,15 +145,15 @@ fn push_key_word(doc: &Document, first: usize, index: usize, out: &mut String) {
     }
 }
 
-/// The lower-case key of tokens `first..=last`.
+/// Append the lower-case key of tokens `first..=last` to `keys`, the one
+/// buffer holding every key of a document; returns where it lies there.
 #[inline]
-pub(super) fn key(doc: &Document, first: usize, last: usize) -> String {
-    let bytes = doc.tokens[last].span.end - doc.tokens[first].span.start;
-    let mut out = String::with_capacity(bytes);
+pub(super) fn push_key(doc: &Document, first: usize, last: usize, keys: &mut String) -> Span {
+    let start = keys.len();
     for index in first..=last {
-        push_key_word(doc, first, index, &mut out);
+        push_key_word(doc, first, index, keys);
     }
-    out
+    Span::new(start, keys.len())
 }
 
 /// A few words compared without regard to case, with a pre-test on length
@@ -185,6 +194,18 @@ impl<'t> WordFilter<'t> {
     }
 }
 
+/// The headline (the first line, when more follow) and the number of tokens
+/// that end inside it: a range starting past them is in the body, told
+/// without reading its tokens.
+fn headline_of(doc: &Document) -> Option<(Span, usize)> {
+    let headline = *doc
+        .paragraphs
+        .first()
+        .filter(|_| doc.paragraphs.len() > 1)?;
+    let body = doc.tokens.partition_point(|t| t.span.end <= headline.end);
+    Some((headline, body))
+}
+
 /// Split headline-case runs on the first line ("Putin Visits North Korea")
 /// into the names the body uses; runs with no known name are kept whole.
 pub(super) fn split_headline(
@@ -192,10 +213,10 @@ pub(super) fn split_headline(
     ranges: Vec<Range>,
     keys: &mut KeyHashes,
 ) -> Vec<Range> {
-    let Some(headline) = doc.paragraphs.first().filter(|_| doc.paragraphs.len() > 1) else {
+    let Some((headline, body)) = headline_of(doc) else {
         return ranges;
     };
-    let in_headline = |r: &Range| headline.contains(doc.tokens[r.1].span);
+    let in_headline = |r: &Range| r.1 < body && headline.contains(doc.tokens[r.1].span);
     if !ranges.iter().any(|r| r.2 > r.1 && in_headline(r)) {
         return ranges;
     }
@@ -264,17 +285,18 @@ pub(super) fn split_headline(
 /// names: the body writes them in lower case ("visit" for "Putin Visits North
 /// Korea") and never capitalised inside a sentence.
 pub(super) fn drop_headline_words(doc: &Document, mut ranges: Vec<Range>) -> Vec<Range> {
-    let Some(headline) = doc.paragraphs.first().filter(|_| doc.paragraphs.len() > 1) else {
+    let Some((headline, body)) = headline_of(doc) else {
         return ranges;
     };
+    // Most ranges fail on where they are, before their text is cut.
     let candidate = |r: &Range| {
-        let text = doc.token_text(r.1);
-        r.1 == r.2
-            && headline.contains(doc.tokens[r.1].span)
-            && text.len() > 2
-            && text.is_ascii()
-            && roles::capitalised(text)
-            && text[1..].bytes().all(|b| b.is_ascii_lowercase())
+        r.1 == r.2 && r.1 < body && headline.contains(doc.tokens[r.1].span) && {
+            let text = doc.token_text(r.1);
+            text.len() > 2
+                && text.is_ascii()
+                && roles::capitalised(text)
+                && text[1..].bytes().all(|b| b.is_ascii_lowercase())
+        }
     };
     let words: Vec<&str> = ranges
         .iter()
@@ -284,41 +306,48 @@ pub(super) fn drop_headline_words(doc: &Document, mut ranges: Vec<Range>) -> Vec
     if words.is_empty() {
         return ranges;
     }
-    // Per candidate: seen in lower case (or without a plural "s"), seen capitalised.
-    let mut seen = vec![(false, false); words.len()];
-    // Most body words differ from every candidate in length or first letter.
-    let mut filter = WordFilter::default();
-    for word in &words {
-        filter.insert(word);
-        filter.insert(word.strip_suffix('s').unwrap_or(word));
-    }
-    let body = doc.tokens.partition_point(|t| t.span.end <= headline.end);
+    let Some(from) = doc.tokens.get(body).map(|t| t.span.start) else {
+        return ranges;
+    };
     let starts_sentence = |i: usize| {
         doc.sentences
             .binary_search_by_key(&i, |s| s.tokens.start)
             .is_ok()
     };
+    // Per candidate: seen in lower case (or without a plural "s"), seen
+    // capitalised. Only the word and its stem, capitalised or in lower case,
+    // count, and each holds the stem past its first letter: a substring
+    // search finds them where a pass over every token would test each.
     let bytes = doc.text.as_bytes();
-    for (i, token) in (body..).zip(&doc.tokens[body..]) {
-        // The pre-test reads the length and first byte without cutting the text.
-        let len = token.span.end.saturating_sub(token.span.start);
-        let lead = || bytes.get(token.span.start).copied().unwrap_or(0);
-        if !filter.may_contain(len, lead()) {
-            continue;
-        }
-        let text = doc.token_text(i);
-        for (word, seen) in words.iter().zip(&mut seen) {
+    let seen: Vec<(bool, bool)> = words
+        .iter()
+        .map(|word| {
             let stem = word.strip_suffix('s').unwrap_or(word);
-            if text.len() != word.len() && text.len() != stem.len() {
-                continue;
+            let mut seen = (false, false);
+            let finder = memchr::memmem::Finder::new(&stem.as_bytes()[1..]);
+            let mut token = body;
+            let mut at = from + 1;
+            while let Some(found) = bytes.get(at..).and_then(|rest| finder.find(rest)) {
+                // Overlapping matches too: search on from the next byte.
+                let start = at + found - 1;
+                at += found + 1;
+                if !bytes[start].eq_ignore_ascii_case(&stem.as_bytes()[0]) {
+                    continue;
+                }
+                token += doc.tokens[token..].partition_point(|t| t.span.start < start);
+                if doc.tokens.get(token).is_none_or(|t| t.span.start != start) {
+                    continue;
+                }
+                let text = doc.token_text(token);
+                if text == *word || text == stem {
+                    seen.1 |= !starts_sentence(token);
+                } else if text.eq_ignore_ascii_case(word) || text.eq_ignore_ascii_case(stem) {
+                    seen.0 |= text.bytes().all(|b| b.is_ascii_lowercase());
+                }
             }
-            if text == *word || text == stem {
-                seen.1 |= !starts_sentence(i);
-            } else if text.eq_ignore_ascii_case(word) || text.eq_ignore_ascii_case(stem) {
-                seen.0 |= text.bytes().all(|b| b.is_ascii_lowercase());
-            }
-        }
-    }
+            seen
+        })
+        .collect();
     ranges.retain(|r| {
         !candidate(r)
             || words
@@ -397,8 +426,10 @@ pub(super) fn trim_title<'k>(
         .get(sentence_of(doc, first))
         .map_or(first, |s| s.tokens.start);
     let cut = (first..last).rev().find(|&i| {
-        let word = normalize(doc.token_text(i));
-        HONORIFICS.iter().any(|h| word == *h) || roles::ends_title(doc, floor, i)
+        // No word beyond ASCII lowers to an honorific: compared as it is.
+        let text = doc.token_text(i);
+        let stem = &text[..text.len() - possessive_len(text)];
+        HONORIFICS.iter().any(|h| stem.eq_ignore_ascii_case(h)) || roles::ends_title(doc, floor, i)
     });
     let Some(cut) = cut else {
         return first;
