@@ -36,21 +36,53 @@ impl Hasher for Fnv {
 /// Hash-map builder for word-keyed tables.
 pub type FastHash = BuildHasherDefault<Fnv>;
 
+/// The shapes of a word list (a word's first three bytes, last byte and
+/// length), hashed into a bit set: a test every word on the list passes and
+/// nearly every other word fails, so most words are turned away before
+/// they are hashed in full.
+pub struct Shapes {
+    /// One bit per hashed shape.
+    bits: Vec<u64>,
+}
+
+impl Shapes {
+    /// How many bits the hashed shapes index.
+    const BITS: u32 = 16;
+
+    /// The shapes of `words`.
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut bits = vec![0u64; (1 << Self::BITS) / 64];
+        for word in words {
+            let n = Self::index(word.as_bytes());
+            bits[n / 64] |= 1 << (n % 64);
+        }
+        Self { bits }
+    }
+
+    /// The bit of a word's shape.
+    #[inline]
+    fn index(word: &[u8]) -> usize {
+        let byte = |k: usize| word.get(k).map_or(0, |&b| u64::from(b));
+        let last = word.last().map_or(0, |&b| u64::from(b));
+        let shape = byte(0) | byte(1) << 8 | byte(2) << 16 | last << 24 | (word.len() as u64) << 32;
+        (shape.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize
+    }
+
+    /// Whether `word` may be on the list: false means it is not.
+    #[inline]
+    pub fn may_hold(&self, word: &[u8]) -> bool {
+        let n = Self::index(word);
+        self.bits[n / 64] & (1 << (n % 64)) != 0
+    }
+}
+
 /// Cues parsed once: every first word, whether it is a cue alone, and the
 /// phrases it may open.
 struct Cues {
     heads: HashMap<&'static str, Head, FastHash>,
     phrases: Vec<Vec<&'static str>>,
-    /// Per first byte: the lengths (in bytes, as a bit set) a first word
-    /// opening with it can have, so most words are turned away unhashed.
-    by_first: [u64; 256],
-    /// Per last byte: the same, for first words ending with it.
-    by_last: [u64; 256],
-}
-
-/// A word's length as a bit in a length set (63 stands for any longer).
-fn length_bit(word: &str) -> u64 {
-    1 << word.len().min(63)
+    /// The shapes of the first words.
+    shapes: Shapes,
 }
 
 #[derive(Default)]
@@ -77,18 +109,12 @@ fn cues() -> &'static Cues {
                 phrases.push(parts);
             }
         }
-        let mut by_first = [0u64; 256];
-        let mut by_last = [0u64; 256];
-        for word in heads.keys() {
-            let bytes = word.as_bytes();
-            by_first[usize::from(bytes[0])] |= length_bit(word);
-            by_last[usize::from(bytes[bytes.len() - 1])] |= length_bit(word);
-        }
+        // "According" is read as "according".
+        let shapes = Shapes::new(heads.keys().copied().chain(["According"]));
         Cues {
             heads,
             phrases,
-            by_first,
-            by_last,
+            shapes,
         }
     })
 }
@@ -111,18 +137,20 @@ impl Cue {
 /// The speech cue starting at token `i`, if any. Cues are matched in lower
 /// case only, except a sentence-opening "According to".
 pub fn cue_at(doc: &Document, i: usize) -> Option<Cue> {
-    if doc.tokens[i].kind != TokenKind::Word {
+    let token = doc.tokens[i];
+    if token.kind != TokenKind::Word {
         return None;
     }
     let cues = cues();
+    if !cues
+        .shapes
+        .may_hold(&doc.text.as_bytes()[token.span.start..token.span.end])
+    {
+        return None;
+    }
     let mut word = doc.token_text(i);
     if word == "According" {
         word = "according";
-    }
-    let (&first, &last) = (word.as_bytes().first()?, word.as_bytes().last()?);
-    let bit = length_bit(word);
-    if cues.by_first[usize::from(first)] & bit == 0 || cues.by_last[usize::from(last)] & bit == 0 {
-        return None;
     }
     let head = cues.heads.get(word)?;
     if head.alone {

@@ -102,8 +102,8 @@ pub(super) fn find(scanner: &Scanner, index: &EntityIndex) -> Vec<Quote> {
 }
 
 /// Whether a sentence holds quote marks: a paired one, a double quote
-/// mark, or the ''…'' some wires use. One pass, and only one- and
-/// three-byte tokens are read, as every mark is.
+/// mark, or the ''…'' some wires use. One pass, and only tokens opening
+/// with a mark's first byte are read further.
 fn has_quote_marks(scanner: &Scanner, range: Range<usize>) -> bool {
     let doc = scanner.doc;
     let bytes = doc.text.as_bytes();
@@ -112,6 +112,11 @@ fn has_quote_marks(scanner: &Scanner, range: Range<usize>) -> bool {
         let token = &doc.tokens[i];
         if token.kind == TokenKind::Quote && scanner.quoted[i] {
             return true;
+        }
+        // Every mark opens with one of these bytes.
+        if !matches!(bytes[token.span.start], b'"' | b'\'' | 0xE2) {
+            apostrophe = false;
+            continue;
         }
         let text = match token.span.end - token.span.start {
             1 | 3 => &bytes[token.span.start..token.span.end],
