@@ -62,9 +62,13 @@ impl Shapes {
     /// The bit of a word's shape.
     #[inline]
     fn index(word: &[u8]) -> usize {
-        let byte = |k: usize| word.get(k).map_or(0, |&b| u64::from(b));
-        let last = word.last().map_or(0, |&b| u64::from(b));
-        let shape = byte(0) | byte(1) << 8 | byte(2) << 16 | last << 24 | (word.len() as u64) << 32;
+        let bytes = match *word {
+            [a, b, c, ..] => [a, b, c, word[word.len() - 1]],
+            [a, b] => [a, b, 0, 0],
+            [a] => [a, 0, 0, 0],
+            [] => [0; 4],
+        };
+        let shape = u64::from(u32::from_le_bytes(bytes)) | (word.len() as u64) << 32;
         (shape.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize
     }
 
@@ -142,10 +146,7 @@ pub fn cue_at(doc: &Document, i: usize) -> Option<Cue> {
         return None;
     }
     let cues = cues();
-    if !cues
-        .shapes
-        .may_hold(&doc.text.as_bytes()[token.span.start..token.span.end])
-    {
+    if !cues.shapes.may_hold(token_bytes(doc, i)) {
         return None;
     }
     let mut word = doc.token_text(i);
@@ -168,6 +169,13 @@ pub fn cue_at(doc: &Document, i: usize) -> Option<Cue> {
             len: phrase.len(),
         })
     })
+}
+
+/// The bytes of token `i`, sliced without the character-boundary checks
+/// of [`Document::token_text`].
+pub fn token_bytes<'t>(doc: &Document<'t>, i: usize) -> &'t [u8] {
+    let span = doc.tokens[i].span;
+    &doc.text.as_bytes()[span.start..span.end]
 }
 
 /// Whether a cue's text is "according to", whose speaker follows it.
