@@ -1,7 +1,7 @@
 //! Word lists the statement finder reads: speech cues and the small closed
 //! classes (pronouns, determiners, adverbs) that shape a speaker's phrase.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -189,6 +189,42 @@ pub fn is_participle(doc: &Document, cue: Cue) -> bool {
     cue.len == 1 && doc.token_text(cue.first).ends_with("ing")
 }
 
+/// A closed list of lower-case ASCII words, matched in any ASCII case: a
+/// hash look-up where a scan of the list would compare every word.
+struct WordSet {
+    /// The words.
+    words: HashSet<&'static [u8], FastHash>,
+    /// The longest word's length.
+    longest: usize,
+}
+
+impl WordSet {
+    /// The longest word a set may hold.
+    const LONGEST: usize = 16;
+
+    fn new(words: &[&'static str]) -> Self {
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        assert!(longest <= Self::LONGEST, "word lists hold short words");
+        Self {
+            words: words.iter().map(|w| w.as_bytes()).collect(),
+            longest,
+        }
+    }
+
+    /// Whether `word` is on the list, ignoring ASCII case.
+    fn holds(&self, word: &str) -> bool {
+        let word = word.as_bytes();
+        if word.len() > self.longest {
+            return false;
+        }
+        let mut buffer = [0u8; Self::LONGEST];
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word);
+        lower.make_ascii_lowercase();
+        self.words.contains(&*lower)
+    }
+}
+
 /// Personal pronouns that can name a speaker.
 pub fn is_pronoun(word: &str) -> bool {
     matches!(
@@ -203,7 +239,8 @@ pub fn is_determiner(word: &str) -> bool {
         "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "some", "several",
         "two", "three", "many", "other", "most",
     ];
-    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| WordSet::new(WORDS)).holds(word)
 }
 
 /// Words skipped between a speaker and the cue ("Lee *also* said", "he
@@ -364,7 +401,8 @@ pub fn is_closed_class(word: &str) -> bool {
         "saturday",
         "sunday",
     ];
-    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| WordSet::new(WORDS)).holds(word)
 }
 
 /// Words that open a clause without being part of it ("*But* Lee said").
@@ -388,7 +426,8 @@ pub fn is_conjunction(word: &str) -> bool {
         "indeed",
         "again",
     ];
-    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| WordSet::new(WORDS)).holds(word)
 }
 
 /// Small words allowed inside a capitalised name ("Secretary *of* State").
