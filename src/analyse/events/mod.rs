@@ -92,10 +92,10 @@ impl Lexicon {
         b.is_ascii_lowercase() && self.last_letters & (1 << (b - b'a')) != 0
     }
 
-    /// Whether `word`, as written, may be a trigger form: a cheap test
-    /// before the look-up.
-    fn may_be_trigger(&self, word: &[u8]) -> bool {
-        self.ends_like_trigger(word) && self.shapes.may_hold(word)
+    /// Whether `word`, as written, of `shape`, may be a trigger form: a
+    /// cheap test before the look-up.
+    fn may_be_trigger(&self, word: &[u8], shape: quotes::Shape) -> bool {
+        self.ends_like_trigger(word) && self.shapes.holds(shape)
     }
 
     /// The trigger a word of the headline is, matched in lower case.
@@ -160,18 +160,20 @@ fn is_be(word: &str) -> bool {
 
 /// Every name, title or pronoun span of an entity, sorted by start.
 fn actor_spans(entities: &[Entity]) -> Vec<(Span, usize)> {
-    let mut spans: Vec<(Span, usize)> = entities
+    let most = entities
         .iter()
-        .enumerate()
-        .flat_map(|(index, e)| {
-            e.mentions.iter().map(move |m| (*m, index)).chain(
-                e.references
-                    .iter()
-                    .filter(|r| r.kind == ReferenceKind::Pronoun)
-                    .map(move |r| (r.span, index)),
-            )
-        })
-        .collect();
+        .map(|e| e.mentions.len() + e.references.len())
+        .sum();
+    let mut spans = Vec::with_capacity(most);
+    for (index, e) in entities.iter().enumerate() {
+        spans.extend(e.mentions.iter().map(|m| (*m, index)));
+        spans.extend(
+            e.references
+                .iter()
+                .filter(|r| r.kind == ReferenceKind::Pronoun)
+                .map(|r| (r.span, index)),
+        );
+    }
     spans.sort_unstable();
     spans
 }
@@ -236,13 +238,14 @@ pub fn find_with(doc: &Document, entities: &[Entity], quoted: &[bool]) -> Vec<Ev
                 if !word[0].is_ascii_lowercase() {
                     continue;
                 }
-                if nouns.may_hold(word)
+                let shape = quotes::Shape::of(word);
+                if nouns.holds(shape)
                     && let Some(event) =
                         nominal::event_at(doc, entities, &spans, quoted, range.clone(), i)
                 {
                     named.push(event);
                 }
-                if !lexicon.may_be_trigger(word) {
+                if !lexicon.may_be_trigger(word, shape) {
                     continue;
                 }
                 lexicon.triggers.get(doc.token_text(i)).copied()

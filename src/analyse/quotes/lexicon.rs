@@ -53,15 +53,34 @@ impl Shapes {
     pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
         let mut bits = vec![0u64; (1 << Self::BITS) / 64];
         for word in words {
-            let n = Self::index(word.as_bytes());
+            let Shape(n) = Shape::of(word.as_bytes());
             bits[n / 64] |= 1 << (n % 64);
         }
         Self { bits }
     }
 
-    /// The bit of a word's shape.
+    /// Whether a word of `shape` may be on the list: false means it is not.
     #[inline]
-    fn index(word: &[u8]) -> usize {
+    pub fn holds(&self, Shape(n): Shape) -> bool {
+        self.bits[n / 64] & (1 << (n % 64)) != 0
+    }
+
+    /// Whether `word` may be on the list: false means it is not.
+    #[inline]
+    pub fn may_hold(&self, word: &[u8]) -> bool {
+        self.holds(Shape::of(word))
+    }
+}
+
+/// A word's hashed shape ([`Shapes`]), worked out once to test against
+/// several lists.
+#[derive(Debug, Clone, Copy)]
+pub struct Shape(usize);
+
+impl Shape {
+    /// The shape of `word`.
+    #[inline]
+    pub fn of(word: &[u8]) -> Self {
         let bytes = match *word {
             [a, b, c, ..] => [a, b, c, word[word.len() - 1]],
             [a, b] => [a, b, 0, 0],
@@ -69,14 +88,7 @@ impl Shapes {
             [] => [0; 4],
         };
         let shape = u64::from(u32::from_le_bytes(bytes)) | (word.len() as u64) << 32;
-        (shape.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize
-    }
-
-    /// Whether `word` may be on the list: false means it is not.
-    #[inline]
-    pub fn may_hold(&self, word: &[u8]) -> bool {
-        let n = Self::index(word);
-        self.bits[n / 64] & (1 << (n % 64)) != 0
+        Self((shape.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Shapes::BITS)) as usize)
     }
 }
 
