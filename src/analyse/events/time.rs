@@ -81,27 +81,12 @@ fn class(doc: &Document, i: usize) -> Class {
 
 /// A sentence's tokens with their classes worked out once.
 struct Words<'d, 't> {
+    /// The document.
     doc: &'d Document<'t>,
     /// The sentence's tokens.
     range: Range<usize>,
     /// Per token of `range`: its class.
     classes: Vec<Class>,
-}
-
-impl Words<'_, '_> {
-    /// Whether token `i` is a word of `group`: day and month names must
-    /// open with a capital, units and periods must not, deictic and
-    /// relative words may either way.
-    fn is(&self, i: usize, group: Group) -> bool {
-        let class = self.classes[i - self.range.start];
-        let capital = class & CAPITAL != 0;
-        if matches!(group, Group::Day | Group::Month) != capital
-            && !matches!(group, Group::Deictic | Group::Relative)
-        {
-            return false;
-        }
-        class & group.bit() != 0
-    }
 }
 
 fn is_number(doc: &Document, i: usize) -> bool {
@@ -140,6 +125,20 @@ pub fn find(doc: &Document, range: Range<usize>) -> Option<Range<usize>> {
 }
 
 impl Words<'_, '_> {
+    /// Whether token `i` is a word of `group`: day and month names must
+    /// open with a capital, units and periods must not, deictic and
+    /// relative words may either way.
+    fn is(&self, i: usize, group: Group) -> bool {
+        let class = self.classes[i - self.range.start];
+        let capital = class & CAPITAL != 0;
+        if matches!(group, Group::Day | Group::Month) != capital
+            && !matches!(group, Group::Deictic | Group::Relative)
+        {
+            return false;
+        }
+        class & group.bit() != 0
+    }
+
     /// A time expression starting at token `i`, ending in the sentence.
     fn at(&self, i: usize) -> Option<Range<usize>> {
         let doc = self.doc;
