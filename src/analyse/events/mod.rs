@@ -35,10 +35,21 @@ struct Trigger {
 
 type Triggers = HashMap<&'static str, Trigger, quotes::FastHash>;
 
-fn triggers() -> &'static Triggers {
-    static TRIGGERS: OnceLock<Triggers> = OnceLock::new();
-    TRIGGERS.get_or_init(|| {
-        let mut map = Triggers::default();
+/// The trigger table with the cheap tests that spare most words the
+/// look-up.
+struct Lexicon {
+    /// Every trigger form.
+    triggers: Triggers,
+    /// The shapes of the forms.
+    shapes: quotes::Shapes,
+    /// The letters (lower-cased, as bits from "a") some form ends in.
+    last_letters: u32,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut triggers = Triggers::default();
         for line in EVENTS.lines().map(str::trim) {
             if line.starts_with('#') {
                 continue;
@@ -53,31 +64,50 @@ fn triggers() -> &'static Triggers {
                 summary,
                 needs: needs.trim(),
             };
-            map.insert(summary, trigger);
+            triggers.insert(summary, trigger);
             for form in words {
-                map.entry(form).or_insert(trigger);
+                triggers.entry(form).or_insert(trigger);
             }
         }
-        map
-    })
-}
-
-/// Whether `word` ends in a letter some trigger form ends in: a cheap test
-/// that spares most words the table look-up.
-fn ends_like_trigger(word: &str) -> bool {
-    static LAST: OnceLock<u32> = OnceLock::new();
-    let last = LAST.get_or_init(|| {
-        triggers().keys().fold(0, |bits, w| {
+        let last_letters = triggers.keys().fold(0, |bits, w| {
             let b = w.as_bytes()[w.len() - 1].to_ascii_lowercase();
             if b.is_ascii_lowercase() {
                 bits | 1 << (b - b'a')
             } else {
                 bits
             }
-        })
-    });
-    let b = word.as_bytes()[word.len() - 1].to_ascii_lowercase();
-    b.is_ascii_lowercase() && last & (1 << (b - b'a')) != 0
+        });
+        Lexicon {
+            shapes: quotes::Shapes::new(triggers.keys().copied()),
+            triggers,
+            last_letters,
+        }
+    })
+}
+
+impl Lexicon {
+    /// Whether `word` ends in a letter some trigger form ends in.
+    fn ends_like_trigger(&self, word: &[u8]) -> bool {
+        let b = word[word.len() - 1].to_ascii_lowercase();
+        b.is_ascii_lowercase() && self.last_letters & (1 << (b - b'a')) != 0
+    }
+
+    /// Whether `word`, as written, of `shape`, may be a trigger form: a
+    /// cheap test before the look-up.
+    fn may_be_trigger(&self, word: &[u8], shape: quotes::Shape) -> bool {
+        self.ends_like_trigger(word) && self.shapes.holds(shape)
+    }
+
+    /// The trigger a word of the headline is, matched in lower case.
+    fn headline_trigger(&self, word: &str) -> Option<Trigger> {
+        if !self.ends_like_trigger(word.as_bytes()) {
+            None
+        } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.triggers.get(word.to_lowercase().as_str()).copied()
+        } else {
+            self.triggers.get(word).copied()
+        }
+    }
 }
 
 /// Words between an actor and its verb ("Lee *has also* signed").
@@ -130,18 +160,20 @@ fn is_be(word: &str) -> bool {
 
 /// Every name, title or pronoun span of an entity, sorted by start.
 fn actor_spans(entities: &[Entity]) -> Vec<(Span, usize)> {
-    let mut spans: Vec<(Span, usize)> = entities
+    let most = entities
         .iter()
-        .enumerate()
-        .flat_map(|(index, e)| {
-            e.mentions.iter().map(move |m| (*m, index)).chain(
-                e.references
-                    .iter()
-                    .filter(|r| r.kind == ReferenceKind::Pronoun)
-                    .map(move |r| (r.span, index)),
-            )
-        })
-        .collect();
+        .map(|e| e.mentions.len() + e.references.len())
+        .sum();
+    let mut spans = Vec::with_capacity(most);
+    for (index, e) in entities.iter().enumerate() {
+        spans.extend(e.mentions.iter().map(|m| (*m, index)));
+        spans.extend(
+            e.references
+                .iter()
+                .filter(|r| r.kind == ReferenceKind::Pronoun)
+                .map(|r| (r.span, index)),
+        );
+    }
     spans.sort_unstable();
     spans
 }
@@ -184,34 +216,39 @@ pub fn find_with(doc: &Document, entities: &[Entity], quoted: &[bool]) -> Vec<Ev
         return Vec::new();
     }
     let spans = actor_spans(entities);
-    let table = triggers();
+    let lexicon = lexicon();
+    let nouns = nominal::shapes();
+    let bytes = doc.text.as_bytes();
     let mut events: Vec<Event> = Vec::new();
     let mut named: Vec<Event> = Vec::new();
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let range = sentence.tokens.clone();
         for i in range.clone() {
-            if quoted[i] || doc.tokens[i].kind != TokenKind::Word {
+            let token = doc.tokens[i];
+            if quoted[i] || token.kind != TokenKind::Word {
                 continue;
             }
-            let word = doc.token_text(i);
-            if word.len() < 3 || (index > 0 && !word.starts_with(|c: char| c.is_ascii_lowercase()))
-            {
+            let word = &bytes[token.span.start..token.span.end];
+            if word.len() < 3 {
                 continue;
             }
-            if index > 0
-                && nominal::may_be_noun(word)
-                && let Some(event) =
-                    nominal::event_at(doc, entities, &spans, quoted, range.clone(), i)
-            {
-                named.push(event);
-            }
-            if !ends_like_trigger(word) {
-                continue;
-            }
-            let trigger = if index == 0 && word.bytes().any(|b| b.is_ascii_uppercase()) {
-                table.get(word.to_lowercase().as_str()).copied()
+            let trigger = if index == 0 {
+                lexicon.headline_trigger(doc.token_text(i))
             } else {
-                table.get(word).copied()
+                if !word[0].is_ascii_lowercase() {
+                    continue;
+                }
+                let shape = quotes::Shape::of(word);
+                if nouns.holds(shape)
+                    && let Some(event) =
+                        nominal::event_at(doc, entities, &spans, quoted, range.clone(), i)
+                {
+                    named.push(event);
+                }
+                if !lexicon.may_be_trigger(word, shape) {
+                    continue;
+                }
+                lexicon.triggers.get(doc.token_text(i)).copied()
             };
             let Some(trigger) = trigger else { continue };
             let Some(event) = event_at(doc, entities, &spans, quoted, range.clone(), i, trigger)
@@ -407,9 +444,15 @@ fn names_actor(doc: &Document, span: Span, floor: usize) -> bool {
     if text.split_whitespace().all(quotes::is_closed_class) {
         return false;
     }
-    let Some(first) = doc.tokens.iter().position(|t| t.span.start == span.start) else {
+    // Tokens start in text order: the one starting the span, by bisection.
+    let first = doc.tokens.partition_point(|t| t.span.start < span.start);
+    if doc
+        .tokens
+        .get(first)
+        .is_none_or(|t| t.span.start != span.start)
+    {
         return true;
-    };
+    }
     let mut k = first;
     while k > floor && matches!(doc.token_text(k - 1), "the" | "a" | "an") {
         k -= 1;

@@ -10,7 +10,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::is_place;
-use crate::analyse::quotes::{self, FastHash};
+use crate::analyse::quotes::{self, FastHash, Shapes};
 use crate::analyse::text::{Document, TokenKind};
 use crate::analyse::{Entity, EntityKind, Event};
 use crate::span::Span;
@@ -51,29 +51,11 @@ fn linked_actor(
     None
 }
 
-/// Whether `word` may be an event noun: its first three letters are those
-/// of one (a cheap test that spares most words the table look-up).
-pub(super) fn may_be_noun(word: &str) -> bool {
-    const BITS: usize = 26 * 26 * 26;
-    static PREFIXES: OnceLock<Vec<u64>> = OnceLock::new();
-    let bit = |w: &[u8]| -> Option<usize> {
-        let [a, b, c] = *w.get(..3)? else {
-            return None;
-        };
-        [a, b, c].iter().all(u8::is_ascii_lowercase).then(|| {
-            (usize::from(a - b'a') * 26 + usize::from(b - b'a')) * 26 + usize::from(c - b'a')
-        })
-    };
-    let set = PREFIXES.get_or_init(|| {
-        let mut set = vec![0u64; BITS.div_ceil(64)];
-        for noun in nouns().keys() {
-            if let Some(n) = bit(noun.as_bytes()) {
-                set[n / 64] |= 1 << (n % 64);
-            }
-        }
-        set
-    });
-    bit(word.as_bytes()).is_some_and(|n| set[n / 64] & (1 << (n % 64)) != 0)
+/// The shapes of the event nouns: a cheap test that spares most words
+/// the table look-up.
+pub(super) fn shapes() -> &'static Shapes {
+    static SHAPES: OnceLock<Shapes> = OnceLock::new();
+    SHAPES.get_or_init(|| Shapes::new(nouns().keys().copied()))
 }
 
 /// Modifiers stepped over between a noun and the actor before it

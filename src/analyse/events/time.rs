@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::analyse::quotes::FastHash;
 use crate::analyse::text::{Document, TokenKind};
 
 const TIME_WORDS: &str = include_str!("../../../assets/data/time_words.txt");
@@ -21,10 +22,24 @@ enum Group {
     Period,
 }
 
-fn groups() -> &'static HashMap<String, Vec<Group>> {
-    static GROUPS: OnceLock<HashMap<String, Vec<Group>>> = OnceLock::new();
+impl Group {
+    /// The group's bit in a word's [`Class`].
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// A word's groups as bits ([`Group::bit`]), and [`CAPITAL`].
+type Class = u8;
+
+/// The class bit of a word that opens with a capital.
+const CAPITAL: Class = 1 << 7;
+
+/// Every time word, lower-cased, with the bits of its groups.
+fn groups() -> &'static HashMap<String, Class, FastHash> {
+    static GROUPS: OnceLock<HashMap<String, Class, FastHash>> = OnceLock::new();
     GROUPS.get_or_init(|| {
-        let mut map: HashMap<String, Vec<Group>> = HashMap::new();
+        let mut map: HashMap<String, Class, FastHash> = HashMap::default();
         for line in TIME_WORDS.lines().map(str::trim) {
             let mut words = line.split_whitespace();
             let group = match words.next() {
@@ -37,31 +52,41 @@ fn groups() -> &'static HashMap<String, Vec<Group>> {
                 _ => continue,
             };
             for word in words {
-                map.entry(word.to_lowercase()).or_default().push(group);
+                *map.entry(word.to_lowercase()).or_default() |= group.bit();
             }
         }
         map
     })
 }
 
-fn is(doc: &Document, i: usize, group: Group) -> bool {
-    let word = doc.token_text(i);
+/// The class of token `i`: the groups of a word (matched in lower case),
+/// and whether it opens with a capital; 0 for other tokens.
+fn class(doc: &Document, i: usize) -> Class {
     if doc.tokens[i].kind != TokenKind::Word {
-        return false;
+        return 0;
     }
-    // Day and month names are capitalised; the rest are matched in lower case.
-    let capital = word.starts_with(|c: char| c.is_uppercase());
-    if matches!(group, Group::Day | Group::Month) != capital
-        && !matches!(group, Group::Deictic | Group::Relative)
-    {
-        return false;
-    }
-    let found = |w: &str| groups().get(w).is_some_and(|g| g.contains(&group));
-    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+    let word = doc.token_text(i);
+    let found = |w: &str| groups().get(w).copied().unwrap_or(0);
+    let groups = if word.bytes().any(|b| b.is_ascii_uppercase()) {
         found(&word.to_lowercase())
     } else {
         found(word)
+    };
+    if word.starts_with(|c: char| c.is_uppercase()) {
+        groups | CAPITAL
+    } else {
+        groups
     }
+}
+
+/// A sentence's tokens with their classes worked out once.
+struct Words<'d, 't> {
+    /// The document.
+    doc: &'d Document<'t>,
+    /// The sentence's tokens.
+    range: Range<usize>,
+    /// Per token of `range`: its class.
+    classes: Vec<Class>,
 }
 
 fn is_number(doc: &Document, i: usize) -> bool {
@@ -91,50 +116,76 @@ fn is_year(doc: &Document, i: usize) -> bool {
 
 /// The first time expression in `range`, as token indices.
 pub fn find(doc: &Document, range: Range<usize>) -> Option<Range<usize>> {
-    range.clone().find_map(|i| at(doc, i, range.end))
+    let words = Words {
+        doc,
+        range: range.clone(),
+        classes: range.clone().map(|i| class(doc, i)).collect(),
+    };
+    range.clone().find_map(|i| words.at(i))
 }
 
-/// A time expression starting at token `i`, ending before `end`.
-fn at(doc: &Document, i: usize, end: usize) -> Option<Range<usize>> {
-    let word = doc.token_text(i);
-    let has = |k: usize| k < end;
-    if is(doc, i, Group::Deictic) {
-        return Some(i..i + 1);
-    }
-    if is(doc, i, Group::Relative) && has(i + 1) {
-        // "last year", "earlier this month", "next Tuesday"
-        let mut k = i + 1;
-        if is(doc, k, Group::Relative) && has(k + 1) {
-            k += 1;
+impl Words<'_, '_> {
+    /// Whether token `i` is a word of `group`: day and month names must
+    /// open with a capital, units and periods must not, deictic and
+    /// relative words may either way.
+    fn is(&self, i: usize, group: Group) -> bool {
+        let class = self.classes[i - self.range.start];
+        let capital = class & CAPITAL != 0;
+        if matches!(group, Group::Day | Group::Month) != capital
+            && !matches!(group, Group::Deictic | Group::Relative)
+        {
+            return false;
         }
-        if is(doc, k, Group::Period) || is(doc, k, Group::Day) || is(doc, k, Group::Month) {
-            return Some(i..k + 1);
+        class & group.bit() != 0
+    }
+
+    /// A time expression starting at token `i`, ending in the sentence.
+    fn at(&self, i: usize) -> Option<Range<usize>> {
+        let doc = self.doc;
+        let end = self.range.end;
+        let word = doc.token_text(i);
+        let has = |k: usize| k < end;
+        if self.is(i, Group::Deictic) {
+            return Some(i..i + 1);
         }
-        return None;
-    }
-    if word == "on" && has(i + 1) && (is(doc, i + 1, Group::Day) || is(doc, i + 1, Group::Month)) {
-        return Some(i..dated(doc, i + 1, end));
-    }
-    if word == "in" && has(i + 1) {
-        if is(doc, i + 1, Group::Month) || is_year(doc, i + 1) {
+        if self.is(i, Group::Relative) && has(i + 1) {
+            // "last year", "earlier this month", "next Tuesday"
+            let mut k = i + 1;
+            if self.is(k, Group::Relative) && has(k + 1) {
+                k += 1;
+            }
+            if self.is(k, Group::Period) || self.is(k, Group::Day) || self.is(k, Group::Month) {
+                return Some(i..k + 1);
+            }
+            return None;
+        }
+        if word == "on"
+            && has(i + 1)
+            && (self.is(i + 1, Group::Day) || self.is(i + 1, Group::Month))
+        {
             return Some(i..dated(doc, i + 1, end));
         }
-        if has(i + 2) && is_number(doc, i + 1) && is(doc, i + 2, Group::Unit) {
+        if word == "in" && has(i + 1) {
+            if self.is(i + 1, Group::Month) || is_year(doc, i + 1) {
+                return Some(i..dated(doc, i + 1, end));
+            }
+            if has(i + 2) && is_number(doc, i + 1) && self.is(i + 2, Group::Unit) {
+                return Some(i..i + 3);
+            }
+            return None;
+        }
+        if is_number(doc, i)
+            && has(i + 2)
+            && self.is(i + 1, Group::Unit)
+            && doc.token_text(i + 2) == "ago"
+        {
             return Some(i..i + 3);
         }
-        return None;
+        if self.is(i, Group::Day) {
+            return Some(i..i + 1);
+        }
+        None
     }
-    if is_number(doc, i)
-        && has(i + 2)
-        && is(doc, i + 1, Group::Unit)
-        && doc.token_text(i + 2) == "ago"
-    {
-        return Some(i..i + 3);
-    }
-    if is(doc, i, Group::Day) {
-        return Some(i..i + 1);
-    }
-    None
 }
 
 /// The end of a date that starts with a day or month name at `i`: "June 5,

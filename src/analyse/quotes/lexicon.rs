@@ -1,7 +1,7 @@
 //! Word lists the statement finder reads: speech cues and the small closed
 //! classes (pronouns, determiners, adverbs) that shape a speaker's phrase.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -36,21 +36,69 @@ impl Hasher for Fnv {
 /// Hash-map builder for word-keyed tables.
 pub type FastHash = BuildHasherDefault<Fnv>;
 
+/// The shapes of a word list (a word's first three bytes, last byte and
+/// length), hashed into a bit set: a test every word on the list passes and
+/// nearly every other word fails, so most words are turned away before
+/// they are hashed in full.
+pub struct Shapes {
+    /// One bit per hashed shape.
+    bits: Vec<u64>,
+}
+
+impl Shapes {
+    /// How many bits the hashed shapes index.
+    const BITS: u32 = 16;
+
+    /// The shapes of `words`.
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut bits = vec![0u64; (1 << Self::BITS) / 64];
+        for word in words {
+            let Shape(n) = Shape::of(word.as_bytes());
+            bits[n / 64] |= 1 << (n % 64);
+        }
+        Self { bits }
+    }
+
+    /// Whether a word of `shape` may be on the list: false means it is not.
+    #[inline]
+    pub fn holds(&self, Shape(n): Shape) -> bool {
+        self.bits[n / 64] & (1 << (n % 64)) != 0
+    }
+
+    /// Whether `word` may be on the list: false means it is not.
+    #[inline]
+    pub fn may_hold(&self, word: &[u8]) -> bool {
+        self.holds(Shape::of(word))
+    }
+}
+
+/// A word's hashed shape ([`Shapes`]), worked out once to test against
+/// several lists.
+#[derive(Debug, Clone, Copy)]
+pub struct Shape(usize);
+
+impl Shape {
+    /// The shape of `word`.
+    #[inline]
+    pub fn of(word: &[u8]) -> Self {
+        let bytes = match *word {
+            [a, b, c, ..] => [a, b, c, word[word.len() - 1]],
+            [a, b] => [a, b, 0, 0],
+            [a] => [a, 0, 0, 0],
+            [] => [0; 4],
+        };
+        let shape = u64::from(u32::from_le_bytes(bytes)) | (word.len() as u64) << 32;
+        Self((shape.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Shapes::BITS)) as usize)
+    }
+}
+
 /// Cues parsed once: every first word, whether it is a cue alone, and the
 /// phrases it may open.
 struct Cues {
     heads: HashMap<&'static str, Head, FastHash>,
     phrases: Vec<Vec<&'static str>>,
-    /// Per first byte: the lengths (in bytes, as a bit set) a first word
-    /// opening with it can have, so most words are turned away unhashed.
-    by_first: [u64; 256],
-    /// Per last byte: the same, for first words ending with it.
-    by_last: [u64; 256],
-}
-
-/// A word's length as a bit in a length set (63 stands for any longer).
-fn length_bit(word: &str) -> u64 {
-    1 << word.len().min(63)
+    /// The shapes of the first words.
+    shapes: Shapes,
 }
 
 #[derive(Default)]
@@ -77,18 +125,12 @@ fn cues() -> &'static Cues {
                 phrases.push(parts);
             }
         }
-        let mut by_first = [0u64; 256];
-        let mut by_last = [0u64; 256];
-        for word in heads.keys() {
-            let bytes = word.as_bytes();
-            by_first[usize::from(bytes[0])] |= length_bit(word);
-            by_last[usize::from(bytes[bytes.len() - 1])] |= length_bit(word);
-        }
+        // "According" is read as "according".
+        let shapes = Shapes::new(heads.keys().copied().chain(["According"]));
         Cues {
             heads,
             phrases,
-            by_first,
-            by_last,
+            shapes,
         }
     })
 }
@@ -111,18 +153,17 @@ impl Cue {
 /// The speech cue starting at token `i`, if any. Cues are matched in lower
 /// case only, except a sentence-opening "According to".
 pub fn cue_at(doc: &Document, i: usize) -> Option<Cue> {
-    if doc.tokens[i].kind != TokenKind::Word {
+    let token = doc.tokens[i];
+    if token.kind != TokenKind::Word {
         return None;
     }
     let cues = cues();
+    if !cues.shapes.may_hold(token_bytes(doc, i)) {
+        return None;
+    }
     let mut word = doc.token_text(i);
     if word == "According" {
         word = "according";
-    }
-    let (&first, &last) = (word.as_bytes().first()?, word.as_bytes().last()?);
-    let bit = length_bit(word);
-    if cues.by_first[usize::from(first)] & bit == 0 || cues.by_last[usize::from(last)] & bit == 0 {
-        return None;
     }
     let head = cues.heads.get(word)?;
     if head.alone {
@@ -142,6 +183,13 @@ pub fn cue_at(doc: &Document, i: usize) -> Option<Cue> {
     })
 }
 
+/// The bytes of token `i`, sliced without the character-boundary checks
+/// of [`Document::token_text`].
+pub fn token_bytes<'t>(doc: &Document<'t>, i: usize) -> &'t [u8] {
+    let span = doc.tokens[i].span;
+    &doc.text.as_bytes()[span.start..span.end]
+}
+
 /// Whether a cue's text is "according to", whose speaker follows it.
 pub fn is_according(doc: &Document, cue: Cue) -> bool {
     cue.len == 2 && doc.token_text(cue.first).eq_ignore_ascii_case("according")
@@ -151,6 +199,42 @@ pub fn is_according(doc: &Document, cue: Cue) -> bool {
 /// whose subject is the speaker.
 pub fn is_participle(doc: &Document, cue: Cue) -> bool {
     cue.len == 1 && doc.token_text(cue.first).ends_with("ing")
+}
+
+/// A closed list of lower-case ASCII words, matched in any ASCII case: a
+/// hash look-up where a scan of the list would compare every word.
+struct WordSet {
+    /// The words.
+    words: HashSet<&'static [u8], FastHash>,
+    /// The longest word's length.
+    longest: usize,
+}
+
+impl WordSet {
+    /// The longest word a set may hold.
+    const LONGEST: usize = 16;
+
+    fn new(words: &[&'static str]) -> Self {
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        assert!(longest <= Self::LONGEST, "word lists hold short words");
+        Self {
+            words: words.iter().map(|w| w.as_bytes()).collect(),
+            longest,
+        }
+    }
+
+    /// Whether `word` is on the list, ignoring ASCII case.
+    fn holds(&self, word: &str) -> bool {
+        let word = word.as_bytes();
+        if word.len() > self.longest {
+            return false;
+        }
+        let mut buffer = [0u8; Self::LONGEST];
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word);
+        lower.make_ascii_lowercase();
+        self.words.contains(&*lower)
+    }
 }
 
 /// Personal pronouns that can name a speaker.
@@ -167,7 +251,8 @@ pub fn is_determiner(word: &str) -> bool {
         "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "some", "several",
         "two", "three", "many", "other", "most",
     ];
-    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| WordSet::new(WORDS)).holds(word)
 }
 
 /// Words skipped between a speaker and the cue ("Lee *also* said", "he
@@ -328,7 +413,8 @@ pub fn is_closed_class(word: &str) -> bool {
         "saturday",
         "sunday",
     ];
-    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| WordSet::new(WORDS)).holds(word)
 }
 
 /// Words that open a clause without being part of it ("*But* Lee said").
@@ -352,7 +438,8 @@ pub fn is_conjunction(word: &str) -> bool {
         "indeed",
         "again",
     ];
-    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| WordSet::new(WORDS)).holds(word)
 }
 
 /// Small words allowed inside a capitalised name ("Secretary *of* State").

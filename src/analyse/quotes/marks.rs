@@ -66,9 +66,24 @@ pub fn paragraph_tokens(doc: &Document) -> Vec<Range<usize>> {
 pub fn passages(doc: &Document, paragraphs: &[Range<usize>]) -> Vec<Passage> {
     let mut out = Vec::new();
     for (index, range) in paragraphs.iter().enumerate() {
-        paragraph_passages(doc, index, range.clone(), &mut out);
+        if !range.is_empty() && has_double_mark(doc.tokens_span(range.clone()).of(doc.text)) {
+            paragraph_passages(doc, index, range.clone(), &mut out);
+        }
     }
     out
+}
+
+/// Whether `text` holds a double quote mark ([`mark`]): most paragraphs
+/// hold none, and a byte search tells so faster than their tokens.
+fn has_double_mark(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let curly = |at: usize| matches!(bytes.get(at + 1..at + 3), Some([0x80, 0x9C..=0x9E]));
+    let angled = |at: usize| matches!(bytes.get(at + 1), Some(0xAB | 0xBB));
+    memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes).any(|at| match bytes[at] {
+        b'"' => true,
+        0xE2 => curly(at),
+        _ => angled(at),
+    })
 }
 
 fn paragraph_passages(
@@ -247,6 +262,22 @@ mod tests {
         );
         // A mark after a full stop inside a short quote still closes it.
         assert_eq!(quoted("He said \"No.\" Then left."), ["\"No.\""]);
+    }
+
+    #[test]
+    fn tells_paragraphs_with_double_marks() {
+        for text in [
+            "a \"b",
+            "\u{201C}a",
+            "a\u{201D}",
+            "\u{201E}a",
+            "\u{00AB}a\u{00BB}",
+        ] {
+            assert!(has_double_mark(text), "{text}");
+        }
+        for text in ["a 'b' c", "\u{2019}s \u{2014} \u{2018}a", "\u{00E9}", ""] {
+            assert!(!has_double_mark(text), "{text}");
+        }
     }
 
     #[test]

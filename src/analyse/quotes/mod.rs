@@ -28,7 +28,7 @@ const SHORT_WORDS: usize = 4;
 /// Titles ("This Week with George Stephanopoulos") run to this many words.
 const TITLE_WORDS: usize = 6;
 
-pub use self::lexicon::{FastHash, is_closed_class, is_pronoun};
+pub use self::lexicon::{FastHash, Shape, Shapes, is_closed_class, is_pronoun};
 
 /// Per token: whether it lies inside quote marks (marks included), for
 /// stages that must tell what the article says from what it quotes.

@@ -3,12 +3,13 @@
 //! read; a sentence that holds a quote is already a direct statement.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::EntityIndex;
-use super::lexicon::{self, Cue};
+use super::lexicon::{self, Cue, Shapes};
 use super::speaker::Scanner;
 use crate::analyse::Quote;
-use crate::analyse::text::TokenKind;
+use crate::analyse::text::{Document, TokenKind};
 use crate::span::Span;
 
 /// “ in UTF-8.
@@ -20,49 +21,60 @@ const RIGHT_DOUBLE: &[u8] = "\u{201D}".as_bytes();
 const MIN_WORDS: usize = 4;
 
 /// Cues that introduce a reported clause ("said that …").
+const REPORTS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "warned",
+    "warns",
+    "suggested",
+    "suggests",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "insisted",
+    "insists",
+    "added",
+    "noted",
+    "explained",
+    "declared",
+    "announced",
+    "acknowledged",
+    "admitted",
+    "predicted",
+    "predicts",
+    "asserted",
+    "contended",
+    "maintained",
+    "conceded",
+    "confirmed",
+    "wrote",
+    "writes",
+    "tweeted",
+    "believes",
+    "thinks",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "promised",
+    "vowed",
+    "according",
+];
+
+/// Whether a cue introduces a reported clause.
 fn reports(word: &str) -> bool {
-    matches!(
-        word,
-        "said"
-            | "says"
-            | "told"
-            | "tells"
-            | "warned"
-            | "warns"
-            | "suggested"
-            | "suggests"
-            | "argued"
-            | "argues"
-            | "claimed"
-            | "claims"
-            | "insisted"
-            | "insists"
-            | "added"
-            | "noted"
-            | "explained"
-            | "declared"
-            | "announced"
-            | "acknowledged"
-            | "admitted"
-            | "predicted"
-            | "predicts"
-            | "asserted"
-            | "contended"
-            | "maintained"
-            | "conceded"
-            | "confirmed"
-            | "wrote"
-            | "writes"
-            | "tweeted"
-            | "believes"
-            | "thinks"
-            | "stressed"
-            | "emphasized"
-            | "emphasised"
-            | "promised"
-            | "vowed"
-            | "according"
-    )
+    REPORTS.contains(&word)
+}
+
+/// Whether token `i` may be a cue of [`REPORTS`]: a cheap test of its shape
+/// that turns nearly every other word away.
+fn may_report(doc: &Document, i: usize) -> bool {
+    static SHAPES: OnceLock<Shapes> = OnceLock::new();
+    SHAPES
+        .get_or_init(|| Shapes::new(REPORTS.iter().copied()))
+        .may_hold(lexicon::token_bytes(doc, i))
 }
 
 /// Every reported statement in sentences without quote marks.
@@ -72,7 +84,9 @@ pub(super) fn find(scanner: &Scanner, index: &EntityIndex) -> Vec<Quote> {
     let mut last = None;
     for sentence in doc.sentences.iter().skip(1) {
         let range = sentence.tokens.clone();
-        if has_quote_marks(scanner, range.clone()) {
+        if may_hold_quote_char(sentence.span.of(doc.text))
+            && has_quote_marks(scanner, range.clone())
+        {
             continue;
         }
         let Some((mention, cue, content)) = statement(scanner, range) else {
@@ -101,9 +115,17 @@ pub(super) fn find(scanner: &Scanner, index: &EntityIndex) -> Vec<Quote> {
     out
 }
 
+/// Whether `text` may hold a quote character (a token [`has_quote_marks`]
+/// reads): a byte search that clears most sentences without their tokens.
+fn may_hold_quote_char(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Every quote character is ASCII or opens with one of these bytes.
+    memchr::memchr3(b'"', b'\'', 0xE2, bytes).is_some() || memchr::memchr(0xC2, bytes).is_some()
+}
+
 /// Whether a sentence holds quote marks: a paired one, a double quote
-/// mark, or the ''…'' some wires use. One pass, and only one- and
-/// three-byte tokens are read, as every mark is.
+/// mark, or the ''…'' some wires use. One pass, and only tokens opening
+/// with a mark's first byte are read further.
 fn has_quote_marks(scanner: &Scanner, range: Range<usize>) -> bool {
     let doc = scanner.doc;
     let bytes = doc.text.as_bytes();
@@ -112,6 +134,11 @@ fn has_quote_marks(scanner: &Scanner, range: Range<usize>) -> bool {
         let token = &doc.tokens[i];
         if token.kind == TokenKind::Quote && scanner.quoted[i] {
             return true;
+        }
+        // Every mark opens with one of these bytes.
+        if !matches!(bytes[token.span.start], b'"' | b'\'' | 0xE2) {
+            apostrophe = false;
+            continue;
         }
         let text = match token.span.end - token.span.start {
             1 | 3 => &bytes[token.span.start..token.span.end],
@@ -174,9 +201,13 @@ fn statement(scanner: &Scanner, range: Range<usize>) -> Option<(Span, Cue, Range
     if let Some(found) = participle_clause(scanner, range.start, end) {
         return Some(found);
     }
-    // "Lee said (that) …"
-    let cue = (range.start + 1..end)
-        .take(12)
+    // "Lee said (that) …": the first cue, when it reports, so none without
+    // a word that may.
+    let mut window = (range.start + 1..end).take(12);
+    if !window.clone().any(|i| may_report(doc, i)) {
+        return None;
+    }
+    let cue = window
         .find_map(|i| scanner.cue(i))
         .filter(|c| reports(doc.token_text(c.first)) && !lexicon::is_according(doc, *c))?;
     let mention = scanner
