@@ -461,19 +461,18 @@ fn mark_org_runs(
 
 /// Headline, capitals-line and Title-Case flags shared by a sentence's tokens.
 fn line_flags(sentence: &[TokenInfo], headline: bool) -> Flags {
+    // Counted with `&` and `|`, not branches: which words are long or in
+    // capitals follows no pattern the processor could learn.
     let (mut words, mut caps, mut lower_long, mut cap_long) = (0, 0, 0, 0);
     for info in sentence {
         let f = info.flags;
-        if f & F_WORD == 0 {
-            continue;
-        }
-        words += 1;
         let len = info.span.len();
-        caps += usize::from(f & F_ALL_CAPS != 0 || f & F_LOWER == 0 && len == 1);
-        if len > 3 {
-            lower_long += usize::from(f & F_LOWER != 0);
-            cap_long += usize::from(f & F_CAP != 0);
-        }
+        let word = f & F_WORD != 0;
+        let long = word & (len > 3);
+        words += usize::from(word);
+        caps += usize::from(word & ((f & F_ALL_CAPS != 0) | (f & F_LOWER == 0) & (len == 1)));
+        lower_long += usize::from(long & (f & F_LOWER != 0));
+        cap_long += usize::from(long & (f & F_CAP != 0));
     }
     let mut flags = if headline { F_HEADLINE } else { 0 };
     if words >= 2 && caps * 10 >= words * 8 {

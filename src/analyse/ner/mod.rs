@@ -67,7 +67,7 @@ pub const KINDS: [EntityKind; 4] = [
 /// Whether `label` may follow `prev` (an inside label only continues its own kind).
 #[inline]
 pub fn allowed(prev: u8, label: u8) -> bool {
-    label == OUTSIDE || label % 2 == 1 || prev == label || prev + 1 == label
+    (label == OUTSIDE) | (label % 2 == 1) | (prev == label) | (prev + 1 == label)
 }
 
 /// Every name mention in the document, in text order.
@@ -268,7 +268,9 @@ fn keep_places_whole(infos: &[TokenInfo], labels: &mut [u8]) {
 /// "But") that would have to start one.
 #[inline]
 pub fn skipped(flags: features::Flags, prev: u8) -> bool {
-    flags & F_BREAK != 0 || prev == OUTSIDE && (flags & F_CANDIDATE == 0 || flags & F_STOP != 0)
+    // One branch on the result, none on its parts.
+    (flags & F_BREAK != 0)
+        | (prev == OUTSIDE) & ((flags & F_CANDIDATE == 0) | (flags & F_STOP != 0))
 }
 
 /// Label the tokens of one sentence greedily, left to right; `score` gives
@@ -296,9 +298,8 @@ pub fn greedy(
 pub fn best(scores: &[f32; LABELS], prev: u8) -> u8 {
     let mut best = OUTSIDE;
     for label in 1..LABELS as u8 {
-        if allowed(prev, label) && scores[label as usize] > scores[best as usize] {
-            best = label;
-        }
+        let better = allowed(prev, label) & (scores[label as usize] > scores[best as usize]);
+        best = std::hint::select_unpredictable(better, label, best);
     }
     best
 }
