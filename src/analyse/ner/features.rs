@@ -516,14 +516,15 @@ fn mark_places(gaz: &Gazetteer, infos: &mut [TokenInfo], range: Range<usize>) {
 const OUTSIDE: u64 = 0x00ed_0f5e_9a7e;
 
 /// Label-independent features of token `i` in a sentence covering `range`
-/// of the document `text`.
+/// of the document `text`: those hashed go to `out`; those whose values are
+/// only flags come back by value (see [`FlagValues`]).
 pub fn static_features(
     text: &str,
     infos: &[TokenInfo],
     range: &Range<usize>,
     i: usize,
     out: &mut Vec<u64>,
-) {
+) -> FlagValues {
     let sentence = &infos[range.clone()];
     let at = i - range.start;
     let (before, after) = (&sentence[..at], &sentence[at + 1..]);
@@ -534,7 +535,6 @@ pub fn static_features(
     let (n1, n2) = (after.first(), after.get(1));
     let word = |t: Option<&TokenInfo>| t.map_or(OUTSIDE, |t| t.word);
     let shape = |t: Option<&TokenInfo>| t.map_or(OUTSIDE, |t| t.shape);
-    let gaz = |t: Option<&TokenInfo>| t.map_or(0xff, |t| u64::from(t.flags & GAZ));
     let class_of = |t: Option<&TokenInfo>| t.map_or(0xffff, |t| u64::from(t.cluster.class()));
     let t = &infos[i];
     let position = u64::from(t.flags & POSITION);
@@ -545,7 +545,6 @@ pub fn static_features(
     // ones (the word alone, word pairs, how news capitalises the words
     // around, and others) were dropped when training showed that they added
     // lookups but no accuracy.
-    let own_gaz = u64::from(t.flags & GAZ);
     out.extend_from_slice(&[
         feature(2, word(p1)),
         feature(3, word(n1)),
@@ -558,22 +557,88 @@ pub fn static_features(
         feature(14, affixes.suffixes[0]),
         feature(15, affixes.suffixes[1]),
         feature(16, affixes.suffixes[2]),
-        feature(17, own_gaz),
-        feature(19, gaz(n1)),
-        feature2(20, gaz(n1), gaz(n2)),
         feature2(23, doc, t.shape),
-        feature2(24, position | doc << 16, own_gaz),
         feature2(26, position, t.word),
         feature2(30, class_of(p1), class),
         feature2(31, class, class_of(n1)),
     ]);
     if t.topic != 0 {
+        let own_gaz = u64::from(t.flags & GAZ);
         out.extend_from_slice(&[
             feature2(67, t.topic, own_gaz),
             feature2(68, t.topic, class),
             feature2(69, t.topic, t.shape),
         ]);
     }
+    FlagValues::of(t, n1, n2)
+}
+
+/// The static features whose values are only flags, by value, so that a
+/// model adds their weights from tables ([`LabelTables::flags`]) without
+/// hashing or probing: the token's own gazetteer flags, alone (template 17)
+/// and with its position and document flags (24), and the next two tokens'
+/// gazetteer flags (19 and 20).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FlagValues {
+    /// Position, document and gazetteer flags, packed (see [`Self::of`]).
+    own: usize,
+    /// The next token's and the one after's gazetteer flags, packed.
+    next: usize,
+}
+
+/// Values the packed gazetteer flags take: the six flags' combinations,
+/// and one for no token.
+const GAZ_VALUES: usize = 65;
+
+/// Values the packed position (four flags) and document flags (three) take.
+const PLACES: usize = 16 * 8;
+
+impl FlagValues {
+    /// The values for token `t`, followed by `n1` and `n2` in its sentence.
+    fn of(t: &TokenInfo, n1: Option<&TokenInfo>, n2: Option<&TokenInfo>) -> FlagValues {
+        let f = t.flags;
+        let position = (f & POSITION) >> 11;
+        let doc = (f >> 9) & 3 | (f >> 20 & 1) << 2;
+        let gaz = |t: Option<&TokenInfo>| t.map_or(GAZ_VALUES - 1, |t| pack_gaz(t.flags));
+        FlagValues {
+            own: (position * 8 + doc) as usize * GAZ_VALUES + pack_gaz(f),
+            next: gaz(n1) * GAZ_VALUES + gaz(n2),
+        }
+    }
+
+    /// The hashed features these values stand for, as training sees them.
+    pub fn features(&self) -> [u64; 4] {
+        let (place, gaz) = (self.own / GAZ_VALUES, self.own % GAZ_VALUES);
+        let (position, doc) = ((place / 8) as Flags, (place % 8) as Flags);
+        let position = u64::from(position << 11);
+        let doc = u64::from((doc & 3) << 9 | (doc >> 2) << 20);
+        let own_gaz = unpack_gaz(gaz);
+        let (n1, n2) = (
+            unpack_gaz(self.next / GAZ_VALUES),
+            unpack_gaz(self.next % GAZ_VALUES),
+        );
+        [
+            feature(17, own_gaz),
+            feature(19, n1),
+            feature2(20, n1, n2),
+            feature2(24, position | doc << 16, own_gaz),
+        ]
+    }
+}
+
+/// The six gazetteer flags of `flags` as a number below 64.
+fn pack_gaz(flags: Flags) -> usize {
+    ((flags >> 4) & 0x1f | (flags >> 21 & 1) << 5) as usize
+}
+
+/// The gazetteer flags [`pack_gaz`] packed, as the hashed features read
+/// them (no token: `0xff`).
+fn unpack_gaz(packed: usize) -> u64 {
+    if packed == GAZ_VALUES - 1 {
+        return 0xff;
+    }
+    let packed = packed as Flags;
+    u64::from((packed & 0x1f) << 4 | (packed >> 5) << 21)
 }
 
 /// How many stacked (second-pass) features each token gets.
@@ -653,6 +718,10 @@ pub struct LabelTables {
     majority_named: Vec<Sum>,
     multi: Vec<Sum>,
     sides: Vec<Sum>,
+    /// Flag-valued static features: templates 17 and 24 by
+    /// [`FlagValues::own`], 19 and 20 by [`FlagValues::next`].
+    own_flags: Vec<Sum>,
+    next_flags: Vec<Sum>,
 }
 
 /// Values a [`Stack`]'s majority takes (outside and the four kinds).
@@ -712,6 +781,28 @@ impl LabelTables {
                 4,
                 SIDES * SIDES,
             ),
+            own_flags: (0..PLACES * GAZ_VALUES)
+                .map(|own| {
+                    let [f17, _, _, f24] = FlagValues { own, next: 0 }.features();
+                    model.sum_of(&[f17, f24])
+                })
+                .collect(),
+            next_flags: (0..GAZ_VALUES * GAZ_VALUES)
+                .map(|next| {
+                    let [_, f19, f20, _] = FlagValues { own: 0, next }.features();
+                    model.sum_of(&[f19, f20])
+                })
+                .collect(),
+        }
+    }
+
+    /// Add the summed weights of the flag-valued static features to `sum`.
+    pub fn add_flags(&self, values: &FlagValues, sum: &mut Sum) {
+        let parts = [&self.own_flags[values.own], &self.next_flags[values.next]];
+        for part in parts {
+            for (s, w) in sum.iter_mut().zip(part) {
+                *s += w;
+            }
         }
     }
 
@@ -922,6 +1013,52 @@ mod tests {
         }
         // The comparison means something only if the weights are there.
         assert!(differing > 0);
+        let (model, tables) = (&models.first, models.first.tables());
+        let values = (0..PLACES * GAZ_VALUES)
+            .map(|own| FlagValues { own, next: 0 })
+            .chain((0..GAZ_VALUES * GAZ_VALUES).map(|next| FlagValues { own: 0, next }));
+        for values in values {
+            let mut by_value = [0; LABELS];
+            tables.add_flags(&values, &mut by_value);
+            assert_eq!(by_value, model.sum_of(&values.features()), "{values:?}");
+        }
+    }
+
+    #[test]
+    fn flag_values_stand_for_the_hashed_features() {
+        let doc = F_DOC_LOWER | F_DOC_CAP_MID | F_DOC_ORG;
+        let bits: Vec<Flags> = (0..32)
+            .map(|b| 1 << b)
+            .filter(|b| b & (GAZ | POSITION | doc) != 0)
+            .collect();
+        assert_eq!(bits.len(), 13);
+        for set in 0..1u32 << bits.len() {
+            let flags = bits
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| set >> k & 1 == 1)
+                .fold(0, |f, (_, b)| f | b);
+            let token = |flags| TokenInfo {
+                flags: flags | F_CAP,
+                ..TokenInfo::default()
+            };
+            let (t, n1, n2) = (token(flags), token(flags & GAZ), token(!flags & GAZ));
+            let gaz = |t: &TokenInfo| u64::from(t.flags & GAZ);
+            let place = u64::from(flags & POSITION) | u64::from(flags & doc) << 16;
+            let want = [
+                feature(17, gaz(&t)),
+                feature(19, gaz(&n1)),
+                feature2(20, gaz(&n1), gaz(&n2)),
+                feature2(24, place, gaz(&t)),
+            ];
+            assert_eq!(
+                FlagValues::of(&t, Some(&n1), Some(&n2)).features(),
+                want,
+                "{flags:x}"
+            );
+            let last = [feature(19, 0xff), feature2(20, 0xff, 0xff)];
+            assert_eq!(FlagValues::of(&t, None, None).features()[1..3], last);
+        }
     }
 
     #[test]

@@ -165,7 +165,14 @@ impl Trainer {
                             scores = *base;
                             buffer.extend_from_slice(extra);
                         } else {
-                            features::static_features(&doc.text, &doc.infos, range, i, &mut buffer);
+                            let flags = features::static_features(
+                                &doc.text,
+                                &doc.infos,
+                                range,
+                                i,
+                                &mut buffer,
+                            );
+                            buffer.extend_from_slice(&flags.features());
                         }
                         features::history_features(info, prev, prev2, &mut history);
                         buffer.extend_from_slice(&history);

@@ -41,7 +41,7 @@ use features::{
 };
 
 const CAPITALISED: features::Flags = F_CAP | F_INNER_CAP;
-use model::{Model, Models, Scorer};
+use model::{Model, Models};
 
 /// Number of BIO labels: O, then B and I for person, organisation, place, other.
 pub const LABELS: usize = 9;
@@ -132,8 +132,8 @@ fn tag_cut(models: &Models, doc: &Document) -> Vec<Mention> {
 
 /// The first model's label-independent scores of each token of a text,
 /// computed once and shared by both passes.
-pub struct Emissions<'m, S> {
-    scorer: &'m S,
+pub struct Emissions<'m> {
+    model: &'m Model,
     text: &'m str,
     infos: &'m [TokenInfo],
     /// Per token, where its scores are in `scores` (`NONE`: not yet scored).
@@ -145,11 +145,11 @@ pub struct Emissions<'m, S> {
 /// An [`Emissions`] index for a token not scored yet.
 const NONE: u32 = u32::MAX;
 
-impl<'m, S: Scorer> Emissions<'m, S> {
+impl<'m> Emissions<'m> {
     /// Nothing computed yet.
-    pub fn new(scorer: &'m S, text: &'m str, infos: &'m [TokenInfo]) -> Self {
+    pub fn new(model: &'m Model, text: &'m str, infos: &'m [TokenInfo]) -> Self {
         Emissions {
-            scorer,
+            model,
             text,
             infos,
             index: vec![NONE; infos.len()],
@@ -164,9 +164,11 @@ impl<'m, S: Scorer> Emissions<'m, S> {
             return *scores;
         }
         self.buffer.clear();
-        features::static_features(self.text, self.infos, range, i, &mut self.buffer);
+        let flags = features::static_features(self.text, self.infos, range, i, &mut self.buffer);
+        let mut sum = self.model.sum_of(&self.buffer);
+        self.model.tables().add_flags(&flags, &mut sum);
         let mut scores = [0.0; LABELS];
-        self.scorer.add_all(&self.buffer, &mut scores);
+        self.model.add_sum(&sum, &mut scores);
         self.index[i] = self.scores.len() as u32;
         self.scores.push(scores);
         scores
