@@ -298,12 +298,23 @@ pub fn greedy(
 /// The best label allowed after `prev`.
 #[inline]
 pub fn best(scores: &[f32; LABELS], prev: u8) -> u8 {
-    let mut best = OUTSIDE;
-    for label in 1..LABELS as u8 {
-        let better = allowed(prev, label) & (scores[label as usize] > scores[best as usize]);
-        best = std::hint::select_unpredictable(better, label, best);
-    }
-    best
+    // A knock-out between neighbours rather than a scan, so that the
+    // comparisons do not wait on one another; the left one, the lower
+    // label, wins a tie, as the first best would in a scan.
+    let entries: [(f32, u8); LABELS] = std::array::from_fn(|label| {
+        let label = label as u8;
+        let score = if allowed(prev, label) {
+            scores[usize::from(label)]
+        } else {
+            f32::NEG_INFINITY
+        };
+        (score, label)
+    });
+    let pick = |a: (f32, u8), b: (f32, u8)| if b.0 > a.0 { b } else { a };
+    let [l0, l1, l2, l3, l4, l5, l6, l7, l8] = entries;
+    let low = pick(pick(l0, l1), pick(l2, l3));
+    let high = pick(pick(l4, l5), pick(l6, l7));
+    pick(pick(low, high), l8).1
 }
 
 /// "Kim Il Sung Square", "Grace Road": a run of capitalised words ending in a

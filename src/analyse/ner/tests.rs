@@ -122,3 +122,22 @@ fn a_known_place_is_not_cut_by_a_headline_word() {
         "{found:?}"
     );
 }
+
+proptest::proptest! {
+    /// The knock-out in `best` picks what a scan for the first best allowed
+    /// label picks, ties included (scores from a few values make many).
+    #[test]
+    fn best_label_is_the_first_best_allowed(
+        scores in proptest::array::uniform9(-2i8..=2),
+        prev in 0..super::LABELS as u8,
+    ) {
+        let scores = scores.map(f32::from);
+        let mut first_best = super::OUTSIDE;
+        for label in 1..super::LABELS as u8 {
+            if super::allowed(prev, label) && scores[usize::from(label)] > scores[usize::from(first_best)] {
+                first_best = label;
+            }
+        }
+        proptest::prop_assert_eq!(super::best(&scores, prev), first_best);
+    }
+}
