@@ -270,8 +270,10 @@ fn char_at(s: &str, at: usize) -> Option<char> {
 /// Append the tokens of `span` to `out`; `paragraph_start` says whether
 /// `span` starts a paragraph (where an apostrophe is never a possessive).
 ///
-/// ASCII, nearly all of news text, is classed a byte at a time; any other
-/// character is decoded and classed by [`char_token`].
+/// ASCII, nearly all of news text, is classed by a table of first bytes,
+/// with runs of letters and digits read sixteen bytes at a time; what may
+/// join on, and any other character, is decoded and classed by
+/// [`word_end`], [`number_end`] and [`char_token`].
 fn tokenize(
     text: &str,
     span: Span,
@@ -281,36 +283,46 @@ fn tokenize(
 ) {
     let s = span.of(text);
     let bytes = s.as_bytes();
+    // The text from the span on: letter runs are read sixteen bytes at a
+    // time, which may look past the span's end, and then cut back to it.
+    let wide = text.as_bytes().get(span.start..).unwrap_or_default();
     let mut i = 0;
     loop {
+        // One space between tokens, the common case, skipped without a branch.
+        i += usize::from(
+            bytes
+                .get(i)
+                .is_some_and(|&b| CLASSES[usize::from(b)] & SPACE != 0),
+        );
         i += space_run(bytes.get(i..).unwrap_or_default());
         let Some(&b) = bytes.get(i) else { break };
-        let may_split = split_possessives && (i > 0 || !paragraph_start);
-        let (end, kind) = match b {
-            b'a'..=b'z' | b'A'..=b'Z' => {
-                // Most words end in a space or a comma: only what may join
-                // on ("U.S.", "al-Assad", "O'Brien", "Łódź") needs a look.
-                let end = i + 1 + alphanumeric_run(bytes.get(i + 1..).unwrap_or_default());
-                if bytes
-                    .get(end)
-                    .is_some_and(|&b| CLASSES[usize::from(b)] & JOINS != 0)
-                {
+        let start = STARTS[usize::from(b)];
+        let run = alphanumeric_run(wide.get(i..).unwrap_or_default()).min(bytes.len() - i);
+        let end = i + run.max(1);
+        let stops = bytes
+            .get(end)
+            .is_some_and(|&n| CLASSES[usize::from(n)] & start.stops != 0);
+        let (end, kind) = if !start.slow && !stops {
+            // Nearly every token: a word or number followed by a space or a
+            // comma, or a single punctuation mark.
+            (end, start.kind)
+        } else {
+            let may_split = split_possessives && (i > 0 || !paragraph_start);
+            match b {
+                // What may join on ("U.S.", "al-Assad", "O'Brien", "Łódź").
+                b'a'..=b'z' | b'A'..=b'Z' => {
                     (word_end(s, i, end, split_possessives), TokenKind::Word)
-                } else {
-                    (end, TokenKind::Word)
                 }
-            }
-            b'0'..=b'9' => (number_end(s, i + 1), TokenKind::Number),
-            b'"' => (i + 1, TokenKind::Quote),
-            b'\'' => char_token(s, i, '\'', may_split, split_possessives),
-            0..=0x7F => (i + 1, TokenKind::Punct),
-            _ => {
-                let Some(c) = char_at(s, i) else { break };
-                if c.is_whitespace() {
-                    i += c.len_utf8();
-                    continue;
+                b'0'..=b'9' => (number_end(s, end), TokenKind::Number),
+                b'\'' => char_token(s, i, '\'', may_split, split_possessives),
+                _ => {
+                    let Some(c) = char_at(s, i) else { break };
+                    if c.is_whitespace() {
+                        i += c.len_utf8();
+                        continue;
+                    }
+                    char_token(s, i, c, may_split, split_possessives)
                 }
-                char_token(s, i, c, may_split, split_possessives)
             }
         };
         out.push(Token {
@@ -414,13 +426,45 @@ fn word_end(s: &str, start: usize, mut end: usize, split_possessives: bool) -> u
     end
 }
 
-/// How many ASCII letters and digits `bytes` starts with.
+/// How many ASCII letters and digits `bytes` starts with, sixteen bytes at a
+/// time so that where a word ends is found without a branch per byte.
 #[inline]
 fn alphanumeric_run(bytes: &[u8]) -> usize {
-    bytes
+    let mut run = 0;
+    while let Some(chunk) = bytes.get(run..).and_then(<[u8]>::first_chunk) {
+        let ahead = alphanumeric_prefix(u128::from_le_bytes(*chunk));
+        run += ahead;
+        if ahead < 16 {
+            return run;
+        }
+    }
+    let rest = bytes.get(run..).unwrap_or_default();
+    run + rest
         .iter()
         .position(|&b| CLASSES[usize::from(b)] & ALPHANUMERIC == 0)
-        .unwrap_or(bytes.len())
+        .unwrap_or(rest.len())
+}
+
+/// How many ASCII letters and digits the sixteen bytes of `chunk` (first
+/// byte lowest) start with, each byte tested at once by carry-free adds.
+#[inline]
+fn alphanumeric_prefix(chunk: u128) -> usize {
+    const ONES: u128 = u128::MAX / 0xFF;
+    const HIGH: u128 = ONES * 0x80;
+    /// Set in each byte, it lower-cases ASCII letters.
+    const LOWER: u128 = ONES * 0x20;
+    // Each byte's high bit, after the adds, says whether it is at least
+    // `lo`, or more than `hi`; with the high bits cleared first no byte
+    // carries into the next.
+    let within = |bytes: u128, lo: u8, hi: u8| {
+        (bytes + ONES * u128::from(0x80 - lo)) & !(bytes + ONES * u128::from(0x7F - hi)) & HIGH
+    };
+    let low = chunk & !HIGH;
+    let letters = within(low | LOWER, b'a', b'z');
+    let digits = within(low, b'0', b'9');
+    // Bytes with the high bit set are not ASCII.
+    let alphanumeric = (letters | digits) & !chunk;
+    (!alphanumeric & HIGH).trailing_zeros() as usize / 8
 }
 
 /// How many ASCII whitespace characters `bytes` starts with.
@@ -439,6 +483,9 @@ const SPACE: u8 = 4;
 /// Class bit of what may join a word on after its letters: an apostrophe,
 /// hyphen, dot or ampersand, or any byte of a non-ASCII character.
 const JOINS: u8 = 2;
+/// Class bit of what may join a number on after its digits: a comma, dot or
+/// colon, or any byte of a non-ASCII character.
+const NUMBER_JOINS: u8 = 8;
 
 /// The class bits of each byte, one look-up in the tokeniser's hot loops.
 static CLASSES: [u8; 256] = {
@@ -455,9 +502,65 @@ static CLASSES: [u8; 256] = {
         } else {
             0
         };
+        if matches!(byte, b',' | b'.' | b':') || !byte.is_ascii() {
+            classes[b] |= NUMBER_JOINS;
+        }
         b += 1;
     }
     classes
+};
+
+/// How the tokeniser's fast path reads a token by its first byte.
+#[derive(Clone, Copy)]
+struct Start {
+    /// The token's kind, unless the slow path decides.
+    kind: TokenKind,
+    /// The class bits of a byte after the token's letters or digits that
+    /// send it to the slow path, as it may join on.
+    stops: u8,
+    /// Whether the slow path decides in any case: an apostrophe (which may
+    /// open a possessive) or a non-ASCII character.
+    slow: bool,
+}
+
+/// How each byte starts a token (the non-space ones).
+static STARTS: [Start; 256] = {
+    let mut starts = [Start {
+        kind: TokenKind::Punct,
+        stops: 0,
+        slow: false,
+    }; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        starts[b] = if byte.is_ascii_alphabetic() {
+            Start {
+                kind: TokenKind::Word,
+                stops: JOINS,
+                slow: false,
+            }
+        } else if byte.is_ascii_digit() {
+            Start {
+                kind: TokenKind::Number,
+                stops: NUMBER_JOINS,
+                slow: false,
+            }
+        } else if byte == b'"' {
+            Start {
+                kind: TokenKind::Quote,
+                stops: 0,
+                slow: false,
+            }
+        } else {
+            Start {
+                kind: TokenKind::Punct,
+                stops: 0,
+                slow: byte == b'\'' || !byte.is_ascii(),
+            }
+        };
+        b += 1;
+    }
+    starts
 };
 
 /// Byte offsets of every apostrophe, straight or curly, in `text`.
