@@ -13,8 +13,8 @@ use super::table::Table;
 const CLUSTERS: &[u8] = include_bytes!("../../../assets/ner/clusters.bin");
 const MAGIC: &[u8; 4] = b"BWC1";
 
-/// Packed [`WordClass`]es by the stored part of the word's hash (see
-/// [`stored`]), repeated in both halves of the table's hash.
+/// Packed [`WordClass`]es by the stored part of the word's hash, repeated
+/// in both halves of the table's hash.
 #[derive(Debug, Default)]
 pub struct Clusters(Table<u16>);
 

@@ -574,7 +574,7 @@ pub fn static_features(
 }
 
 /// The static features whose values are only flags, by value, so that a
-/// model adds their weights from tables ([`LabelTables::flags`]) without
+/// model adds their weights from tables ([`LabelTables::add_flags`]) without
 /// hashing or probing: the token's own gazetteer flags, alone (template 17)
 /// and with its position and document flags (24), and the next two tokens'
 /// gazetteer flags (19 and 20).
@@ -703,10 +703,11 @@ impl Stack {
     }
 }
 
-/// A model's weights for the features whose values are only labels and
-/// counts, by value, so that the tagger adds them without hashing or
-/// probing: the two label-history features summed per pair of labels, and
-/// each stacked template per value.
+/// A model's weights for the features whose values are only labels,
+/// counts or flags, by value, so that the tagger adds them without hashing
+/// or probing: the two label-history features summed per pair of labels,
+/// each stacked template per value, and the flag-valued static features
+/// ([`FlagValues`]).
 #[derive(Debug)]
 pub struct LabelTables {
     /// Features 40 and 41 summed, at `prev * LABELS + prev2`.

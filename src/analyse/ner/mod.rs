@@ -15,7 +15,8 @@
 //! | [`features`] | per-token facts and feature templates |
 //! | [`gazetteer`] | embedded lists of places, first names, demonyms, organisation words |
 //! | [`clusters`] | word classes and capitalisation learned from unlabeled news |
-//! | [`model`] | the weight table and its file format |
+//! | [`model`] | the weights and their file format |
+//! | [`table`] | the branch-free hash table the weights, classes and lists live in |
 //! | [`learn`] | training (used by the example, not at run time) |
 //! | [`hash`] | allocation-free hashing of words and features |
 
