@@ -574,7 +574,7 @@ pub fn static_features(
 }
 
 /// The static features whose values are only flags, by value, so that a
-/// model adds their weights from tables ([`LabelTables::add_flags`]) without
+/// model adds their weights from tables ([`FlagTables`]) without
 /// hashing or probing: the token's own gazetteer flags, alone (template 17)
 /// and with its position and document flags (24), and the next two tokens'
 /// gazetteer flags (19 and 20).
@@ -703,11 +703,10 @@ impl Stack {
     }
 }
 
-/// A model's weights for the features whose values are only labels,
-/// counts or flags, by value, so that the tagger adds them without hashing
-/// or probing: the two label-history features summed per pair of labels,
-/// each stacked template per value, and the flag-valued static features
-/// ([`FlagValues`]).
+/// A model's weights for the features whose values are only labels and
+/// counts, by value, so that the tagger adds them without hashing or
+/// probing: the two label-history features summed per pair of labels, and
+/// each stacked template per value.
 #[derive(Debug)]
 pub struct LabelTables {
     /// Features 40 and 41 summed, at `prev * LABELS + prev2`.
@@ -719,10 +718,6 @@ pub struct LabelTables {
     majority_named: Vec<Sum>,
     multi: Vec<Sum>,
     sides: Vec<Sum>,
-    /// Flag-valued static features: templates 17 and 24 by
-    /// [`FlagValues::own`], 19 and 20 by [`FlagValues::next`].
-    own_flags: Vec<Sum>,
-    next_flags: Vec<Sum>,
 }
 
 /// Values a [`Stack`]'s majority takes (outside and the four kinds).
@@ -782,28 +777,6 @@ impl LabelTables {
                 4,
                 SIDES * SIDES,
             ),
-            own_flags: (0..PLACES * GAZ_VALUES)
-                .map(|own| {
-                    let [f17, _, _, f24] = FlagValues { own, next: 0 }.features();
-                    model.sum_of(&[f17, f24])
-                })
-                .collect(),
-            next_flags: (0..GAZ_VALUES * GAZ_VALUES)
-                .map(|next| {
-                    let [_, f19, f20, _] = FlagValues { own: 0, next }.features();
-                    model.sum_of(&[f19, f20])
-                })
-                .collect(),
-        }
-    }
-
-    /// Add the summed weights of the flag-valued static features to `sum`.
-    pub fn add_flags(&self, values: &FlagValues, sum: &mut Sum) {
-        let parts = [&self.own_flags[values.own], &self.next_flags[values.next]];
-        for part in parts {
-            for (s, w) in sum.iter_mut().zip(part) {
-                *s += w;
-            }
         }
     }
 
@@ -824,12 +797,51 @@ impl LabelTables {
             &self.sides[before * SIDES + after],
         ];
         let mut sum = [0; LABELS];
-        for part in parts {
-            for (s, w) in sum.iter_mut().zip(part) {
-                *s += w;
-            }
-        }
+        add_parts(parts, &mut sum);
         sum
+    }
+}
+
+/// The first model's weights for the flag-valued static features
+/// ([`FlagValues`]) by value: templates 17 and 24 summed by
+/// [`FlagValues::own`], 19 and 20 by [`FlagValues::next`].
+#[derive(Debug)]
+pub struct FlagTables {
+    own: Vec<Sum>,
+    next: Vec<Sum>,
+}
+
+impl FlagTables {
+    /// Look every value's features up in `model` once.
+    pub fn new(model: &Model) -> FlagTables {
+        FlagTables {
+            own: (0..PLACES * GAZ_VALUES)
+                .map(|own| {
+                    let [f17, _, _, f24] = FlagValues { own, next: 0 }.features();
+                    model.sum_of(&[f17, f24])
+                })
+                .collect(),
+            next: (0..GAZ_VALUES * GAZ_VALUES)
+                .map(|next| {
+                    let [_, f19, f20, _] = FlagValues { own: 0, next }.features();
+                    model.sum_of(&[f19, f20])
+                })
+                .collect(),
+        }
+    }
+
+    /// Add the summed weights of the flag-valued static features to `sum`.
+    pub fn add(&self, values: &FlagValues, sum: &mut Sum) {
+        add_parts([&self.own[values.own], &self.next[values.next]], sum);
+    }
+}
+
+/// Add each of `parts` to `sum`.
+fn add_parts<const N: usize>(parts: [&Sum; N], sum: &mut Sum) {
+    for part in parts {
+        for (s, w) in sum.iter_mut().zip(part) {
+            *s += w;
+        }
     }
 }
 
@@ -1014,13 +1026,13 @@ mod tests {
         }
         // The comparison means something only if the weights are there.
         assert!(differing > 0);
-        let (model, tables) = (&models.first, models.first.tables());
+        let (model, tables) = (&models.first, models.first.flag_tables());
         let values = (0..PLACES * GAZ_VALUES)
             .map(|own| FlagValues { own, next: 0 })
             .chain((0..GAZ_VALUES * GAZ_VALUES).map(|next| FlagValues { own: 0, next }));
         for values in values {
             let mut by_value = [0; LABELS];
-            tables.add_flags(&values, &mut by_value);
+            tables.add(&values, &mut by_value);
             assert_eq!(by_value, model.sum_of(&values.features()), "{values:?}");
         }
     }

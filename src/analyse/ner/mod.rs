@@ -167,7 +167,7 @@ impl<'m> Emissions<'m> {
         self.buffer.clear();
         let flags = features::static_features(self.text, self.infos, range, i, &mut self.buffer);
         let mut sum = self.model.sum_of(&self.buffer);
-        self.model.tables().add_flags(&flags, &mut sum);
+        self.model.flag_tables().add(&flags, &mut sum);
         let mut scores = [0.0; LABELS];
         self.model.add_sum(&sum, &mut scores);
         self.index[i] = self.scores.len() as u32;

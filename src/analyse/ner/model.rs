@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use super::LABELS;
-use super::features::LabelTables;
+use super::features::{FlagTables, LabelTables};
 use super::table::Table;
 
 const FIRST: &[u8] = include_bytes!("../../../assets/ner/pass1.bin");
@@ -35,6 +35,9 @@ pub struct Model {
     unit: f32,
     /// The label-valued features' weights by value, built on first use.
     tables: OnceLock<LabelTables>,
+    /// The flag-valued static features' weights by value, built on first
+    /// use (only the first pass scores static features).
+    flag_tables: OnceLock<FlagTables>,
 }
 
 impl Default for Model {
@@ -75,6 +78,7 @@ impl Model {
             weights,
             unit,
             tables: OnceLock::new(),
+            flag_tables: OnceLock::new(),
         }
     }
 
@@ -127,6 +131,11 @@ impl Model {
     /// The weights of the features whose values are only labels, by value.
     pub fn tables(&self) -> &LabelTables {
         self.tables.get_or_init(|| LabelTables::new(self))
+    }
+
+    /// The weights of the flag-valued static features, by value.
+    pub fn flag_tables(&self) -> &FlagTables {
+        self.flag_tables.get_or_init(|| FlagTables::new(self))
     }
 }
 
