@@ -10,7 +10,6 @@ use super::gazetteer::{self, Gazetteer, MAX_PHRASE};
 use super::hash::{self, IdBuild, feature, feature2};
 use super::model::{Model, Sum};
 use crate::analyse::text::{Document, Token, TokenKind};
-use crate::span::Span;
 
 /// Flags of one token; see the `F_*` constants.
 pub type Flags = u32;
@@ -88,14 +87,12 @@ pub struct TokenInfo {
     /// Lower-cased word (see [`hash::word`]).
     pub word: u64,
     shape: u64,
-    /// Where the token is, for the affixes of the few tokens scored.
-    span: Span,
     /// `F_*` flags.
     pub flags: Flags,
     /// Word class and capitalisation learned from unlabeled news.
     cluster: WordClass,
-    /// The document's section word, the same for every token (see [`topic`]).
-    topic: u64,
+    /// Length in bytes, at most `u16::MAX`.
+    len: u16,
 }
 
 impl TokenInfo {
@@ -335,7 +332,6 @@ pub fn token_infos(doc: &Document) -> Vec<TokenInfo> {
         infos.push(info);
     }
     add_word_classes(&mut infos, &candidates);
-    let topic = topic(doc, &infos);
     let mut seen: HashMap<u64, Flags, IdBuild> =
         HashMap::with_capacity_and_hasher(candidates.len(), IdBuild::default());
     for sentence in &doc.sentences {
@@ -345,7 +341,6 @@ pub fn token_infos(doc: &Document) -> Vec<TokenInfo> {
         let mut org_words = false;
         for info in &mut infos[range.clone()] {
             info.flags |= line;
-            info.topic = topic;
             if !started && info.flags & (F_WORD | F_NUMBER) != 0 {
                 info.flags |= F_SENT_START;
                 started = true;
@@ -379,7 +374,7 @@ pub fn token_infos(doc: &Document) -> Vec<TokenInfo> {
 fn describe_token(text: &str, token: &Token, gaz: &Gazetteer) -> TokenInfo {
     let text = token.span.of(text);
     let mut info = describe(text);
-    info.span = token.span;
+    info.len = u16::try_from(text.len()).unwrap_or(u16::MAX);
     match token.kind {
         TokenKind::Word => info.flags |= F_WORD,
         TokenKind::Number => info.flags = info.flags & !(F_LOWER | F_CAP | F_ALL_CAPS) | F_NUMBER,
@@ -421,7 +416,7 @@ fn add_word_classes(infos: &mut [TokenInfo], candidates: &[usize]) {
 /// The hash of the section words that open a newswire headline before a
 /// dash ("SOCCER - ...", "RUGBY UNION - ..."), or 0. Whether "Seattle" or
 /// "Leicester" names a team or a town depends most on what the story is about.
-fn topic(doc: &Document, infos: &[TokenInfo]) -> u64 {
+pub fn topic(doc: &Document, infos: &[TokenInfo]) -> u64 {
     let Some(headline) = doc.sentences.first().filter(|s| s.paragraph == 0) else {
         return 0;
     };
@@ -466,7 +461,7 @@ fn line_flags(sentence: &[TokenInfo], headline: bool) -> Flags {
     let (mut words, mut caps, mut lower_long, mut cap_long) = (0, 0, 0, 0);
     for info in sentence {
         let f = info.flags;
-        let len = info.span.len();
+        let len = info.len;
         let word = f & F_WORD != 0;
         let long = word & (len > 3);
         words += usize::from(word);
@@ -515,14 +510,16 @@ fn mark_places(gaz: &Gazetteer, infos: &mut [TokenInfo], range: Range<usize>) {
 
 const OUTSIDE: u64 = 0x00ed_0f5e_9a7e;
 
-/// Label-independent features of token `i` in a sentence covering `range`
-/// of the document `text`: those hashed go to `out`; those whose values are
-/// only flags come back by value (see [`FlagValues`]).
+/// Label-independent features of token `i`, whose text is `word`, in a
+/// sentence covering `range` of a document about `topic` (see [`topic`]):
+/// those hashed go to `out`; those whose values are only flags come back by
+/// value (see [`FlagValues`]).
 pub fn static_features(
-    text: &str,
     infos: &[TokenInfo],
     range: &Range<usize>,
     i: usize,
+    word: &str,
+    topic: u64,
     out: &mut Vec<u64>,
 ) -> FlagValues {
     let sentence = &infos[range.clone()];
@@ -533,23 +530,23 @@ pub fn static_features(
         before.len().checked_sub(2).map(|j| &before[j]),
     );
     let (n1, n2) = (after.first(), after.get(1));
-    let word = |t: Option<&TokenInfo>| t.map_or(OUTSIDE, |t| t.word);
+    let word_of = |t: Option<&TokenInfo>| t.map_or(OUTSIDE, |t| t.word);
     let shape = |t: Option<&TokenInfo>| t.map_or(OUTSIDE, |t| t.shape);
     let class_of = |t: Option<&TokenInfo>| t.map_or(0xffff, |t| u64::from(t.cluster.class()));
     let t = &infos[i];
     let position = u64::from(t.flags & POSITION);
     let doc = u64::from(t.flags & (F_DOC_LOWER | F_DOC_CAP_MID | F_DOC_ORG));
     let class = u64::from(t.cluster.class());
-    let affixes = Affixes::of(t.span.of(text));
+    let affixes = Affixes::of(word);
     // Templates keep the numbers they were first written with; the missing
     // ones (the word alone, word pairs, how news capitalises the words
     // around, and others) were dropped when training showed that they added
     // lookups but no accuracy.
     out.extend_from_slice(&[
-        feature(2, word(p1)),
-        feature(3, word(n1)),
-        feature(4, word(p2)),
-        feature(5, word(n2)),
+        feature(2, word_of(p1)),
+        feature(3, word_of(n1)),
+        feature(4, word_of(p2)),
+        feature(5, word_of(n2)),
         feature(8, t.shape),
         feature2(11, shape(p1), t.shape),
         feature2(12, t.shape, shape(n1)),
@@ -562,12 +559,12 @@ pub fn static_features(
         feature2(30, class_of(p1), class),
         feature2(31, class, class_of(n1)),
     ]);
-    if t.topic != 0 {
+    if topic != 0 {
         let own_gaz = u64::from(t.flags & GAZ);
         out.extend_from_slice(&[
-            feature2(67, t.topic, own_gaz),
-            feature2(68, t.topic, class),
-            feature2(69, t.topic, t.shape),
+            feature2(67, topic, own_gaz),
+            feature2(68, topic, class),
+            feature2(69, topic, t.shape),
         ]);
     }
     FlagValues::of(t, n1, n2)

@@ -10,7 +10,7 @@ use super::hash::IdBuild;
 use super::model::{self, Model, Scorer};
 use super::{KINDS, LABELS, OUTSIDE};
 use crate::analyse::EntityKind;
-use crate::analyse::text::Document;
+use crate::analyse::text::{Document, Token};
 use crate::span::Span;
 
 /// One training document: its text and its gold names.
@@ -25,7 +25,9 @@ pub struct Example {
 /// A document turned into what training needs, computed once.
 pub struct Prepared {
     text: String,
+    tokens: Vec<Token>,
     infos: Vec<TokenInfo>,
+    topic: u64,
     sentences: Vec<Range<usize>>,
     gold: Vec<u8>,
     stacked: Vec<[u64; STACKED]>,
@@ -36,7 +38,8 @@ impl Prepared {
     /// Label the document with a first-pass model, as [`super::tag`] does.
     pub fn label_first(&self, first: &Model) -> Vec<u8> {
         let mut labels = vec![OUTSIDE; self.infos.len()];
-        let mut emissions = Emissions::new(first, &self.text, &self.infos);
+        let mut emissions =
+            Emissions::new(first, &self.text, &self.tokens, &self.infos, self.topic);
         for range in &self.sentences {
             super::greedy(&self.infos, range, &mut labels, |i, prev, prev2| {
                 let mut scores = emissions.get(range, i);
@@ -51,7 +54,8 @@ impl Prepared {
     /// of every token, and stacked features from its `labels`.
     pub fn stack(&mut self, first: &Model, labels: &[u8]) {
         self.stacked = features::stacked_features(&self.infos, &self.sentences, labels);
-        let mut emissions = Emissions::new(first, &self.text, &self.infos);
+        let mut emissions =
+            Emissions::new(first, &self.text, &self.tokens, &self.infos, self.topic);
         self.base = vec![[0.0; LABELS]; self.infos.len()];
         for range in &self.sentences {
             for i in range.clone() {
@@ -83,9 +87,12 @@ pub fn prepare(example: &Example) -> (Prepared, Vec<Span>) {
             _ => lost.push(span),
         }
     }
+    let infos = features::token_infos(&doc);
     let prepared = Prepared {
         text: example.text.clone(),
-        infos: features::token_infos(&doc),
+        topic: features::topic(&doc, &infos),
+        tokens: doc.tokens,
+        infos,
         sentences: doc.sentences.iter().map(|s| s.tokens.clone()).collect(),
         gold,
         stacked: Vec::new(),
@@ -166,10 +173,11 @@ impl Trainer {
                             buffer.extend_from_slice(extra);
                         } else {
                             let flags = features::static_features(
-                                &doc.text,
                                 &doc.infos,
                                 range,
                                 i,
+                                doc.tokens[i].span.of(&doc.text),
+                                doc.topic,
                                 &mut buffer,
                             );
                             buffer.extend_from_slice(&flags.features());

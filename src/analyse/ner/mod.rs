@@ -33,7 +33,7 @@ mod tests;
 
 use std::ops::Range;
 
-use super::text::{Document, TokenKind};
+use super::text::{Document, Token, TokenKind};
 use super::{EntityKind, Mention};
 use crate::span::Span;
 use features::{
@@ -93,7 +93,8 @@ fn tag_cut(models: &Models, doc: &Document) -> Vec<Mention> {
     let infos = features::token_infos(doc);
     let sentences: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
     let mut labels = vec![OUTSIDE; infos.len()];
-    let mut emissions = Emissions::new(&models.first, doc.text, &infos);
+    let topic = features::topic(doc, &infos);
+    let mut emissions = Emissions::new(&models.first, doc.text, &doc.tokens, &infos, topic);
     for range in &sentences {
         greedy(&infos, range, &mut labels, |i, prev, prev2| {
             let mut scores = emissions.get(range, i);
@@ -136,7 +137,10 @@ fn tag_cut(models: &Models, doc: &Document) -> Vec<Mention> {
 pub struct Emissions<'m> {
     model: &'m Model,
     text: &'m str,
+    tokens: &'m [Token],
     infos: &'m [TokenInfo],
+    /// The document's section words (see [`features::topic`]).
+    topic: u64,
     /// Per token, where its scores are in `scores` (`NONE`: not yet scored).
     index: Vec<u32>,
     scores: Vec<[f32; LABELS]>,
@@ -147,12 +151,20 @@ pub struct Emissions<'m> {
 const NONE: u32 = u32::MAX;
 
 impl<'m> Emissions<'m> {
-    /// Nothing computed yet.
-    pub fn new(model: &'m Model, text: &'m str, infos: &'m [TokenInfo]) -> Self {
+    /// Nothing computed yet for the `tokens` of `text`, described by `infos`.
+    pub fn new(
+        model: &'m Model,
+        text: &'m str,
+        tokens: &'m [Token],
+        infos: &'m [TokenInfo],
+        topic: u64,
+    ) -> Self {
         Emissions {
             model,
             text,
+            tokens,
             infos,
+            topic,
             index: vec![NONE; infos.len()],
             scores: Vec::new(),
             buffer: Vec::with_capacity(40),
@@ -165,7 +177,9 @@ impl<'m> Emissions<'m> {
             return *scores;
         }
         self.buffer.clear();
-        let flags = features::static_features(self.text, self.infos, range, i, &mut self.buffer);
+        let word = self.tokens[i].span.of(self.text);
+        let flags =
+            features::static_features(self.infos, range, i, word, self.topic, &mut self.buffer);
         let mut sum = self.model.sum_of(&self.buffer);
         self.model.flag_tables().add(&flags, &mut sum);
         let mut scores = [0.0; LABELS];
