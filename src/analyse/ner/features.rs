@@ -63,6 +63,10 @@ pub const F_TITLE: Flags = 1 << 21;
 const F_WORD: Flags = 1 << 22;
 /// "&", which joins the words of a firm's name.
 const F_AMPERSAND: Flags = 1 << 23;
+/// The word starts a known place name, or is one ("New", "Paris").
+pub const F_PLACE_START: Flags = 1 << 24;
+/// The word alone is a known place name ("Paris").
+pub const F_PLACE_ALONE: Flags = 1 << 25;
 
 /// A small Bloom filter of the document's capitalised words, so that the
 /// many lower-case words need a hash-map look-up only when they may matter.
@@ -482,16 +486,20 @@ fn line_flags(sentence: &[TokenInfo], headline: bool) -> Flags {
 fn mark_places(gaz: &Gazetteer, infos: &mut [TokenInfo], range: Range<usize>) {
     let mut i = range.start;
     while i < range.end {
-        if infos[i].flags & F_CAP == 0 {
+        let flags = infos[i].flags;
+        if flags & (F_CAP | F_PLACE_START) != F_CAP | F_PLACE_START {
             i += 1;
             continue;
         }
-        let mut phrase = 0;
-        let mut best = 0;
-        for (n, info) in infos[i..range.end.min(i + MAX_PHRASE)].iter().enumerate() {
+        let mut phrase = gazetteer::extend(0, infos[i].word);
+        let mut best = usize::from(flags & F_PLACE_ALONE != 0);
+        for (n, info) in infos[i + 1..range.end.min(i + MAX_PHRASE)]
+            .iter()
+            .enumerate()
+        {
             phrase = gazetteer::extend(phrase, info.word);
             match gaz.place(phrase) {
-                Some(true) => best = n + 1,
+                Some(true) => best = n + 2,
                 Some(false) => {}
                 None => break,
             }
@@ -979,6 +987,28 @@ mod tests {
         fn word_description_matches_the_general_one(word in "[a-zA-Z]{0,3}[a-z0-9.'-]{0,9}") {
             prop_assert_eq!(describe(&word), describe_chars(&word));
         }
+    }
+
+    #[test]
+    fn known_places_are_marked_whole_and_longest_first() {
+        let text = "Flights from New York reach Paris, York and New Haven, not New plans.";
+        let doc = Document::new(text);
+        let infos = token_infos(&doc);
+        let marked: Vec<(&str, Flags)> = (0..doc.tokens.len())
+            .map(|i| (doc.token_text(i), infos[i].flags & (F_PLACE_B | F_PLACE_I)))
+            .filter(|&(_, f)| f != 0)
+            .collect();
+        assert_eq!(
+            marked,
+            [
+                ("New", F_PLACE_B),
+                ("York", F_PLACE_I),
+                ("Paris", F_PLACE_B),
+                ("York", F_PLACE_B),
+                ("New", F_PLACE_B),
+                ("Haven", F_PLACE_I),
+            ]
+        );
     }
 
     #[test]

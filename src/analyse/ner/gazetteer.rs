@@ -4,7 +4,10 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::features::{F_DEMONYM, F_FIRST_NAME, F_ORG_WORD, F_PLACE_HEAD, F_STOP, F_TITLE, Flags};
+use super::features::{
+    F_DEMONYM, F_FIRST_NAME, F_ORG_WORD, F_PLACE_ALONE, F_PLACE_HEAD, F_PLACE_START, F_STOP,
+    F_TITLE, Flags,
+};
 use super::hash::{self, IdBuild};
 use super::table::Table;
 use crate::analyse::text::{Document, TokenKind};
@@ -21,7 +24,8 @@ pub const MAX_PHRASE: usize = 5;
 
 /// Tables of lower-cased names; multi-word names are hashed token by token.
 pub struct Gazetteer {
-    /// Place names ([`WHOLE`]), and every shorter start of one ([`START`]).
+    /// Place names of two words or more ([`WHOLE`]), and every shorter
+    /// start of one ([`START`]) but its first word.
     places: Table<u8>,
     /// First names, demonyms, organisation words, titles and function words, as `F_*` flags.
     words: Table<Flags>,
@@ -51,21 +55,32 @@ pub fn extend(phrase: u64, word: u64) -> u64 {
     hash::mix(phrase, word)
 }
 
-fn phrases(list: &str) -> Table<u8> {
+/// The places of `list`: the starts of two words or more of each place
+/// name go in the table made, marked [`WHOLE`] or [`START`]; its first word
+/// gets `F_PLACE_START` in `words`, and `F_PLACE_ALONE` if it is a place
+/// name alone, so that the many capitalised words that start no place need
+/// no look-up in the places table at all.
+fn phrases(list: &str, words: &mut HashMap<u64, Flags, IdBuild>) -> Table<u8> {
     let mut set: HashMap<u64, bool, IdBuild> = HashMap::default();
     for line in list.lines().filter(|l| !l.trim().is_empty()) {
         let doc = Document::new(line);
-        let words: Vec<u64> = (0..doc.tokens.len())
+        let hashes: Vec<u64> = (0..doc.tokens.len())
             .filter(|&i| doc.tokens[i].kind != TokenKind::Punct || doc.token_text(i) != ",")
             .map(|i| hash::word(doc.token_text(i)))
             .collect();
-        if (1..=MAX_PHRASE).contains(&words.len()) {
-            let mut h = 0;
-            for (n, &w) in words.iter().enumerate() {
-                h = extend(h, w);
-                let whole = n + 1 == words.len();
-                *set.entry(h).or_insert(whole) |= whole;
-            }
+        let Some((&first, rest)) = hashes.split_first() else {
+            continue;
+        };
+        if hashes.len() > MAX_PHRASE {
+            continue;
+        }
+        let alone = if rest.is_empty() { F_PLACE_ALONE } else { 0 };
+        *words.entry(first).or_default() |= F_PLACE_START | alone;
+        let mut h = extend(0, first);
+        for (n, &w) in rest.iter().enumerate() {
+            h = extend(h, w);
+            let whole = n + 1 == rest.len();
+            *set.entry(h).or_insert(whole) |= whole;
         }
     }
     table(set, |whole| if whole { WHOLE } else { START })
@@ -105,8 +120,9 @@ impl Gazetteer {
             for title in titles {
                 *words.entry(hash::word(title.trim())).or_default() |= F_TITLE;
             }
+            let places = phrases(PLACES, &mut words);
             Gazetteer {
-                places: phrases(PLACES),
+                places,
                 words: table(words, |flags| flags),
             }
         })
