@@ -21,19 +21,32 @@ impl Hasher for FxHasher {
         for chunk in &mut chunks {
             mix(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
         }
-        // The tail as little-endian and zero-padded, built in a register:
-        // copying it into a buffer called `memcpy` for every short word.
         let tail = chunks.remainder();
         if !tail.is_empty() {
-            mix(tail
-                .iter()
-                .rev()
-                .fold(0, |word, &b| word << 8 | u64::from(b)));
+            mix(padded_tail(tail));
         }
     }
 
     fn finish(&self) -> u64 {
         self.0
+    }
+}
+
+/// Up to seven bytes as a little-endian word padded with zeros, built in a
+/// register from two overlapping loads: copying them into a buffer called
+/// `memcpy` for every short word, and a loop over them mispredicted where
+/// each word ends.
+#[inline]
+fn padded_tail(tail: &[u8]) -> u64 {
+    let len = tail.len();
+    if let (Some(low), Some(high)) = (tail.first_chunk::<4>(), tail.last_chunk::<4>()) {
+        u64::from(u32::from_le_bytes(*low))
+            | u64::from(u32::from_le_bytes(*high)) << (8 * (len - 4))
+    } else if let (Some(low), Some(high)) = (tail.first_chunk::<2>(), tail.last_chunk::<2>()) {
+        u64::from(u16::from_le_bytes(*low))
+            | u64::from(u16::from_le_bytes(*high)) << (8 * (len - 2))
+    } else {
+        tail.first().map_or(0, |&b| u64::from(b))
     }
 }
 
