@@ -114,8 +114,8 @@ pub(super) fn find(doc: &Document, named: &[Named], owner: &[usize], entities: &
             paragraph = sentence.paragraph;
             quoted = false;
         }
-        for t in sentence.tokens.clone() {
-            let token = doc.tokens[t];
+        let tokens = doc.tokens.get(sentence.tokens.clone()).unwrap_or_default();
+        for (t, &token) in sentence.tokens.clone().zip(tokens) {
             // Most words fail on their first two bytes; only then cut the text.
             match token.kind {
                 TokenKind::Word if !quoted && lex.may_start_reference(bytes, token.span.start) => {}
