@@ -124,9 +124,11 @@ struct Chains<K> {
 }
 
 impl<K: std::hash::Hash + Eq> Chains<K> {
-    fn new(groups: usize) -> Self {
+    /// Chains for `groups` groups, with room for `words` distinct words
+    /// (the table is sized once, not grown one rehash at a time).
+    fn new(groups: usize, words: usize) -> Self {
         Self {
-            heads: FastMap::default(),
+            heads: FastMap::with_capacity_and_hasher(words, Default::default()),
             next: vec![usize::MAX; groups],
         }
     }
@@ -243,11 +245,19 @@ pub(super) fn merge(
             group.words == 1 && super::is_acronym(doc.token_text(named[group.first].first))
         })
         .collect();
-    let wants_initials =
-        (0..groups.len()).any(|g| acronym[g] && groups[g].kind != EntityKind::Person);
-    let mut by_last: Chains<&str> = Chains::new(groups.len());
-    let mut by_first: Chains<&str> = Chains::new(groups.len());
-    let mut by_initials: Chains<String> = Chains::new(groups.len());
+    // Only the keys of acronyms that are no person are ever looked up by
+    // initials, and a document has few: a name's initials are compared with
+    // them, not kept in a map of their own.
+    let mut acronym_keys: Vec<&str> = (0..groups.len())
+        .filter(|&g| acronym[g] && groups[g].kind != EntityKind::Person)
+        .map(key_of)
+        .collect();
+    acronym_keys.sort_unstable();
+    acronym_keys.dedup();
+    let long = groups.iter().filter(|group| group.words > 1).count();
+    let mut by_last: Chains<&str> = Chains::new(groups.len(), long);
+    let mut by_first: Chains<&str> = Chains::new(groups.len(), long);
+    let mut by_initials: Chains<&str> = Chains::new(groups.len(), acronym_keys.len());
     let mut initials = String::new();
     for (g, _) in groups
         .iter()
@@ -257,7 +267,7 @@ pub(super) fn merge(
         let key = key_of(g);
         by_first.push(first_word(key), g);
         by_last.push(last_word(key), g);
-        if !wants_initials {
+        if acronym_keys.is_empty() {
             continue;
         }
         initials.clear();
@@ -266,8 +276,10 @@ pub(super) fn merge(
                 .filter(|w| !ACRONYM_SKIPS.contains(w))
                 .filter_map(|w| w.chars().next()),
         );
-        if initials.chars().nth(1).is_some() {
-            by_initials.push(initials.clone(), g);
+        if initials.chars().nth(1).is_some()
+            && let Ok(found) = acronym_keys.binary_search(&initials.as_str())
+        {
+            by_initials.push(acronym_keys[found], g);
         }
     }
     let mut parent: Vec<usize> = (0..groups.len()).collect();

@@ -8,6 +8,11 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+use crate::analyse::ner::hash::IdBuild;
+
+/// The multiplier of [`FxHasher`].
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
 /// FxHash: a fast hasher for short word keys, where SipHash's resistance to
 /// crafted collisions buys nothing and costs a fifth of the stage's time.
 #[derive(Debug, Default, Clone, Copy)]
@@ -15,21 +20,21 @@ pub struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
-        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut mix = |word: u64| self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+        let mut mix = |word: u64| self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
             mix(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
         }
-        // The tail as little-endian and zero-padded, built in a register:
-        // copying it into a buffer called `memcpy` for every short word.
         let tail = chunks.remainder();
         if !tail.is_empty() {
-            mix(tail
-                .iter()
-                .rev()
-                .fold(0, |word, &b| word << 8 | u64::from(b)));
+            mix(padded_tail(tail));
         }
+    }
+
+    /// The end mark of every `str` key: one step, as [`Self::write`] would
+    /// take for one byte, without its chunking.
+    fn write_u8(&mut self, byte: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(FX_SEED);
     }
 
     fn finish(&self) -> u64 {
@@ -37,10 +42,73 @@ impl Hasher for FxHasher {
     }
 }
 
+/// Up to eight bytes as a little-endian word padded with zeros, built in a
+/// register from two overlapping loads: copying them into a buffer called
+/// `memcpy` for every short word, and a loop over them mispredicted where
+/// each word ends.
+#[inline]
+fn padded_tail(tail: &[u8]) -> u64 {
+    let len = tail.len();
+    if let (Some(low), Some(high)) = (tail.first_chunk::<4>(), tail.last_chunk::<4>()) {
+        u64::from(u32::from_le_bytes(*low))
+            | u64::from(u32::from_le_bytes(*high)) << (8 * (len - 4))
+    } else if let (Some(low), Some(high)) = (tail.first_chunk::<2>(), tail.last_chunk::<2>()) {
+        u64::from(u16::from_le_bytes(*low))
+            | u64::from(u16::from_le_bytes(*high)) << (8 * (len - 2))
+    } else {
+        tail.first().map_or(0, |&b| u64::from(b))
+    }
+}
+
 /// A hash map with [`FxHasher`].
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A hash set with [`FxHasher`].
 pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// Words (as bytes) mapped to values. Most words looked up are short, and
+/// one under eight bytes is packed with its length into one integer key:
+/// hashing that is a multiplication, and a match needs no byte comparison.
+#[derive(Debug)]
+pub struct WordMap<V> {
+    /// Words under eight bytes, by [`packed`] key.
+    short: HashMap<u64, V, IdBuild>,
+    /// Longer words.
+    long: FastMap<Box<[u8]>, V>,
+}
+
+impl<V: Copy> WordMap<V> {
+    /// The value of `word`, if it is in the map.
+    #[inline]
+    pub fn get(&self, word: &[u8]) -> Option<V> {
+        match packed(word) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(word).copied(),
+        }
+    }
+}
+
+impl<V> FromIterator<(Box<[u8]>, V)> for WordMap<V> {
+    fn from_iter<I: IntoIterator<Item = (Box<[u8]>, V)>>(entries: I) -> Self {
+        let mut map = Self {
+            short: HashMap::default(),
+            long: FastMap::default(),
+        };
+        for (word, value) in entries {
+            match packed(&word) {
+                Some(key) => map.short.insert(key, value),
+                None => map.long.insert(word, value),
+            };
+        }
+        map
+    }
+}
+
+/// The key of a word under eight bytes: its bytes, and its length in the top
+/// byte, so that no two words share one.
+#[inline]
+fn packed(word: &[u8]) -> Option<u64> {
+    (word.len() < 8).then(|| padded_tail(word) | (word.len() as u64) << 56)
+}
 
 /// Grammatical gender a pronoun or a name implies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,7 +134,7 @@ pub struct Lexicon {
     multi: FastMap<String, Vec<Vec<String>>>,
     /// Third-person pronouns. The word maps are keyed by bytes so that a
     /// word lowered on the stack ([`Word::Inline`]) is looked up as it is.
-    pronouns: FastMap<Box<[u8]>, PronounClass>,
+    pronouns: WordMap<PronounClass>,
     /// First two letters of every pronoun, lower case, for a cheap pre-test.
     pronoun_starts: Vec<[u8; 2]>,
     /// One bit per first two bytes of a pronoun or "the", in any case, so
@@ -75,13 +143,13 @@ pub struct Lexicon {
     /// Length in bytes of the longest pronoun, possessive "'s" included.
     pronoun_longest: usize,
     /// Honorifics, gendered titles and first names.
-    genders: FastMap<Box<[u8]>, Gender>,
+    genders: WordMap<Gender>,
     /// One bit per [`shape`] of the words in `genders`, as `class_shapes`.
     gender_shapes: Vec<u64>,
     /// What each title-list word is (a one-word title, a modifier, an
     /// organisation word, a stop word, a multi-word title's end), so one
     /// look-up answers every question.
-    classes: FastMap<Box<[u8]>, WordClass>,
+    classes: WordMap<WordClass>,
     /// One bit per [`shape`] of the words in `classes`: most words looked up
     /// (names) have a shape no listed word has, and are answered without
     /// hashing.
@@ -233,15 +301,15 @@ impl Lexicon {
         let class_shapes = shapes(classes.keys());
         let gender_shapes = shapes(genders.keys());
         Self {
-            classes,
+            classes: classes.into_iter().collect(),
             class_shapes,
             gender_shapes,
             pronoun_starts,
             reference_starts,
             pronoun_longest,
             multi,
-            pronouns,
-            genders,
+            pronouns: pronouns.into_iter().collect(),
+            genders: genders.into_iter().collect(),
         }
     }
 
@@ -251,7 +319,7 @@ impl Lexicon {
         if !has_shape(&self.class_shapes, word) {
             return WordClass::default();
         }
-        self.classes.get(word).copied().unwrap_or_default()
+        self.classes.get(word).unwrap_or_default()
     }
 
     /// [`Self::class`] of a token's [`normalize`]d text. An ASCII word's
@@ -284,7 +352,7 @@ impl Lexicon {
 
     /// What a pronoun (lower case) can refer to, if it is one.
     pub fn pronoun(&self, word: impl AsRef<[u8]>) -> Option<PronounClass> {
-        self.pronouns.get(word.as_ref()).copied()
+        self.pronouns.get(word.as_ref())
     }
 
     /// Whether the word at byte `at` of `text` may be a pronoun or "the",
@@ -292,7 +360,7 @@ impl Lexicon {
     /// with the byte after it: it may pass here, never the exact test.
     #[inline]
     pub fn may_start_reference(&self, text: &[u8], at: usize) -> bool {
-        let Some(&[first, second]) = text.get(at..at + 2) else {
+        let Some(&[first, second]) = text.get(at..).and_then(<[u8]>::first_chunk) else {
             return false;
         };
         let pair = pair(first, second);
@@ -312,7 +380,7 @@ impl Lexicon {
 
     /// The gender a first name, honorific or title (lower case) implies.
     pub fn gender(&self, word: impl AsRef<[u8]>) -> Option<Gender> {
-        self.genders.get(word.as_ref()).copied()
+        self.genders.get(word.as_ref())
     }
 
     /// [`Self::gender`] of a token's [`normalize`]d text, most words told
@@ -502,6 +570,37 @@ pub fn possessive_len(word: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Short and long words are found alike, and a word is not found under
+    /// its prefix padded with zero bytes.
+    #[test]
+    fn word_map_finds_short_and_long_words() {
+        let words = ["a", "chair", "sevenby", "eightbyt", "chairwoman"];
+        let map: WordMap<usize> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.as_bytes().into(), i))
+            .collect();
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(map.get(w.as_bytes()), Some(i), "{w}");
+        }
+        assert_eq!(map.get(b"chair\0"), None);
+        assert_eq!(map.get(b"chairs"), None);
+        assert_eq!(map.get(b""), None);
+        assert_eq!(map.get(b"chairwomen"), None);
+    }
+
+    /// A string's end mark hashes as the byte it is.
+    #[test]
+    fn one_byte_hashes_as_written() {
+        for byte in [0, 0x2a, 0xff] {
+            let mut direct = FxHasher(7);
+            direct.write_u8(byte);
+            let mut written = FxHasher(7);
+            written.write(&[byte]);
+            assert_eq!(direct.finish(), written.finish());
+        }
+    }
 
     /// The hash of each tail length is that of the word padded with zeros,
     /// as the maps were first built with.

@@ -77,7 +77,7 @@ pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
     let lex = lexicon::lexicon();
     let mut named: Vec<Named> = Vec::with_capacity(ranges.len());
     // Every key in one buffer: one allocation, not one per mention.
-    let mut key_text = String::with_capacity(16 * ranges.len());
+    let mut key_bytes = Vec::with_capacity(16 * ranges.len());
     for &(kind, first, last) in &ranges {
         let kind = person_after_title(doc, kind, first, last);
         let start = if is_bare_title(doc, kind, last) {
@@ -94,7 +94,7 @@ pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
             if is_acronym(text) || known {
                 named.push(named_at(
                     doc,
-                    &mut key_text,
+                    &mut key_bytes,
                     EntityKind::Other,
                     index,
                     index,
@@ -102,10 +102,14 @@ pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
             }
         }
         if start <= last {
-            named.push(named_at(doc, &mut key_text, kind, start, last));
+            named.push(named_at(doc, &mut key_bytes, kind, start, last));
         }
     }
-    add_acronyms(doc, &mut key_text, &mut named);
+    add_acronyms(doc, &mut key_bytes, &mut named);
+    // Keys are cut from the text and lowered a character at a time, so the
+    // buffer is UTF-8: the check passes and nothing is copied.
+    let key_text = String::from_utf8(key_bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     named.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));
     let mut end = 0;
     named.retain(|n| {
@@ -149,7 +153,7 @@ pub(super) fn is_clitic(doc: &Document, index: usize) -> bool {
 /// to `keys`.
 fn named_at(
     doc: &Document,
-    keys: &mut String,
+    keys: &mut Vec<u8>,
     kind: EntityKind,
     first: usize,
     last: usize,
@@ -190,7 +194,7 @@ pub(super) fn is_acronym(text: &str) -> bool {
 }
 
 /// "Full Name (ACR)": the acronym in brackets after a name is a mention too.
-fn add_acronyms(doc: &Document, keys: &mut String, named: &mut Vec<Named>) {
+fn add_acronyms(doc: &Document, keys: &mut Vec<u8>, named: &mut Vec<Named>) {
     let inner: Vec<(EntityKind, usize)> = named
         .iter()
         .map(|n| (n.kind, n.last + 2))

@@ -58,9 +58,7 @@ impl Facts {
             for word in &words {
                 by_role_word.entry(word.clone()).or_default().push(e);
             }
-            if words.iter().any(|w| lex.is_leader(w))
-                || role.to_lowercase().contains("prime minister")
-            {
+            if words.iter().any(|w| lex.is_leader(w)) || names_prime_minister(role) {
                 leaders.push(e);
             }
             role_words[e] = words;
@@ -85,6 +83,20 @@ impl Facts {
             leaders,
         }
     }
+
+    /// Whether any entity has a role a description could match.
+    fn has_roles(&self) -> bool {
+        !self.by_role_word.is_empty() || !self.leaders.is_empty()
+    }
+}
+
+/// Whether a role says "prime minister" in any case. No letter beyond ASCII
+/// lowers to one of its letters followed by the next, so comparing ASCII
+/// bytes answers as lowering the role would, without a copy or a searcher.
+pub(super) fn names_prime_minister(role: &str) -> bool {
+    role.as_bytes()
+        .windows(14)
+        .any(|w| w.eq_ignore_ascii_case(b"prime minister"))
 }
 
 /// Find every pronoun and description that refers to an entity and add it to
@@ -102,8 +114,8 @@ pub(super) fn find(doc: &Document, named: &[Named], owner: &[usize], entities: &
             paragraph = sentence.paragraph;
             quoted = false;
         }
-        for t in sentence.tokens.clone() {
-            let token = doc.tokens[t];
+        let tokens = doc.tokens.get(sentence.tokens.clone()).unwrap_or_default();
+        for (t, &token) in sentence.tokens.clone().zip(tokens) {
             // Most words fail on their first two bytes; only then cut the text.
             match token.kind {
                 TokenKind::Word if !quoted && lex.may_start_reference(bytes, token.span.start) => {}
@@ -117,8 +129,12 @@ pub(super) fn find(doc: &Document, named: &[Named], owner: &[usize], entities: &
             if !may_refer(text) {
                 continue;
             }
-            // "the" is the commonest word here and no pronoun.
+            // "the" is the commonest word here and no pronoun; a description
+            // after it can only match a role, and many articles give none.
             let the = text.eq_ignore_ascii_case("the");
+            if the && !facts.has_roles() {
+                continue;
+            }
             let lower = if the {
                 Word::Borrowed("the")
             } else {

@@ -76,7 +76,7 @@ fn tidy(doc: &Document, mut first: usize, mut end: usize) -> Option<(usize, usiz
 /// "is this name used elsewhere?" need no owned strings.
 #[derive(Default)]
 pub(super) struct KeyHashes {
-    buffer: String,
+    buffer: Vec<u8>,
 }
 
 impl KeyHashes {
@@ -87,7 +87,7 @@ impl KeyHashes {
         for index in first..=last {
             push_key_word(doc, first, index, &mut self.buffer);
         }
-        BuildHasherDefault::<lexicon::FxHasher>::default().hash_one(self.buffer.as_str())
+        BuildHasherDefault::<lexicon::FxHasher>::default().hash_one(self.buffer.as_slice())
     }
 }
 
@@ -119,36 +119,58 @@ pub(super) fn split_possessives(doc: &Document, ranges: Vec<Range>) -> Vec<Range
 /// Append word `index` of a name starting at token `first` as names are
 /// compared: lower case, no possessive, "U.S." as "us", a space before it
 /// unless it is the first or a clitic "'s" ("McDonald's").
-fn push_key_word(doc: &Document, first: usize, index: usize, out: &mut String) {
+fn push_key_word(doc: &Document, first: usize, index: usize, out: &mut Vec<u8>) {
+    let start = doc.tokens[index].span.start;
     let text = doc.token_text(index);
     if text == "." {
         return;
     }
     if index > first && !is_clitic(doc, index) {
-        out.push(' ');
+        out.push(b' ');
     }
-    let text = &text[..text.len() - possessive_len(text)];
-    if text.bytes().all(|b| b.is_ascii() && b != b'.') {
-        let from = out.len();
-        out.push_str(text);
-        out[from..].make_ascii_lowercase();
-        return;
+    let len = text.len() - possessive_len(text);
+    // A short word is read through a fixed window of the text, its tail
+    // zeroed: whole-window passes without early exits or calls, where a loop
+    // over its letters mispredicted where each word ends.
+    let window = doc.text.as_bytes().get(start..);
+    if let Some(&window) = window.and_then(|rest| rest.first_chunk::<KEY_WINDOW>())
+        && len <= KEY_WINDOW
+    {
+        let mut word = window;
+        for (i, b) in word.iter_mut().enumerate() {
+            *b = if i < len { *b } else { 0 };
+        }
+        let high = word.iter().fold(0u8, |acc, &b| acc | b);
+        let dot = word.iter().fold(false, |acc, &b| acc | (b == b'.'));
+        if high.is_ascii() & !dot {
+            word.make_ascii_lowercase();
+            let end = out.len() + len;
+            out.extend_from_slice(&word);
+            out.truncate(end);
+            return;
+        }
     }
+    let text = &text[..len];
     let initialism = text.contains('.') && text.split('.').all(|p| p.chars().count() <= 1);
+    let mut utf8 = [0u8; 4];
+    let mut push = |c: char| out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
     for c in text.chars() {
         match c {
             '.' if initialism => {}
-            '\u{2019}' => out.push('\''),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
+            '\u{2019}' => push('\''),
+            c if c.is_ascii() => push(c.to_ascii_lowercase()),
+            c => c.to_lowercase().for_each(&mut push),
         }
     }
 }
 
+/// Bytes of a word that [`push_key_word`] lowers in one fixed window.
+const KEY_WINDOW: usize = 24;
+
 /// Append the lower-case key of tokens `first..=last` to `keys`, the one
 /// buffer holding every key of a document; returns where it lies there.
 #[inline]
-pub(super) fn push_key(doc: &Document, first: usize, last: usize, keys: &mut String) -> Span {
+pub(super) fn push_key(doc: &Document, first: usize, last: usize, keys: &mut Vec<u8>) -> Span {
     let start = keys.len();
     for index in first..=last {
         push_key_word(doc, first, index, keys);

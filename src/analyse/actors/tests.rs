@@ -672,3 +672,58 @@ fn he_after_two_men_goes_to_the_subject() {
         [("He", ReferenceKind::Pronoun)]
     );
 }
+
+/// The key of each tagged name, as `push_key` builds it.
+fn keys_of(text: &str, names: &[&str]) -> Vec<String> {
+    let doc = Document::new(text);
+    let mut keys = Vec::new();
+    names
+        .iter()
+        .map(|name| {
+            let start = text.find(name).unwrap_or_default();
+            let first = doc.tokens.partition_point(|t| t.span.start < start);
+            let last = doc
+                .tokens
+                .partition_point(|t| t.span.end <= start + name.len())
+                - 1;
+            let span = super::repair::push_key(&doc, first, last, &mut keys);
+            String::from_utf8_lossy(&keys[span.start..span.end]).into_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn keys_are_lowered_whatever_the_word() {
+    // Short words go through the fixed window; the longest word, the accented
+    // one, the initials and the name at the very end of the text do not.
+    let text = "Talks\nANNA Lee-Smith met Tomasz Wiśniewski of the Interdisciplinary\u{2019}Studiesfoundation and U.S. envoy Bo";
+    let keys = keys_of(
+        text,
+        &[
+            "ANNA Lee-Smith",
+            "Tomasz Wiśniewski",
+            "Interdisciplinary\u{2019}Studiesfoundation",
+            "U.S.",
+            "Bo",
+        ],
+    );
+    assert_eq!(
+        keys,
+        [
+            "anna lee-smith",
+            "tomasz wiśniewski",
+            "interdisciplinary'studiesfoundation",
+            "us",
+            "bo"
+        ]
+    );
+}
+
+#[test]
+fn a_prime_minister_is_found_in_any_case() {
+    assert!(super::references::names_prime_minister(
+        "former PRIME Minister"
+    ));
+    assert!(!super::references::names_prime_minister("prime  minister"));
+    assert!(!super::references::names_prime_minister("minister"));
+}
