@@ -88,14 +88,14 @@ fn lexicon() -> &'static Lexicon {
 impl Lexicon {
     /// Whether `word` ends in a letter some trigger form ends in.
     fn ends_like_trigger(&self, word: &[u8]) -> bool {
-        let b = word[word.len() - 1].to_ascii_lowercase();
-        b.is_ascii_lowercase() && self.last_letters & (1 << (b - b'a')) != 0
+        let letter = word[word.len() - 1].to_ascii_lowercase().wrapping_sub(b'a');
+        (letter < 26) & (self.last_letters >> (letter % 32) & 1 != 0)
     }
 
     /// Whether `word`, as written, of `shape`, may be a trigger form: a
     /// cheap test before the look-up.
     fn may_be_trigger(&self, word: &[u8], shape: quotes::Shape) -> bool {
-        self.ends_like_trigger(word) && self.shapes.holds(shape)
+        self.ends_like_trigger(word) & self.shapes.holds(shape)
     }
 
     /// The trigger a word of the headline is, matched in lower case.
@@ -225,27 +225,30 @@ pub fn find_with(doc: &Document, entities: &[Entity], quoted: &[bool]) -> Vec<Ev
         let range = sentence.tokens.clone();
         for i in range.clone() {
             let token = doc.tokens[i];
-            if quoted[i] || token.kind != TokenKind::Word {
-                continue;
-            }
             let word = &bytes[token.span.start..token.span.end];
-            if word.len() < 3 {
-                continue;
-            }
+            let open_word = !quoted[i] & (token.kind == TokenKind::Word) & (word.len() >= 3);
             let trigger = if index == 0 {
-                lexicon.headline_trigger(doc.token_text(i))
-            } else {
-                if !word[0].is_ascii_lowercase() {
+                if !open_word {
                     continue;
                 }
-                let shape = quotes::Shape::of(word);
-                if nouns.holds(shape)
+                lexicon.headline_trigger(doc.token_text(i))
+            } else {
+                // Nearly every token is turned away: all the tests are
+                // worked out first, joined without a branch each, as which
+                // of them fails is a coin toss from token to token.
+                let shape = quotes::Shape::of_token(doc, i);
+                let noun = nouns.holds(shape);
+                let verb = lexicon.may_be_trigger(word, shape);
+                if !(open_word & word[0].is_ascii_lowercase() & (noun | verb)) {
+                    continue;
+                }
+                if noun
                     && let Some(event) =
                         nominal::event_at(doc, entities, &spans, quoted, range.clone(), i)
                 {
                     named.push(event);
                 }
-                if !lexicon.may_be_trigger(word, shape) {
+                if !verb {
                     continue;
                 }
                 lexicon.triggers.get(doc.token_text(i)).copied()

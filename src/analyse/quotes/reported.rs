@@ -74,7 +74,7 @@ fn may_report(doc: &Document, i: usize) -> bool {
     static SHAPES: OnceLock<Shapes> = OnceLock::new();
     SHAPES
         .get_or_init(|| Shapes::new(REPORTS.iter().copied()))
-        .may_hold(lexicon::token_bytes(doc, i))
+        .may_hold_token(doc, i)
 }
 
 /// Every reported statement in sentences without quote marks.
