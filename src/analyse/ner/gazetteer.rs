@@ -139,7 +139,7 @@ impl Gazetteer {
     }
 
     /// The gazetteer flags (`F_FIRST_NAME`, `F_DEMONYM`, `F_ORG_WORD`, `F_STOP`,
-    /// `F_PLACE_HEAD`, `F_TITLE`) of a word hash.
+    /// `F_PLACE_HEAD`, `F_TITLE`, `F_PLACE_START`, `F_PLACE_ALONE`) of a word hash.
     pub fn word_flags(&self, word: u64) -> Flags {
         *self.words.get(hash::finish(word))
     }
