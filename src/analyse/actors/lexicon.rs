@@ -600,6 +600,22 @@ mod tests {
         assert_eq!(map.get(b"chairwomen"), None);
     }
 
+    /// The reference scan's first test lets through every pronoun, "the" and
+    /// double quotation mark, in any case, and keeps out most other tokens.
+    #[test]
+    fn reference_starts_pass_pronouns_and_quotation_marks() {
+        let lex = lexicon();
+        let passes = |token: &str| lex.may_start_reference(format!("{token} x").as_bytes(), 0);
+        for token in [
+            "he", "She", "THEIR", "the", "\"", "\u{201C}", "\u{201E}", "\u{00BB}",
+        ] {
+            assert!(passes(token), "{token}");
+        }
+        for token in ["minister", "London", "5", ",", "\u{00A3}", "'"] {
+            assert!(!passes(token), "{token}");
+        }
+    }
+
     /// A string's end mark hashes as the byte it is.
     #[test]
     fn one_byte_hashes_as_written() {
