@@ -5,6 +5,7 @@ use super::lexicon::{FastMap, lexicon};
 use super::{Entity, Named};
 use crate::analyse::EntityKind;
 use crate::analyse::text::Document;
+use std::hint::select_unpredictable;
 
 /// Last words that make a name a place or building, not a person
 /// ("Kim Il Sung Square" is not "Kim").
@@ -373,8 +374,10 @@ fn build(
         })
         .collect();
     let mut votes: Vec<[u32; 4]> = vec![[0; 4]; entities.len()];
-    // The mention with the most words, `usize::MAX` until the first.
-    let mut fullest: Vec<usize> = vec![usize::MAX; entities.len()];
+    // The mention with the most words, the first of a tie, with its number of
+    // words; every entity has a mention of a word or more, so no (0, 0)
+    // stays. Which mention wins is no pattern a branch could learn.
+    let mut fullest: Vec<(usize, usize)> = vec![(0, 0); entities.len()];
     let words = |i: usize| groups[group_of[i]].words;
     for ((index, n), &e) in named.iter().enumerate().zip(&owner) {
         let entity = &mut entities[e];
@@ -383,12 +386,11 @@ fn build(
         if entity.role.is_none() {
             entity.role = n.role.map(|r| r.of(doc.text).to_string());
         }
-        if fullest[e] == usize::MAX || words(index) > words(fullest[e]) {
-            fullest[e] = index;
-        }
+        let mention = (words(index), index);
+        fullest[e] = select_unpredictable(mention.0 > fullest[e].0, mention, fullest[e]);
     }
     for (e, entity) in entities.iter_mut().enumerate() {
-        entity.name = named[fullest[e]].span.of(doc.text).to_string();
+        entity.name = named[fullest[e].1].span.of(doc.text).to_string();
         entity.kind = winner(&votes[e]);
         // A nationality ("Iranian security forces") stays what it is.
         let demonym = || {

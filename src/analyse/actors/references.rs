@@ -116,9 +116,13 @@ pub(super) fn find(doc: &Document, named: &[Named], owner: &[usize], entities: &
         }
         let tokens = doc.tokens.get(sentence.tokens.clone()).unwrap_or_default();
         for (t, &token) in sentence.tokens.clone().zip(tokens) {
-            // Most words fail on their first two bytes; only then cut the text.
+            // Most tokens fail on their first two bytes, words or not; testing
+            // those before the kind spares a branch that goes either way.
+            if !lex.may_start_reference(bytes, token.span.start) {
+                continue;
+            }
             match token.kind {
-                TokenKind::Word if !quoted && lex.may_start_reference(bytes, token.span.start) => {}
+                TokenKind::Word if !quoted => {}
                 TokenKind::Quote => {
                     quoted = quote_state(doc.token_text(t), quoted);
                     continue;
