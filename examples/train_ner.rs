@@ -64,9 +64,13 @@ fn train(
         100.0 * errors as f64 / scored.max(1) as f64,
         started.elapsed().as_secs_f64()
     );
+    // 24,000 features fill 8,192 buckets of the look-up table; with their
+    // rows that is about 0.7 MB, which stays in a core's cache beside the
+    // other tables. Dev scores stayed within their seed-to-seed spread of
+    // those of 45,000 features, and the tagger ran about 4 % faster.
     let most = std::env::var("NER_MOST")
-        .map_or(Ok(45_000), |m| m.parse())
-        .unwrap_or(45_000);
+        .map_or(Ok(24_000), |m| m.parse())
+        .unwrap_or(24_000);
     trainer.finish(prune, most)
 }
 
