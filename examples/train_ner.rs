@@ -67,7 +67,7 @@ fn train(
     // 24,000 features fill 8,192 buckets of the look-up table; with their
     // rows that is about 0.7 MB, which stays in a core's cache beside the
     // other tables. Dev scores stayed within their seed-to-seed spread of
-    // those of 45,000 features, and the tagger ran about 4 % faster.
+    // those of 45,000 features, and the analyser ran 1–4 % faster.
     let most = std::env::var("NER_MOST")
         .map_or(Ok(24_000), |m| m.parse())
         .unwrap_or(24_000);
