@@ -243,7 +243,9 @@ fn trim(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     (start, end)
 }
 
-fn is_quote_char(c: char) -> bool {
+/// Whether `c` is a quote mark, straight, curly or angled, single or double:
+/// a token of its own.
+pub(crate) fn is_quote_char(c: char) -> bool {
     matches!(
         c,
         '"' | '\u{201C}'
@@ -303,8 +305,8 @@ fn tokenize(
             .get(end)
             .is_some_and(|&n| CLASSES[usize::from(n)] & start.stops != 0);
         let (end, kind) = if !start.slow && !stops {
-            // Nearly every token: a word or number followed by a space or a
-            // comma, or a single punctuation mark.
+            // Nearly every token: a word followed by a space or a comma, a
+            // number followed by a space, or a single punctuation mark.
             (end, start.kind)
         } else {
             let may_split = split_possessives && (i > 0 || !paragraph_start);
@@ -394,7 +396,7 @@ fn number_end(s: &str, mut end: usize) -> usize {
 fn word_end(s: &str, start: usize, mut end: usize, split_possessives: bool) -> usize {
     let bytes = s.as_bytes();
     loop {
-        // ASCII letters and digits, the common case, a byte at a time.
+        // ASCII letters and digits, the common case, sixteen bytes at a time.
         end += bytes.get(end..).map_or(0, alphanumeric_run);
         let Some(&b) = bytes.get(end) else { break };
         let d = if b.is_ascii() {
@@ -926,13 +928,18 @@ mod fast_path {
         prop::collection::vec(piece, 0..40).prop_map(|p| p.concat())
     }
 
+    /// The fast path and the oracle agree on `text` and on every span that
+    /// ends early (the fast path reads letter runs past a span's end and
+    /// cuts them back, as when possessives are split in a sub-span).
     fn same_tokens(text: &str) {
-        let all = Span::new(0, text.len());
-        for (split, start) in [(false, true), (true, true), (true, false)] {
-            let (mut fast, mut slow) = (Vec::new(), Vec::new());
-            tokenize(text, all, split, start, &mut fast);
-            by_chars::tokenize(text, all, split, start, &mut slow);
-            assert_eq!(fast, slow, "{text:?} split {split} start {start}");
+        let ends = text.char_indices().map(|(i, _)| i).chain([text.len()]);
+        for span in ends.map(|end| Span::new(0, end)) {
+            for (split, start) in [(false, true), (true, true), (true, false)] {
+                let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                tokenize(text, span, split, start, &mut fast);
+                by_chars::tokenize(text, span, split, start, &mut slow);
+                assert_eq!(fast, slow, "{text:?} {span:?} split {split} start {start}");
+            }
         }
     }
 

@@ -255,9 +255,9 @@ pub(super) fn merge(
         .collect();
     acronym_keys.sort_unstable();
     acronym_keys.dedup();
-    let long = groups.iter().filter(|group| group.words > 1).count();
-    let mut by_last: Chains<&str> = Chains::new(groups.len(), long);
-    let mut by_first: Chains<&str> = Chains::new(groups.len(), long);
+    let multi_word = groups.iter().filter(|group| group.words > 1).count();
+    let mut by_last: Chains<&str> = Chains::new(groups.len(), multi_word);
+    let mut by_first: Chains<&str> = Chains::new(groups.len(), multi_word);
     let mut by_initials: Chains<&str> = Chains::new(groups.len(), acronym_keys.len());
     let mut initials = String::new();
     for (g, _) in groups

@@ -8,19 +8,17 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use crate::analyse::ner::hash::IdBuild;
+use crate::analyse::ner::hash::{self, IdBuild};
 
-/// The multiplier of [`FxHasher`].
-const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-/// FxHash: a fast hasher for short word keys, where SipHash's resistance to
-/// crafted collisions buys nothing and costs a fifth of the stage's time.
+/// FxHash (each step is [`hash::mix`]): a fast hasher for short word keys,
+/// where SipHash's resistance to crafted collisions buys nothing and costs a
+/// fifth of the stage's time.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
-        let mut mix = |word: u64| self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+        let mut mix = |word: u64| self.0 = hash::mix(self.0, word);
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
             mix(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
@@ -34,7 +32,7 @@ impl Hasher for FxHasher {
     /// The end mark of every `str` key: one step, as [`Self::write`] would
     /// take for one byte, without its chunking.
     fn write_u8(&mut self, byte: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(FX_SEED);
+        self.0 = hash::mix(self.0, u64::from(byte));
     }
 
     fn finish(&self) -> u64 {

@@ -106,8 +106,10 @@ pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
         }
     }
     add_acronyms(doc, &mut key_bytes, &mut named);
-    // Keys are cut from the text and lowered a character at a time, so the
-    // buffer is UTF-8: the check passes and nothing is copied.
+    // Keys are cut from the text and lowered in whole characters (a short
+    // ASCII word's bytes at once, else a character at a time), so the buffer
+    // is UTF-8: the check passes and nothing is copied. The lossy branch
+    // never runs (it would shift the keys' spans).
     let key_text = String::from_utf8(key_bytes)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     named.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));

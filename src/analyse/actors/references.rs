@@ -94,9 +94,10 @@ impl Facts {
 /// lowers to one of its letters followed by the next, so comparing ASCII
 /// bytes answers as lowering the role would, without a copy or a searcher.
 pub(super) fn names_prime_minister(role: &str) -> bool {
+    const PRIME_MINISTER: &[u8] = b"prime minister";
     role.as_bytes()
-        .windows(14)
-        .any(|w| w.eq_ignore_ascii_case(b"prime minister"))
+        .windows(PRIME_MINISTER.len())
+        .any(|w| w.eq_ignore_ascii_case(PRIME_MINISTER))
 }
 
 /// Find every pronoun and description that refers to an entity and add it to

@@ -1,5 +1,6 @@
 //! Lists of known names (places, first names, demonyms, organisation words),
-//! embedded in the binary and turned into hash sets once.
+//! embedded in the binary and turned into look-up tables
+//! ([`super::table::Table`]) once.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -27,7 +28,8 @@ pub struct Gazetteer {
     /// Place names of two words or more ([`WHOLE`]), and every shorter
     /// start of one ([`START`]) but its first word.
     places: Table<u8>,
-    /// First names, demonyms, organisation words, titles and function words, as `F_*` flags.
+    /// First names, demonyms, organisation words, titles, function words,
+    /// place heads and the first words of place names, as `F_*` flags.
     words: Table<Flags>,
 }
 
@@ -128,8 +130,10 @@ impl Gazetteer {
         })
     }
 
-    /// Whether the phrase hash (see [`extend`]) names a known place
-    /// (`Some(true)`), starts one (`Some(false)`), or neither.
+    /// Whether the hash of a phrase of two words or more (see [`extend`])
+    /// names a known place (`Some(true)`), starts a longer one
+    /// (`Some(false)`), or neither. A place's first word is not in this
+    /// table: [`Self::word_flags`] tells it (`F_PLACE_START`, `F_PLACE_ALONE`).
     pub fn place(&self, phrase: u64) -> Option<bool> {
         match *self.places.get(hash::finish(phrase)) {
             WHOLE => Some(true),

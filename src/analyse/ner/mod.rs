@@ -151,7 +151,8 @@ pub struct Emissions<'m> {
 const NONE: u32 = u32::MAX;
 
 impl<'m> Emissions<'m> {
-    /// Nothing computed yet for the `tokens` of `text`, described by `infos`.
+    /// Nothing computed yet for the `tokens` of `text`, described by
+    /// `infos`, in a story about `topic` (see [`features::topic`]).
     pub fn new(
         model: &'m Model,
         text: &'m str,
@@ -167,6 +168,7 @@ impl<'m> Emissions<'m> {
             topic,
             index: vec![NONE; infos.len()],
             scores: Vec::new(),
+            // Room for every static feature of a token.
             buffer: Vec::with_capacity(40),
         }
     }

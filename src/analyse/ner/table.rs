@@ -16,7 +16,9 @@ const OVERFLOW: u32 = 1 << 31;
 
 /// Values by 64-bit hash. The low bits of a hash but the lowest (every hash
 /// the tagger makes is odd) pick its bucket; the high half, made odd, is the
-/// key stored (0 marks an empty place).
+/// key stored (0 marks an empty place). Two hashes that agree in both are
+/// one key to the table: a hash it lacks is taken for a stored one about
+/// once in 2³¹ look-ups.
 #[derive(Debug)]
 pub struct Table<V> {
     mask: usize,
@@ -51,6 +53,7 @@ impl<V: Copy + Default> Table<V> {
     /// Each key goes to its hash's bucket, or to the first one after it
     /// with room.
     pub fn new(entries: Vec<(u64, V)>) -> Table<V> {
+        // A bucket's start must stay below OVERFLOW, its flag bit.
         let count = entries.len().min(OVERFLOW as usize - 1);
         let mask = (count / FILL + 1).next_power_of_two() - 1;
         let mut buckets = vec![Bucket::default(); mask + 1];
@@ -98,6 +101,8 @@ impl<V: Copy + Default> Table<V> {
         let wanted = key(hash);
         let none = self.values.len() - 1;
         let mut b = bucket(hash, self.mask);
+        // Ends: there are more buckets than keys / FILL, so some bucket
+        // never overflows.
         loop {
             let bucket = &self.buckets[b];
             let start = (bucket.start & !OVERFLOW) as usize;

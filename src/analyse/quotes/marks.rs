@@ -228,6 +228,18 @@ mod tests {
     }
 
     #[test]
+    fn the_byte_search_finds_every_double_mark() {
+        // The search hand-codes the marks' bytes; a mark added to `mark`
+        // must be added there too.
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            let inside = format!("a{c}b");
+            assert_eq!(has_double_mark(&alone), mark(&alone).is_some(), "{c:?}");
+            assert_eq!(has_double_mark(&inside), mark(&alone).is_some(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn pairs_straight_and_curly_marks() {
         assert_eq!(
             quoted("\u{201C}We won,\u{201D} she said. \"It was close.\""),

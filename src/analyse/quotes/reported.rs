@@ -306,3 +306,20 @@ fn is_named(scanner: &Scanner, mention: Span) -> bool {
     }
     first.starts_with(|c: char| c.is_uppercase()) || lexicon::is_determiner(first)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::may_hold_quote_char;
+    use crate::analyse::text::is_quote_char;
+
+    #[test]
+    fn the_byte_search_finds_every_quote_char() {
+        // The search hand-codes the first bytes of the quote characters; one
+        // added to `is_quote_char` must be added there too.
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            if is_quote_char(c) {
+                assert!(may_hold_quote_char(&format!("a{c}b")), "{c:?}");
+            }
+        }
+    }
+}
