@@ -327,7 +327,7 @@ const GENERIC_WORDS: &[&str] = &[
     "yesterday",
 ];
 
-/// Whether a term is vague news vocabulary (see [`GENERIC_WORDS`]).
+/// Whether a term is vague news vocabulary (see `GENERIC_WORDS`).
 pub fn is_generic(term: &str) -> bool {
     GENERIC_WORDS.binary_search(&term).is_ok()
 }

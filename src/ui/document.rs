@@ -7,7 +7,7 @@ use crate::sanitize::{Shown, clean_line, show};
 use crate::span::Span;
 
 /// Paragraphs ending past this byte of an article are wrapped greedily (see
-/// [`Layout::wrap_fast`]); before it, with `textwrap`'s optimal fit.
+/// `Layout::wrap_fast`); before it, with `textwrap`'s optimal fit.
 pub const FAST_WRAP_AFTER: usize = 4 << 20;
 
 /// Paragraphs longer than this are wrapped greedily wherever they are.

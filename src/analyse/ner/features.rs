@@ -809,7 +809,7 @@ impl LabelTables {
 
 /// The first model's weights for the flag-valued static features
 /// ([`FlagValues`]) by value: templates 17 and 24 summed by
-/// [`FlagValues::own`], 19 and 20 by [`FlagValues::next`].
+/// `FlagValues::own`, 19 and 20 by `FlagValues::next`.
 #[derive(Debug)]
 pub struct FlagTables {
     own: Vec<Sum>,

@@ -74,7 +74,7 @@ impl Shapes {
 }
 
 /// A word's hashed shape ([`Shapes`]), worked out once to test against
-/// several lists: [`Shapes::BITS`] bits, held in a `u16`.
+/// several lists: `Shapes::BITS` bits, held in a `u16`.
 #[derive(Debug, Clone, Copy)]
 pub struct Shape(u16);
 

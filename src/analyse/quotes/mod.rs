@@ -1,12 +1,12 @@
 //! Statements: direct quotes and reported speech, each with its speaker.
 //!
 //! Three passes over the text: quote marks are paired into passages
-//! ([`marks`]); each passage looks for its own cue and speaker next to it
-//! ([`speaker`]); passages without one borrow the speaker of a neighbour (the
+//! (`marks`); each passage looks for its own cue and speaker next to it
+//! (`speaker`); passages without one borrow the speaker of a neighbour (the
 //! earlier quote of a "“…,” he said. “…”" paragraph, a "Lee said:" line
 //! before, a bare quote paragraph continuing the last speaker). Titles and
 //! scare quotes are dropped on the way. Reported speech without marks comes
-//! from [`reported`].
+//! from `reported`.
 
 mod lexicon;
 mod marks;
