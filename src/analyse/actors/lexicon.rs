@@ -176,6 +176,12 @@ impl WordClass {
         self.0 & (Self::MODIFIER | Self::HEAD) != 0
     }
 
+    /// A listed title word that is neither a title nor an organisation word:
+    /// a portfolio or a rank ("trade", "deputy").
+    pub fn portfolio(self) -> bool {
+        self.0 & (Self::MODIFIER | Self::HEAD | Self::ORGANIZATION) == Self::MODIFIER
+    }
+
     /// A title a person holds ("minister"), not a description of an
     /// organisation ("agency").
     pub fn person_title(self) -> bool {

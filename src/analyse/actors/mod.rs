@@ -121,10 +121,38 @@ pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
         }
         keep
     });
+    drop_portfolios(doc, &mut named);
     let links = acronym_links(doc, &key_text, &named);
     let (mut entities, owner) = group::merge(doc, &named, &key_text, &links);
     references::find(doc, &named, &owner, &mut entities);
     entities
+}
+
+/// "Trade" of "Trade and Industry Secretary Patricia Hewitt" is part of her
+/// role, not an organisation: drop the mentions made only of portfolio words
+/// inside a person's role that joins portfolios. (In "Labour MP Tom Watson"
+/// "Labour" is the party.)
+fn drop_portfolios(doc: &Document, named: &mut Vec<Named>) {
+    let roles: Vec<Span> = named
+        .iter()
+        .filter(|n| n.kind == EntityKind::Person)
+        .filter_map(|n| n.role)
+        .filter(|r| {
+            let role = r.of(doc.text);
+            role.contains(" and ") || role.contains(',')
+        })
+        .collect();
+    if roles.is_empty() {
+        return;
+    }
+    let lex = lexicon::lexicon();
+    named.retain(|n| {
+        let in_role = roles
+            .iter()
+            .any(|r| r.start <= n.span.start && n.span.end <= r.end);
+        let portfolio = || (n.first..=n.last).all(|i| lex.class_of(doc.token_text(i)).portfolio());
+        n.kind == EntityKind::Person || !in_role || !portfolio()
+    });
 }
 
 /// Index of the sentence holding token `index`.

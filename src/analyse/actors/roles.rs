@@ -44,13 +44,23 @@ pub fn left_of(doc: &Document, floor: usize, first: usize) -> Option<Span> {
     // kept only when a capitalised word or a listed word lies beyond them.
     let mut start = first;
     let mut cursor = first;
+    // Whether an "and" joined two portfolios, so that a comma may join more.
+    let mut listed = false;
     while cursor > floor && first - cursor < MAX_ROLE_TOKENS {
         let index = cursor - 1;
+        let text = doc.token_text(index);
+        // "Trade and Industry Secretary", "Culture, Media and Sport
+        // Secretary": portfolios joined into one title.
+        let joiner = text == "and" || (listed && text == ",");
+        if joiner && start == cursor && start < first && joins_portfolios(doc, floor, index) {
+            listed = true;
+            cursor = index;
+            continue;
+        }
         if doc.tokens[index].kind != TokenKind::Word {
             break;
         }
         // "Russia's President": the owner is no part of the title.
-        let text = doc.token_text(index);
         if is_clitic(doc, index) || possessive_len(text) > 0 {
             break;
         }
@@ -90,6 +100,17 @@ pub fn left_of(doc: &Document, floor: usize, first: usize) -> Option<Span> {
         doc.tokens[start].span.start,
         doc.tokens[end].span.end,
     ))
+}
+
+/// Whether the "and" or comma at token `index` joins portfolios in a title:
+/// the word before it is a listed portfolio ("Trade", "Culture"), not a name
+/// ("Putin and Defence Minister Andrei Belousov") or a title of its own
+/// ("the Queen and Prince Philip").
+fn joins_portfolios(doc: &Document, floor: usize, index: usize) -> bool {
+    index > floor && doc.tokens[index - 1].kind == TokenKind::Word && {
+        let left = doc.token_text(index - 1);
+        capitalised(left) && lexicon().class_of(left).portfolio()
+    }
 }
 
 /// The apposition after token `last` (a name's last token) that gives a title,

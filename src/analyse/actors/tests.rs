@@ -727,3 +727,43 @@ fn a_prime_minister_is_found_in_any_case() {
     assert!(!super::references::names_prime_minister("prime  minister"));
     assert!(!super::references::names_prime_minister("minister"));
 }
+
+#[test]
+fn portfolios_joined_by_and_make_one_role() {
+    let text = "Cabinet row over rail fares\n\
+Transport and Energy Secretary Mara Quill defended the fares. \
+The Culture, Media and Sport Secretary Idris Penhale sided with her. \
+Labour MP Tomas Wren and Defence Minister Ruth Ashby stayed silent.";
+    // Tagged as a tagger trained on news tags them: portfolios as names.
+    let entities = run(
+        text,
+        &[
+            ("Mara Quill", Person),
+            ("Idris Penhale", Person),
+            ("Tomas Wren", Person),
+            ("Ruth Ashby", Person),
+            ("Transport", Org),
+            ("Culture", Org),
+            ("Media", Place),
+            ("Labour", Org),
+        ],
+    );
+    let role = |name| entity(&entities, name).role.clone();
+    assert_eq!(
+        role("Mara Quill").as_deref(),
+        Some("Transport and Energy Secretary")
+    );
+    assert_eq!(
+        role("Idris Penhale").as_deref(),
+        Some("Culture, Media and Sport Secretary")
+    );
+    // A name before "and" is no portfolio.
+    assert_eq!(role("Ruth Ashby").as_deref(), Some("Defence Minister"));
+    assert_eq!(role("Tomas Wren").as_deref(), Some("Labour MP"));
+    let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
+    // The portfolios of a joined role are no actors; the party is.
+    for portfolio in ["Transport", "Culture", "Media"] {
+        assert!(!names.contains(&portfolio), "{portfolio} in {names:?}");
+    }
+    assert_eq!(entity(&entities, "Labour").kind, Org);
+}
