@@ -322,9 +322,33 @@ impl Scanner<'_, '_> {
             return if more { found } else { found.or(subject) };
         }
         if coordinated {
-            return self.clause_subject(floor, cue.first).or(subject);
+            let clause = self.clause_subject(floor, cue.first);
+            // "The party's leader, Lee, said": the name in the aside.
+            if clause.is_none_or(|c| !self.is_name(c))
+                && let Some(aside) = self.aside_name(floor, cue.first - 1)
+            {
+                return Some(aside);
+            }
+            return clause.or(subject);
         }
         subject.or_else(|| self.clause_subject(floor, cue.first))
+    }
+
+    /// The name between two commas, the second at token `comma`: "The
+    /// party's leader, Lee Kim, said". Not reaching below `floor`.
+    fn aside_name(&self, floor: usize, comma: usize) -> Option<Span> {
+        if self.word(comma) != "," {
+            return None;
+        }
+        let from = floor.max(comma.saturating_sub(6));
+        let open = (from..comma).rev().find(|&i| self.word(i) == ",")?;
+        let words = open + 1..comma;
+        let capitalised = !words.is_empty()
+            && words
+                .clone()
+                .all(|i| self.is_capital(i) || self.is_abbreviation_dot(i));
+        let aside = self.span(open + 1, comma - 1);
+        (capitalised && self.is_name(aside)).then_some(aside)
     }
 
     /// The noun phrase that ends just before token `end` (the subject of a

@@ -277,3 +277,23 @@ fn speaker_label_falls_back_to_the_words_that_name_the_speaker() {
         .collect();
     assert_eq!(labels, ["The harbour board", "unattributed"]);
 }
+
+#[test]
+fn the_name_in_an_aside_after_a_title_speaks() {
+    assert_eq!(
+        direct(
+            "Headline\n\nThe chair of the harbour board, Nia Coldwell, said: \
+             \u{201C}The pier stays shut.\u{201D}"
+        ),
+        [row("The pier stays shut.", "Nia Coldwell", "said")]
+    );
+    // A name before the aside keeps the quote; a lower-case aside is no name.
+    assert_eq!(
+        direct("Headline\n\nOwen Tarr, the board's chair, said: \"We wait.\""),
+        [row("We wait.", "Owen Tarr", "said")]
+    );
+    assert_eq!(
+        direct("Headline\n\nThe board, however, said: \"We wait.\""),
+        [row("We wait.", "The board", "said")]
+    );
+}
