@@ -217,7 +217,8 @@ impl Scanner<'_, '_> {
             } else {
                 self.phrase_before(c, k)
             };
-            // "…,” campaign spokeswoman Ann Lee said": the title joins the name.
+            // "…,” campaign spokeswoman Ann Lee said": the title joins the
+            // name. "…,” while Lee said …" opens a statement of its own.
             let mention = mention.filter(|m| {
                 let named = m.of(self.doc.text).starts_with(|c: char| c.is_uppercase());
                 let title = |i: usize| {
@@ -226,6 +227,7 @@ impl Scanner<'_, '_> {
                         || (self.is_word(i)
                             && !lexicon::is_pronoun(w)
                             && !matches!(w, "which" | "who" | "that" | "when" | "where")
+                            && !opens_clause(w)
                             && (!lexicon::is_closed_class(w) || matches!(w, "of" | "the")))
                 };
                 let before: Vec<usize> = (k..c)
@@ -515,6 +517,10 @@ impl Scanner<'_, '_> {
             let Some(cue) = (comma + 1..reach).find_map(|i| self.cue(i)) else {
                 continue;
             };
+            // "…, while Lee said it was wrong." states something else.
+            if (comma + 1..cue.first).any(|i| opens_clause(self.word(i))) {
+                continue;
+            }
             let mention = if cue.first == comma + 1 {
                 self.phrase_after(cue.end(), end)
             } else {
@@ -563,6 +569,12 @@ impl Scanner<'_, '_> {
 }
 
 /// Words that end a lower-case speaker phrase after a cue.
+/// A conjunction that opens a clause of its own after a quote: "…,” while
+/// Lee said …" gives Lee's words, not the quote's speaker.
+fn opens_clause(word: &str) -> bool {
+    matches!(word, "while" | "whereas" | "although" | "though" | "but")
+}
+
 fn stops_phrase(word: &str) -> bool {
     matches!(
         word,

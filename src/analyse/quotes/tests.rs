@@ -297,3 +297,12 @@ fn the_name_in_an_aside_after_a_title_speaks() {
         [row("We wait.", "The board", "said")]
     );
 }
+
+#[test]
+fn a_speaker_after_while_says_something_else() {
+    let found = direct(
+        "Headline\n\nThe mayor dismissed the report as \"nonsense\", while the Green Party said it was fair.",
+    );
+    assert_eq!(found.len(), 1);
+    assert!(!found[0].1.contains("Green"), "{found:?}");
+}
