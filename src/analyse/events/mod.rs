@@ -11,6 +11,8 @@
 mod nominal;
 mod time;
 
+pub use time::is_month;
+
 use std::collections::HashMap;
 use std::sync::OnceLock;
 

@@ -59,6 +59,13 @@ fn groups() -> &'static HashMap<String, Class, FastHash> {
     })
 }
 
+/// Whether `word` names a month ("May", "june").
+pub fn is_month(word: &str) -> bool {
+    groups()
+        .get(&word.to_lowercase())
+        .is_some_and(|class| class & Group::Month.bit() != 0)
+}
+
 /// The class of token `i`: the groups of a word (matched in lower case),
 /// and whether it opens with a capital; 0 for other tokens.
 fn class(doc: &Document, i: usize) -> Class {

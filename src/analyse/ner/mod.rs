@@ -37,8 +37,8 @@ use super::text::{Document, Token, TokenKind};
 use super::{EntityKind, Mention};
 use crate::span::Span;
 use features::{
-    F_BREAK, F_CANDIDATE, F_CAP, F_CAPS_LINE, F_HEADLINE, F_INNER_CAP, F_NUMBER, F_PLACE_B,
-    F_PLACE_HEAD, F_PLACE_I, F_SENT_START, F_STOP, F_TITLE_LINE, TokenInfo,
+    F_BREAK, F_CANDIDATE, F_CAP, F_CAPS_LINE, F_FIRST_NAME, F_HEADLINE, F_INNER_CAP, F_NUMBER,
+    F_PLACE_B, F_PLACE_HEAD, F_PLACE_I, F_SENT_START, F_STOP, F_TITLE_LINE, TokenInfo,
 };
 
 const CAPITALISED: features::Flags = F_CAP | F_INNER_CAP;
@@ -49,6 +49,10 @@ pub const LABELS: usize = 9;
 
 /// The label of a token outside any name.
 pub const OUTSIDE: u8 = 0;
+
+/// The labels that begin and continue a person's name.
+const PERSON: u8 = 1;
+const PERSON_INSIDE: u8 = 2;
 
 /// The labels that begin and continue an organisation.
 const ORG: u8 = 3;
@@ -129,6 +133,7 @@ fn tag_cut(models: &Models, doc: &Document) -> Vec<Mention> {
     trim(&infos, &mut labels);
     club_letters(doc, &mut labels);
     join_dotted_abbreviations(doc, &mut labels);
+    month_surnames(doc, &infos, &mut labels);
     mentions(doc, &labels)
 }
 
@@ -421,6 +426,32 @@ fn join_dotted_abbreviations(doc: &Document, labels: &mut [u8]) {
         if dotted {
             labels[i] = ORG;
             labels[i + 1] = ORG_INSIDE;
+        }
+    }
+}
+
+/// "Theresa May", "Brian May": a month name right after a person's first
+/// name is the surname, unless a number follows ("May 2005") or the line is
+/// a headline, where Title Case makes a capital of the verb ("Kim May Visit").
+fn month_surnames(doc: &Document, infos: &[TokenInfo], labels: &mut [u8]) {
+    let lines = F_HEADLINE | F_CAPS_LINE | F_TITLE_LINE;
+    for i in 0..labels.len().saturating_sub(1) {
+        let (name, next) = (infos[i].flags, infos[i + 1].flags);
+        let candidate = matches!(labels[i], PERSON | PERSON_INSIDE)
+            && labels[i + 1] == OUTSIDE
+            && name & F_FIRST_NAME != 0
+            && next & F_CAP != 0
+            && name & lines == 0
+            && doc.tokens[i].span.end + 1 == doc.tokens[i + 1].span.start;
+        if !candidate || !super::events::is_month(doc.token_text(i + 1)) {
+            continue;
+        }
+        let numbered = doc
+            .tokens
+            .get(i + 2)
+            .is_some_and(|t| t.kind == TokenKind::Number);
+        if !numbered {
+            labels[i + 1] = PERSON_INSIDE;
         }
     }
 }
