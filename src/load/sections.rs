@@ -550,16 +550,30 @@ fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The names of a section's paragraphs with their counts, most frequent first.
 fn names_in(text: &str, scans: &[Scan]) -> Vec<(String, usize)> {
-    let mut counts: HashMap<&str, usize> = HashMap::default();
-    for name in scans.iter().flat_map(|s| &s.names) {
-        *counts.entry(name.of(text)).or_default() += 1;
-    }
-    let mut names: Vec<(String, usize)> = counts
-        .into_iter()
-        .map(|(name, count)| (name.split_whitespace().collect::<Vec<_>>().join(" "), count))
+    let mut found: Vec<&str> = scans
+        .iter()
+        .flat_map(|s| &s.names)
+        .map(|name| name.of(text))
+        .collect();
+    found.sort_unstable();
+    let mut names: Vec<(String, usize)> = found
+        .chunk_by(|a, b| a == b)
+        .map(|same| (single_spaced(same[0]), same.len()))
         .collect();
     names.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     names
+}
+
+/// `name` with each run of white space made one space, and none at the ends.
+fn single_spaced(name: &str) -> String {
+    let spaced = name
+        .split(' ')
+        .all(|word| !word.is_empty() && !word.contains(char::is_whitespace));
+    if spaced {
+        name.to_string()
+    } else {
+        name.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
 }
 
 /// The most distinctive name of section `n`, or its most frequent content word.
