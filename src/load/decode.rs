@@ -99,13 +99,21 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if head.contains(&0) {
         return true;
     }
-    // Without branches, so that the count runs over many bytes at once.
+    // Without branches and in byte-sized counts (of 255 bytes at most), so
+    // that the count runs over many bytes at once.
     let controls: usize = head
-        .iter()
-        .map(|&b| {
-            let control =
-                (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0C) & (b != 0x1B);
-            usize::from(control)
+        .chunks(255)
+        .map(|chunk| {
+            let count = chunk.iter().fold(0u8, |count, &b| {
+                let control = (b < 0x20)
+                    & (b != b'\t')
+                    & (b != b'\n')
+                    & (b != b'\r')
+                    & (b != 0x0C)
+                    & (b != 0x1B);
+                count + u8::from(control)
+            });
+            usize::from(count)
         })
         .sum();
     controls * 10 > head.len()

@@ -368,8 +368,20 @@ fn read_word(para: &str, start: usize) -> Word {
     // The last inner apostrophe: where it starts, the byte after it and the
     // hash of the word before it.
     let mut apostrophe: Option<(usize, usize, rustc_hash::FxHasher)> = None;
+    let bytes = para.as_bytes();
     let mut at = start;
-    while let Some(unit) = unit_at(para, at) {
+    loop {
+        // Most characters of most words: ASCII letters and digits.
+        while let Some(&b) = bytes.get(at)
+            && b < 0x80
+            && ASCII_CLASSES[usize::from(b)] & ALNUM != 0
+        {
+            hasher.write_u8(b.to_ascii_lowercase());
+            at += 1;
+        }
+        let Some(unit) = unit_at(para, at) else {
+            break;
+        };
         let next = at + unit.len;
         if unit.class & ALNUM == 0 {
             let inner = unit.class & APOSTROPHE != 0
