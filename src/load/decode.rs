@@ -35,6 +35,15 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
 /// [`decode`] without copying a file that is already valid UTF-8, so a huge
 /// article costs its size once, not twice.
 pub fn decode_owned(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
+    if head_is_binary(&bytes) {
+        return Err(DecodeError::Binary);
+    }
+    decode_after_head(bytes)
+}
+
+/// [`decode_owned`] for bytes whose first [`HEAD_BYTES`] have already passed
+/// [`head_is_binary`], so they are not looked at twice.
+pub fn decode_after_head(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         (String::from_utf8_lossy(rest).into_owned(), Encoding::Utf8)
     } else if bytes.starts_with(b"\xFF\xFE") {
@@ -47,8 +56,6 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
             UTF_16BE.decode_with_bom_removal(&bytes).0.into_owned(),
             Encoding::Utf16,
         )
-    } else if looks_binary(&bytes) {
-        return Err(DecodeError::Binary);
     } else {
         match String::from_utf8(bytes) {
             Ok(text) => (text, Encoding::Utf8),
@@ -61,6 +68,9 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
     }
     Ok((text, encoding))
 }
+
+/// How many bytes of a file [`head_is_binary`] looks at.
+pub const HEAD_BYTES: usize = 8192;
 
 /// Whether the first bytes of a file already show it is binary (no BOM and
 /// [`decode`] would refuse it), so a reader can stop before reading the rest.
@@ -85,14 +95,27 @@ fn mixed(bytes: &[u8]) -> String {
 /// NUL anywhere in the first 8 KiB, or more than one in ten bytes a C0
 /// control other than tab, newline, carriage return, form feed and escape.
 fn looks_binary(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(8192)];
+    let head = &bytes[..bytes.len().min(HEAD_BYTES)];
     if head.contains(&0) {
         return true;
     }
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B))
-        .count();
+    // Without branches and in byte-sized counts (of 255 bytes at most), so
+    // that the count runs over many bytes at once.
+    let controls: usize = head
+        .chunks(255)
+        .map(|chunk| {
+            let count = chunk.iter().fold(0u8, |count, &b| {
+                let control = (b < 0x20)
+                    & (b != b'\t')
+                    & (b != b'\n')
+                    & (b != b'\r')
+                    & (b != 0x0C)
+                    & (b != 0x1B);
+                count + u8::from(control)
+            });
+            usize::from(count)
+        })
+        .sum();
     controls * 10 > head.len()
 }
 

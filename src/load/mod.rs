@@ -316,7 +316,8 @@ fn walk(
             if hidden {
                 continue;
             }
-            if entry.is_dir() || is_article_name(&entry) {
+            // The name first: it costs no look-up on the disk.
+            if is_article_name(&entry) || entry.is_dir() {
                 walk(root, &entry, false, visited, ids, loaded);
             } else {
                 skipped += 1;
@@ -485,27 +486,38 @@ pub const MAX_FILE_BYTES: u64 = 512 << 20;
 fn read_article(path: &Path) -> Result<String, String> {
     use std::io::Read as _;
     let file = fs::File::open(path).map_err(|e| io_message(&e))?;
-    let size = file.metadata().map_or(0, |m| m.len());
+    let (size, regular) = file
+        .metadata()
+        .map_or((0, false), |m| (m.len(), m.is_file()));
     if size > MAX_FILE_BYTES {
         return Err(too_large());
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
     let mut file = file.take(MAX_FILE_BYTES + 1);
     (&mut file)
-        .take(8192)
+        .take(HEAD_BYTES)
         .read_to_end(&mut bytes)
         .map_err(|e| io_message(&e))?;
     if decode::head_is_binary(&bytes) {
         return Err(decode::DecodeError::Binary.to_string());
     }
-    file.read_to_end(&mut bytes).map_err(|e| io_message(&e))?;
+    // A regular file that ended within its head has been read whole; reading
+    // on would only ask the system again for the end it already gave.
+    let ended = regular && (bytes.len() as u64) < HEAD_BYTES;
+    if !ended {
+        file.read_to_end(&mut bytes).map_err(|e| io_message(&e))?;
+    }
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large());
     }
-    decode::decode_owned(bytes)
+    decode::decode_after_head(bytes)
         .map(|(text, _)| text)
         .map_err(|e| e.to_string())
 }
+
+/// How much of a file [`read_article`] reads before it looks for binary bytes:
+/// as much as [`decode::head_is_binary`] looks at.
+const HEAD_BYTES: u64 = decode::HEAD_BYTES as u64;
 
 fn too_large() -> String {
     format!("larger than {} MB, not read", MAX_FILE_BYTES >> 20)
