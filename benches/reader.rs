@@ -20,8 +20,8 @@ use ratatui::backend::{CrosstermBackend, TestBackend};
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
-/// The allocator the `briefing` binary uses: the analyser makes many small,
-/// short-lived allocations, which it serves faster than the system allocator.
+/// The allocator the `briefing` binary uses, so that loading is measured as
+/// it ships: many small, short-lived allocations (paragraphs, word lists).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
