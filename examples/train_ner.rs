@@ -7,7 +7,12 @@
 //! Each CoNLL document is laid out as the evaluation does (first sentence as the
 //! headline line, one sentence per paragraph, detokenised), so the tagger trains
 //! on text cut by its own tokeniser. Writes `pass1.bin` and `pass2.bin`. Every other document's all-capitals
-//! headline is rewritten in Title Case, as most news sites print headlines.
+//! headline is rewritten in Title Case, as most news sites print headlines,
+//! and half the documents write initialisms without dots ("US", "UN"), as
+//! most news now does (`NER_KEEP_DOTS=1` keeps Reuters' "U.S.").
+//! Tagger alone, three seeds: on a copy of eng.testa without those dots,
+//! places F1 0.916 → 0.940 and organisations 0.873 → 0.877; on eng.testa as
+//! it is, within the seeds' spread.
 //!
 //! Environment: `NER_DEV=eng.testa` scores the new weights on a development
 //! file afterwards (`NER_ERRORS=1` also prints each wrong span);
@@ -91,10 +96,11 @@ fn main() -> Result<()> {
     }
     let raw = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
     let docs = conll::documents(&raw);
+    let undot = std::env::var_os("NER_KEEP_DOTS").is_none();
     let examples: Vec<Example> = docs
         .iter()
         .enumerate()
-        .map(|(n, doc)| conll::layout(doc, n % 2 == 1))
+        .map(|(n, doc)| conll::layout(doc, n % 2 == 1, undot && n % 4 >= 2))
         .collect();
     let mut lost = 0;
     let mut prepared: Vec<_> = examples
@@ -159,7 +165,7 @@ fn score_dev(models: &Models, raw: &str) {
     ];
     let mut counts = [[0usize; 3]; 3];
     for doc in conll::documents(raw) {
-        let example = conll::layout(&doc, false);
+        let example = conll::layout(&doc, false, false);
         let found = briefing::analyse::ner::tag_with(models, &Document::new(&example.text));
         for (k, (_, kind)) in kinds.iter().enumerate() {
             let gold: HashSet<_> = example

@@ -97,9 +97,23 @@ fn title_case(word: &str) -> String {
     out
 }
 
+/// "U.S." as "US": an initialism in capitals without its dots, as much news
+/// now writes it ("UN", "EU"); other words as they are.
+fn undotted(word: &str) -> Option<String> {
+    let letters = word.strip_suffix('.')?;
+    let initialism = letters.len() >= 3
+        && letters.split('.').all(|p| {
+            let mut chars = p.chars();
+            chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.next().is_none()
+        });
+    initialism.then(|| letters.replace('.', ""))
+}
+
 /// Lay a document out as the evaluation does, with its gold names as byte spans.
-/// With `title_headline`, an all-capitals first sentence is put in Title Case.
-pub fn layout(doc: &Doc, title_headline: bool) -> Example {
+/// With `title_headline`, an all-capitals first sentence is put in Title Case;
+/// with `undot`, initialisms outside people's names lose their dots ("U.N." →
+/// "UN"), so that the tagger learns both spellings from Reuters' dotted ones.
+pub fn layout(doc: &Doc, title_headline: bool, undot: bool) -> Example {
     let mut text = String::new();
     let mut entities = Vec::new();
     for (n, sentence) in doc.iter().enumerate() {
@@ -111,9 +125,11 @@ pub fn layout(doc: &Doc, title_headline: bool) -> Example {
             .any(|(w, _)| w.chars().any(char::is_lowercase));
         let words: Vec<String> = sentence
             .iter()
-            .map(|(w, _)| {
+            .map(|(w, tag)| {
                 if n == 0 && title_headline && all_caps {
                     title_case(w)
+                } else if undot && !tag.ends_with("PER") {
+                    undotted(w).unwrap_or_else(|| w.clone())
                 } else {
                     w.clone()
                 }

@@ -590,6 +590,27 @@ fn is_initialism(word: &str) -> bool {
     })
 }
 
+/// Whether token `i`, an initialism in capitals ("U.S.", "U.N."), goes on
+/// into the capitalised word after it ("the U.S. Court of Appeals", "U.N.
+/// Secretary-General"), as it mostly does in news: its dot ends the sentence
+/// only before a function word ("… in the U.S. The talks …"), a quote mark,
+/// a bracket or nothing.
+fn initialism_runs_on(text: &str, tokens: &[Token], i: usize, end: usize) -> bool {
+    let word = tokens[i].span.of(text);
+    let Some(letters) = word.strip_suffix('.') else {
+        return false;
+    };
+    if !letters.contains('.') || !is_initialism(letters) || letters.contains(char::is_lowercase) {
+        return false;
+    }
+    let Some(next) = tokens.get(i + 1).filter(|_| i + 1 < end) else {
+        return false;
+    };
+    let next = next.span.of(text);
+    next.starts_with(|c: char| c.is_uppercase())
+        && !crate::analyse::ner::gazetteer::is_function_word(next)
+}
+
 /// Append the sentences of the tokens in `range` (one paragraph) to `out`.
 fn split_sentences(
     text: &str,
@@ -622,7 +643,10 @@ fn split_sentences(
                 }
                 _ => token.span.len() == 1,
             };
-            if !ends || is_abbreviation(text, tokens, i) {
+            if !ends
+                || is_abbreviation(text, tokens, i)
+                || initialism_runs_on(text, tokens, i, range.end)
+            {
                 continue;
             }
             // Closing quotes and brackets stay with the sentence they close.
@@ -760,6 +784,22 @@ mod tests {
                 "Mr. Lee met Gen. Park in the U.S. on Jan. 5.",
                 "They talked."
             ]
+        );
+    }
+
+    #[test]
+    fn an_initialism_runs_on_into_a_name_but_not_into_a_new_sentence() {
+        assert_eq!(
+            sentences("The U.S. Court of Appeals ruled. Talks moved to the U.S. The aides left."),
+            [
+                "The U.S. Court of Appeals ruled.",
+                "Talks moved to the U.S.",
+                "The aides left."
+            ]
+        );
+        assert_eq!(
+            sentences("She flew in at 9 p.m. Officials met her."),
+            ["She flew in at 9 p.m.", "Officials met her."]
         );
     }
 

@@ -2,7 +2,7 @@
 //! embedded in the binary and turned into look-up tables
 //! ([`super::table::Table`]) once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::features::{
@@ -102,6 +102,17 @@ fn add_words(map: &mut HashMap<u64, Flags, IdBuild>, list: &str, flag: Flags) {
     for word in list.split_whitespace() {
         *map.entry(hash::word(word)).or_default() |= flag;
     }
+}
+
+/// Whether `word` is a function word ("The", "But", "He"): one that never
+/// starts a name.
+pub fn is_function_word(word: &str) -> bool {
+    // Not through [`Gazetteer::get`]: building the gazetteer cuts its place
+    // names into sentences, which asks this.
+    static WORDS: OnceLock<HashSet<u64, IdBuild>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| STOP_WORDS.split_whitespace().map(hash::word).collect())
+        .contains(&hash::word(word))
 }
 
 impl Gazetteer {
