@@ -28,8 +28,8 @@ use super::{EntityKind, Mention};
 use crate::span::Span;
 use lexicon::{FastSet, possessive_len};
 use repair::{
-    KeyHashes, drop_headline_words, is_bare_title, person_after_title, push_key, split_headline,
-    split_possessives, token_ranges, trim_title,
+    KeyHashes, drop_headline_words, is_bare_title, person_after_title, push_key, split_firms,
+    split_headline, split_possessives, token_ranges, trim_title,
 };
 
 use super::Entity;
@@ -62,7 +62,8 @@ struct Named {
 pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
     let ranges = token_ranges(doc, mentions);
     let mut keys = KeyHashes::default();
-    let ranges = split_headline(doc, split_possessives(doc, ranges), &mut keys);
+    let ranges = split_firms(doc, split_possessives(doc, ranges));
+    let ranges = split_headline(doc, ranges, &mut keys);
     let ranges = drop_headline_words(doc, ranges);
     // Whether a name is used elsewhere; only needed when a title is trimmed.
     // Only one-word names are ever asked about ("Putin" of "President Putin").

@@ -116,6 +116,66 @@ pub(super) fn split_possessives(doc: &Document, ranges: Vec<Range>) -> Vec<Range
     out
 }
 
+/// The words that end a firm's name with its legal form.
+const LEGAL_FORMS: &[&str] = &[
+    "ag",
+    "bhd",
+    "bv",
+    "co",
+    "corp",
+    "corporation",
+    "gmbh",
+    "group",
+    "holdings",
+    "inc",
+    "incorporated",
+    "kk",
+    "limited",
+    "llc",
+    "ltd",
+    "nv",
+    "plc",
+    "pty",
+    "sa",
+    "spa",
+];
+
+/// Whether token `index` is a legal form ("Corp", "Inc", "Ltd"), or the dot
+/// of an abbreviated one ("Corp.").
+fn is_legal_form(doc: &Document, index: usize) -> bool {
+    let index = match doc.token_text(index) {
+        "." if index > 0 => index - 1,
+        _ => index,
+    };
+    let text = doc.token_text(index);
+    text.len() <= 12 && LEGAL_FORMS.iter().any(|f| f.eq_ignore_ascii_case(text))
+}
+
+/// Split an organisation at an "and" that follows a legal form ("Chevron
+/// Corp and Texaco Inc"): a firm's name ends with its form, so two firms were
+/// joined. "Arthur Yates and Co" and "Securities and Exchange Commission"
+/// stay whole.
+pub(super) fn split_firms(doc: &Document, ranges: Vec<Range>) -> Vec<Range> {
+    let mut out = Vec::with_capacity(ranges.len());
+    for (kind, first, last) in ranges {
+        let mut start = first;
+        if kind == EntityKind::Organization && last >= first + 3 {
+            for index in first + 2..last {
+                if doc.token_text(index) == "and"
+                    && is_legal_form(doc, index - 1)
+                    && !is_legal_form(doc, index + 1)
+                    && roles::capitalised(doc.token_text(index + 1))
+                {
+                    out.push((kind, start, index - 1));
+                    start = index + 1;
+                }
+            }
+        }
+        out.push((kind, start, last));
+    }
+    out
+}
+
 /// Append word `index` of a name starting at token `first` as names are
 /// compared: lower case, no possessive, "U.S." as "us", a space before it
 /// unless it is the first or a clitic "'s" ("McDonald's").

@@ -767,3 +767,27 @@ Labour MP Tomas Wren and Defence Minister Ruth Ashby stayed silent.";
     }
     assert_eq!(entity(&entities, "Labour").kind, Org);
 }
+
+#[test]
+fn firms_joined_after_a_legal_form_are_split_and_other_ands_kept() {
+    let text = "Harbour Freight Corp. and Lindqvist Marine Ltd signed the deal, \
+        the Securities and Exchange Commission said. Pell and Co advised them.";
+    let entities = run(
+        text,
+        &[
+            ("Harbour Freight Corp. and Lindqvist Marine Ltd", Org),
+            ("Securities and Exchange Commission", Org),
+            ("Pell and Co", Org),
+        ],
+    );
+    let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Harbour Freight Corp.",
+            "Lindqvist Marine Ltd",
+            "Securities and Exchange Commission",
+            "Pell and Co"
+        ]
+    );
+}
