@@ -123,6 +123,7 @@ pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
         keep
     });
     drop_portfolios(doc, &mut named);
+    names_ending_in_s(doc, &key_text, &mut named);
     let links = acronym_links(doc, &key_text, &named);
     let (mut entities, owner) = group::merge(doc, &named, &key_text, &links);
     references::find(doc, &named, &owner, &mut entities);
@@ -154,6 +155,71 @@ fn drop_portfolios(doc: &Document, named: &mut Vec<Named>) {
         let portfolio = || (n.first..=n.last).all(|i| lex.class_of(doc.token_text(i)).portfolio());
         n.kind == EntityKind::Person || !in_role || !portfolio()
     });
+}
+
+/// Words that follow a subject, never a possessor: after "Moody's" they show
+/// that its "'s" belongs to the name.
+const VERBS_AFTER_SUBJECT: &[&str] = &[
+    "is",
+    "was",
+    "has",
+    "had",
+    "said",
+    "says",
+    "would",
+    "could",
+    "should",
+    "did",
+    "does",
+    "announced",
+    "declined",
+    "agreed",
+    "added",
+    "told",
+    "expects",
+];
+
+/// "Lloyd's", "Moody's", "McDonald's": a firm whose name ends in "'s". When a
+/// name's "'s" is followed somewhere in the article by a verb that is no
+/// noun ("Moody's said", not "Labour's plans"), it is part of the name there and at every other
+/// mention of that name: each takes its "'s" back, and one read as a person
+/// is a firm (no person's name ends in "'s").
+fn names_ending_in_s(doc: &Document, key_text: &str, named: &mut [Named]) {
+    // Where the "'s" after a mention ends: in its last token or the next.
+    let ending = |n: &Named| {
+        if possessive_len(doc.token_text(n.last)) > 0 {
+            Some(n.last)
+        } else {
+            is_clitic(doc, n.last + 1).then_some(n.last + 1)
+        }
+    };
+    let subjects: FastSet<&str> = named
+        .iter()
+        .filter(|n| n.possessive && n.kind != EntityKind::Place)
+        .filter(|n| {
+            ending(n)
+                .and_then(|e| doc.tokens.get(e + 1))
+                .is_some_and(|t| {
+                    let word = t.span.of(doc.text);
+                    VERBS_AFTER_SUBJECT.contains(&word)
+                })
+        })
+        .map(|n| n.key.of(key_text))
+        .collect();
+    if subjects.is_empty() {
+        return;
+    }
+    for n in named.iter_mut() {
+        if n.possessive && subjects.contains(n.key.of(key_text)) {
+            if let Some(e) = ending(n) {
+                n.span.end = doc.tokens[e].span.end;
+                n.possessive = false;
+                if n.kind == EntityKind::Person {
+                    n.kind = EntityKind::Organization;
+                }
+            }
+        }
+    }
 }
 
 /// Index of the sentence holding token `index`.

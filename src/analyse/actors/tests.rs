@@ -791,3 +791,26 @@ fn firms_joined_after_a_legal_form_are_split_and_other_ands_kept() {
         ]
     );
 }
+
+#[test]
+fn a_firm_whose_name_ends_in_s_keeps_it_at_every_mention() {
+    let text = "Investors sued Pellham's over the fees. Pellham's said it would fight, \
+        and Pellham's lawyers agreed. Mara Quist's view was different; Quist's team left.";
+    let entities = run(
+        text,
+        &[
+            ("Pellham", Person),
+            ("Mara Quist", Person),
+            ("Quist", Person),
+        ],
+    );
+    let firm = entity(&entities, "Pellham's");
+    assert_eq!(firm.kind, Org);
+    assert_eq!(
+        mentions(text, firm),
+        ["Pellham's", "Pellham's", "Pellham's"]
+    );
+    let person = entity(&entities, "Mara Quist");
+    assert_eq!(person.kind, Person);
+    assert_eq!(mentions(text, person), ["Mara Quist", "Quist"]);
+}
