@@ -210,13 +210,14 @@ fn names_ending_in_s(doc: &Document, key_text: &str, named: &mut [Named]) {
         return;
     }
     for n in named.iter_mut() {
-        if n.possessive && subjects.contains(n.key.of(key_text)) {
-            if let Some(e) = ending(n) {
-                n.span.end = doc.tokens[e].span.end;
-                n.possessive = false;
-                if n.kind == EntityKind::Person {
-                    n.kind = EntityKind::Organization;
-                }
+        if n.possessive
+            && subjects.contains(n.key.of(key_text))
+            && let Some(e) = ending(n)
+        {
+            n.span.end = doc.tokens[e].span.end;
+            n.possessive = false;
+            if n.kind == EntityKind::Person {
+                n.kind = EntityKind::Organization;
             }
         }
     }
