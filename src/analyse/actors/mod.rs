@@ -132,26 +132,31 @@ pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
 
 /// "Trade" of "Trade and Industry Secretary Patricia Hewitt" is part of her
 /// role, not an organisation: drop the mentions made only of portfolio words
-/// inside a person's role that joins portfolios. (In "Labour MP Tom Watson"
+/// inside a person's role that joins portfolios or names one after "of" or
+/// "for" ("Minister of Foreign Affairs"). (In "Labour MP Tom Watson"
 /// "Labour" is the party.)
 fn drop_portfolios(doc: &Document, named: &mut Vec<Named>) {
-    let roles: Vec<Span> = named
+    // Each role that may hold portfolios, and whether it joins them.
+    let roles: Vec<(Span, bool)> = named
         .iter()
         .filter(|n| n.kind == EntityKind::Person)
         .filter_map(|n| n.role)
-        .filter(|r| {
+        .filter_map(|r| {
             let role = r.of(doc.text);
-            role.contains(" and ") || role.contains(',')
+            let joins = role.contains(" and ") || role.contains(',');
+            (joins || role.contains(" of ") || role.contains(" for ")).then_some((r, joins))
         })
         .collect();
     if roles.is_empty() {
         return;
     }
     let lex = lexicon::lexicon();
+    // "Minister of Foreign Affairs", not "leader of the Labour group".
+    let after_of = |n: &Named| n.first > 0 && matches!(doc.token_text(n.first - 1), "of" | "for");
     named.retain(|n| {
-        let in_role = roles
-            .iter()
-            .any(|r| r.start <= n.span.start && n.span.end <= r.end);
+        let in_role = roles.iter().any(|&(r, joins)| {
+            r.start <= n.span.start && n.span.end <= r.end && (joins || after_of(n))
+        });
         let portfolio = || (n.first..=n.last).all(|i| lex.class_of(doc.token_text(i)).portfolio());
         n.kind == EntityKind::Person || !in_role || !portfolio()
     });

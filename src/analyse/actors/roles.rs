@@ -25,7 +25,7 @@ pub fn ends_title(doc: &Document, floor: usize, index: usize) -> bool {
         return true;
     }
     if !class.multi_end() {
-        return false;
+        return portfolio_after_title(doc, floor, index);
     }
     let from = index.saturating_sub(3).max(floor);
     let words: Vec<_> = (from..=index)
@@ -33,6 +33,28 @@ pub fn ends_title(doc: &Document, floor: usize, index: usize) -> bool {
         .collect();
     let words: Vec<&str> = words.iter().map(|w| &**w).collect();
     lex.ends_multi(&words)
+}
+
+/// Whether token `index` ends a portfolio after a person's title and "of"
+/// or "for": "Minister for Finance", "Minister of Foreign Affairs",
+/// "Minister for Work and Pensions", "Director of Intelligence" (at most
+/// five words, each a capitalised listed title word or "and", so that "Mayor of London" and the name after the
+/// title are not taken).
+fn portfolio_after_title(doc: &Document, floor: usize, index: usize) -> bool {
+    let lex = lexicon();
+    let mut at = index;
+    while at > floor && index - at < 5 {
+        let text = doc.token_text(at);
+        let joined = text == "and" && at < index;
+        if !joined && (!capitalised(text) || !lex.class_of(text).modifier()) {
+            break;
+        }
+        at -= 1;
+    }
+    at < index
+        && at > floor
+        && matches!(doc.token_text(at), "of" | "for")
+        && lex.class_of(doc.token_text(at - 1)).person_title()
 }
 
 /// The title phrase that ends just before token `first` (a name's first
@@ -65,7 +87,15 @@ pub fn left_of(doc: &Document, floor: usize, first: usize) -> Option<Span> {
             break;
         }
         let class = lex.class_of(text);
-        if is_of(text) {
+        // "for" joins a title to its portfolio ("Minister for Finance"), not
+        // to another title ("a spokesman for EU trade commissioner").
+        let portfolio_for = || {
+            text == "for"
+                && (start..first).all(|i| !lex.class_of(doc.token_text(i)).head())
+                && index > floor
+                && lex.class_of(doc.token_text(index - 1)).person_title()
+        };
+        if is_of(text) || portfolio_for() {
             let joins = index > floor && start < first && start == cursor && {
                 let left = doc.token_text(index - 1);
                 capitalised(left) || lex.class_of(left).head()

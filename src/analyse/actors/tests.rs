@@ -814,3 +814,32 @@ fn a_firm_whose_name_ends_in_s_keeps_it_at_every_mention() {
     assert_eq!(person.kind, Person);
     assert_eq!(mentions(text, person), ["Mara Quist", "Quist"]);
 }
+
+#[test]
+fn a_portfolio_after_of_or_for_belongs_to_the_title() {
+    let text = "Deputy Minister for Finance Amara Sesay met the Minister of Foreign Affairs \
+        Lena Oduya. A spokesman for EU trade commissioner Piet Maas said they met in Lagos.";
+    let entities = run(
+        text,
+        &[
+            ("Amara Sesay", Person),
+            ("Foreign", Org),
+            ("Lena Oduya", Person),
+            ("EU", Org),
+            ("Piet Maas", Person),
+            ("Lagos", Place),
+        ],
+    );
+    let role = |name| entity(&entities, name).role.clone();
+    assert_eq!(
+        role("Amara Sesay").as_deref(),
+        Some("Deputy Minister for Finance")
+    );
+    assert_eq!(
+        role("Lena Oduya").as_deref(),
+        Some("Minister of Foreign Affairs")
+    );
+    assert_eq!(role("Piet Maas").as_deref(), Some("EU trade commissioner"));
+    assert!(entities.iter().all(|e| e.name != "Foreign"));
+    assert_eq!(entity(&entities, "Lagos").kind, Place);
+}
