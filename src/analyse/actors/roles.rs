@@ -38,8 +38,8 @@ pub fn ends_title(doc: &Document, floor: usize, index: usize) -> bool {
 /// Whether token `index` ends a portfolio after a person's title and "of"
 /// or "for": "Minister for Finance", "Minister of Foreign Affairs",
 /// "Minister for Work and Pensions", "Director of Intelligence" (at most
-/// five words, each a capitalised listed title word or "and", so that "Mayor of London" and the name after the
-/// title are not taken).
+/// five words, each a capitalised listed title word or "and", so that
+/// "Mayor of London" and the name after the title are not taken).
 fn portfolio_after_title(doc: &Document, floor: usize, index: usize) -> bool {
     let lex = lexicon();
     let mut at = index;
