@@ -306,3 +306,14 @@ fn a_speaker_after_while_says_something_else() {
     assert_eq!(found.len(), 1);
     assert!(!found[0].1.contains("Green"), "{found:?}");
 }
+
+#[test]
+fn as_x_puts_it_names_the_speaker() {
+    assert_eq!(
+        direct(
+            "Headline\n\nAs the columnist Rosa Lind puts it, the mayor has made voters \
+             \"an offer they cannot refuse.\""
+        ),
+        [row("an offer they cannot refuse.", "Rosa Lind", "puts it")]
+    );
+}
