@@ -28,8 +28,8 @@ use super::{EntityKind, Mention};
 use crate::span::Span;
 use lexicon::{FastSet, possessive_len};
 use repair::{
-    KeyHashes, drop_headline_words, is_bare_title, person_after_title, push_key, split_firms,
-    split_headline, split_possessives, token_ranges, trim_title,
+    KeyHashes, drop_headline_words, institution_not_place, is_bare_title, person_after_title,
+    push_key, split_firms, split_headline, split_possessives, token_ranges, trim_title,
 };
 
 use super::Entity;
@@ -80,7 +80,12 @@ pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<Entity> {
     // Every key in one buffer: one allocation, not one per mention.
     let mut key_bytes = Vec::with_capacity(16 * ranges.len());
     for &(kind, first, last) in &ranges {
-        let kind = person_after_title(doc, kind, first, last);
+        let kind = person_after_title(
+            doc,
+            institution_not_place(doc, kind, first, last),
+            first,
+            last,
+        );
         let start = if is_bare_title(doc, kind, last) {
             last + 1
         } else if first < last {

@@ -140,6 +140,38 @@ const LEGAL_FORMS: &[&str] = &[
     "spa",
 ];
 
+/// Words that end the names of institutions, never of places.
+const INSTITUTIONS: &[&str] = &[
+    "association",
+    "club",
+    "college",
+    "exchange",
+    "institute",
+    "league",
+    "party",
+    "university",
+];
+
+/// "Oklahoma State University", "Karachi Stock Exchange" read as a place: a
+/// name of two words or more that ends with a legal form or an institution
+/// word names an organisation.
+pub(super) fn institution_not_place(
+    doc: &Document,
+    kind: EntityKind,
+    first: usize,
+    last: usize,
+) -> EntityKind {
+    if kind != EntityKind::Place || last == first {
+        return kind;
+    }
+    let text = doc.token_text(last);
+    if is_legal_form(doc, last) || INSTITUTIONS.iter().any(|w| w.eq_ignore_ascii_case(text)) {
+        EntityKind::Organization
+    } else {
+        kind
+    }
+}
+
 /// Whether token `index` is a legal form ("Corp", "Inc", "Ltd"), or the dot
 /// of an abbreviated one ("Corp.").
 fn is_legal_form(doc: &Document, index: usize) -> bool {

@@ -843,3 +843,20 @@ fn a_portfolio_after_of_or_for_belongs_to_the_title() {
     assert!(entities.iter().all(|e| e.name != "Foreign"));
     assert_eq!(entity(&entities, "Lagos").kind, Place);
 }
+
+#[test]
+fn a_place_name_ending_in_an_institution_word_is_an_organisation() {
+    let text = "A dean at Tarrow State University said the Tarrow Stock Exchange fell. \
+        Tarrow is quiet.";
+    let entities = run(
+        text,
+        &[
+            ("Tarrow State University", Place),
+            ("Tarrow Stock Exchange", Place),
+            ("Tarrow", Place),
+        ],
+    );
+    assert_eq!(entity(&entities, "Tarrow State University").kind, Org);
+    assert_eq!(entity(&entities, "Tarrow Stock Exchange").kind, Org);
+    assert_eq!(entity(&entities, "Tarrow").kind, Place);
+}
