@@ -180,7 +180,7 @@ fn is_legal_form(doc: &Document, index: usize) -> bool {
         _ => index,
     };
     let text = doc.token_text(index);
-    text.len() <= 12 && LEGAL_FORMS.iter().any(|f| f.eq_ignore_ascii_case(text))
+    LEGAL_FORMS.iter().any(|f| f.eq_ignore_ascii_case(text))
 }
 
 /// Split an organisation at an "and" that follows a legal form ("Chevron
